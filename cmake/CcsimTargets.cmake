@@ -1,0 +1,29 @@
+# Helpers shared by every module's CMakeLists.
+
+# Warnings are on for all ccsim code and must stay clean.
+function(ccsim_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+endfunction()
+
+# ccsim_module(NAME SOURCES... DEPENDS deps...)
+# One static library per architectural module. A module links only to the modules
+# it may depend on (see docs/architecture.md); tests/architecture checks the includes.
+function(ccsim_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_library(ccsim_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(ccsim_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include)
+  target_link_libraries(ccsim_${name} PUBLIC ${ARG_DEPENDS})
+  ccsim_set_warnings(ccsim_${name})
+endfunction()
+
+# ccsim_test(NAME SOURCES... DEPENDS deps...)
+# One Catch2 executable per test folder; every TEST_CASE becomes a ctest test.
+function(ccsim_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_executable(test_${name} ${ARG_SOURCES})
+  target_link_libraries(test_${name} PRIVATE ccsim_catch_main ${ARG_DEPENDS})
+  target_compile_definitions(test_${name} PRIVATE
+    CCSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  ccsim_set_warnings(test_${name})
+  catch_discover_tests(test_${name} TEST_PREFIX "${name}: " PROPERTIES TIMEOUT 600)
+endfunction()
