@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "ccsim/engine/simulator.hpp"
+
+using ccsim::engine::Event;
+using ccsim::engine::Simulator;
+
+TEST_CASE("the clock follows event times and never goes backwards") {
+  Simulator sim;
+  sim.schedule_at(3.0, 0, 0, 0);
+  sim.schedule_at(1.0, 0, 0, 0);
+  sim.schedule_at(2.0, 0, 0, 0);
+  std::vector<double> seen;
+  sim.run([&](const Event& e) {
+    REQUIRE(e.time == sim.now());
+    seen.push_back(sim.now());
+    if (seen.size() == 1) sim.schedule_in(0.5, 0, 0, 0);  // lands at 1.5
+  });
+  CHECK(seen == std::vector<double>{1.0, 1.5, 2.0, 3.0});
+}
+
+TEST_CASE("scheduling in the past is refused") {
+  Simulator sim;
+  sim.schedule_at(5.0, 0, 0, 0);
+  sim.run([&](const Event&) { CHECK_THROWS_AS(sim.schedule_at(4.0, 0, 0, 0), std::logic_error); });
+}
+
+TEST_CASE("run_until stops at the horizon and leaves later events pending") {
+  Simulator sim;
+  sim.schedule_at(1.0, 0, 0, 0);
+  sim.schedule_at(10.0, 0, 0, 0);
+  std::uint64_t n = sim.run_until(5.0, [](const Event&) {});
+  CHECK(n == 1);
+  CHECK(sim.now() == 5.0);
+  CHECK(sim.pending() == 1);
+}
+
+TEST_CASE("a cancelled event is not delivered") {
+  Simulator sim;
+  auto h = sim.schedule_at(1.0, 0, 7, 0);
+  sim.schedule_at(2.0, 0, 8, 0);
+  CHECK(sim.cancel(h));
+  std::vector<std::uint32_t> kinds;
+  sim.run([&](const Event& e) { kinds.push_back(e.kind); });
+  CHECK(kinds == std::vector<std::uint32_t>{8});
+}
+
+TEST_CASE("stop() ends the run after the current event") {
+  Simulator sim;
+  for (int i = 0; i < 5; ++i) sim.schedule_at(i, 0, 0, 0);
+  int count = 0;
+  sim.run([&](const Event&) { if (++count == 2) sim.stop(); });
+  CHECK(count == 2);
+  CHECK(sim.pending() == 3);
+}
