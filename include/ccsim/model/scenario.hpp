@@ -1,0 +1,118 @@
+#pragma once
+// The model's input: plain structs, every unit converted to seconds (or per-second
+// rates), every value already checked by the scenario parser (io/). The model never
+// sees JSON, files or invalid values.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ccsim/random/distributions.hpp"
+
+namespace ccsim::model {
+
+// Arrivals of one call type: a piecewise-constant Poisson rate profile that starts at
+// each day's opening time (calendar horizon) or at t = 0 and repeats (continuous
+// horizon). A plain Poisson process is a single interval covering the whole day.
+struct ArrivalSpec {
+  std::string process = "poisson";      // as named in the file, for reports only
+  std::vector<double> rates_per_s;      // one rate per profile interval (calls per second)
+  double interval_s = 0.0;              // length of each profile interval; 0 = one interval, unbounded
+  std::vector<double> day_factors;      // day d multiplies rates by day_factors[d % size]; empty = 1
+  double daily_cv = 0.0;                // > 0: each day's rates are multiplied by a Gamma(mean 1, cv) draw
+};
+
+struct RedialSpec {
+  double probability_after_abandon = 0.0;  // share of abandoning callers who call again
+  double probability_after_block = 0.0;    // share of blocked callers who call again
+  random::DistributionSpec delay_s{random::DistKind::exponential, 900.0};  // time until the new attempt
+};
+
+struct CallTypeSpec {
+  std::string name;
+  ArrivalSpec arrivals;
+  random::DistributionSpec handle_time_s;   // talk time of a skill-1 agent
+  random::DistributionSpec wrap_up_s;       // after-call work of a skill-1 agent (default constant 0)
+  std::optional<random::DistributionSpec> patience_s;  // nullopt: callers never abandon
+  int priority = 0;                         // lower value is served first across call types
+  RedialSpec redial;
+};
+
+// A shift: agents on duty from start_s to end_s, in seconds since midnight, within
+// the opening hours (shifts past midnight are not supported).
+struct ShiftSpec {
+  double start_s = 0.0;
+  double end_s = 0.0;
+  double share = 1.0;  // share of the group's headcount working this shift
+};
+
+// Agents on duty per interval from opening time, as workforce-management tools export.
+struct StaffingTableSpec {
+  double interval_s = 1800.0;
+  std::vector<int> agents;
+};
+
+enum class StaffingMode {
+  opening_hours,  // every agent of the group on duty from opening to closing
+  shifts,         // agents split between shifts by share (largest-remainder rounding)
+  table           // number on duty per interval
+};
+
+struct AgentGroupSpec {
+  std::string name;
+  int headcount = 0;
+  std::vector<double> skill_by_call_type;  // index = call type; 0 = not trained, else (0, 1]
+  StaffingMode staffing = StaffingMode::opening_hours;
+  std::vector<ShiftSpec> shifts;
+  StaffingTableSpec table;
+};
+
+enum class AgentSelection {
+  longest_idle,   // the agent idle the longest among all groups trained for the call
+  most_skilled,   // the group with the highest skill level for the call type first
+  group_order     // groups in routing order; later groups only after overflow_delay_s
+};
+
+struct RoutingSpec {
+  AgentSelection agent_selection = AgentSelection::longest_idle;
+  std::vector<int> group_order;          // group indices; empty = order of agent_groups
+  double overflow_delay_s = 0.0;         // group_order: wait before a call may overflow
+  std::optional<int> trunk_lines;        // max calls in the centre (waiting + talking)
+  std::optional<int> queue_capacity;     // max waiting calls over all queues
+};
+
+struct HorizonSpec {
+  bool calendar = true;         // true: working days with opening hours; false: one continuous run
+  int days = 1;                 // calendar
+  double open_s = 8 * 3600.0;   // calendar: opening time, seconds since midnight
+  double close_s = 20 * 3600.0; // calendar: closing time
+  int warmup_days = 0;          // calendar: first days not measured
+  double duration_s = 0.0;      // continuous: total length including warm-up
+  double warmup_s = 0.0;        // continuous: not measured
+  double report_interval_s = 1800.0;  // length of an interval in intervals.csv
+};
+
+struct ServiceLevelSpec {
+  double threshold_s = 20.0;       // answered within this wait counts as in service level
+  double target = 0.8;             // contract target (reported, not enforced)
+  double short_abandon_s = 5.0;    // abandons within this wait are excluded from the denominator
+};
+
+struct SkillEffectSpec {
+  // Handle time multiplier (1 + novice_slowdown * (1 - skill)): a skill-0.1 agent takes
+  // 1.9x the reference handle time with the default 1.0 (MODEL.md, aL).
+  double novice_slowdown = 1.0;
+};
+
+struct Scenario {
+  std::string name;
+  HorizonSpec horizon;
+  std::vector<CallTypeSpec> call_types;
+  std::vector<AgentGroupSpec> agent_groups;
+  RoutingSpec routing;
+  ServiceLevelSpec service_level;
+  SkillEffectSpec skill_effect;
+};
+
+}  // namespace ccsim::model
