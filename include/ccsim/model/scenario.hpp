@@ -23,10 +23,18 @@ struct ArrivalSpec {
   double daily_cv = 0.0;                // > 0: each day's rates are multiplied by a Gamma(mean 1, cv) draw
 };
 
+// A distribution spec from kind and mean (the other parameters keep their defaults).
+inline random::DistributionSpec dist_with_mean(random::DistKind kind, double mean) {
+  random::DistributionSpec spec;
+  spec.kind = kind;
+  spec.mean = mean;
+  return spec;
+}
+
 struct RedialSpec {
   double probability_after_abandon = 0.0;  // share of abandoning callers who call again
   double probability_after_block = 0.0;    // share of blocked callers who call again
-  random::DistributionSpec delay_s{random::DistKind::exponential, 900.0};  // time until the new attempt
+  random::DistributionSpec delay_s = dist_with_mean(random::DistKind::exponential, 900.0);  // time until the new attempt
 };
 
 struct CallTypeSpec {

@@ -1,0 +1,67 @@
+#pragma once
+// The metric catalogue: names (used in every output), and how each is computed
+// from the additive counters of a period. Formulas are documented in docs/metrics.md.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace ccsim::experiment {
+
+// Additive counts for one call type (or all types) over some period. Adding two
+// Counters gives the counters of the union of the periods.
+struct Counters {
+  std::uint64_t offered = 0;
+  std::uint64_t answered = 0;
+  std::uint64_t abandoned = 0;
+  std::uint64_t blocked = 0;
+  std::uint64_t redials = 0;                     // offered calls that were redials
+  std::uint64_t waited = 0;                      // offered calls that found no free agent
+  std::uint64_t answered_within_threshold = 0;   // wait <= service-level threshold
+  std::uint64_t abandoned_short = 0;             // abandoned with wait <= short_abandon_s
+  std::uint64_t completed = 0;                   // calls whose handling ended
+  double wait_sum_answered_s = 0.0;
+  double wait_sum_abandoned_s = 0.0;
+  double handle_sum_s = 0.0;
+
+  Counters& operator+=(const Counters& o);
+};
+
+// Agent time over a period (all groups).
+struct AgentTime {
+  double busy_s = 0.0;
+  double on_duty_s = 0.0;
+  AgentTime& operator+=(const AgentTime& o) {
+    busy_s += o.busy_s;
+    on_duty_s += o.on_duty_s;
+    return *this;
+  }
+};
+
+enum class Metric : std::uint8_t {
+  offered, answered, abandoned, blocked, service_level, p_wait, asa_s, avg_wait_s,
+  wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
+  mean_queue_length, redials
+};
+inline constexpr std::size_t metric_count = 17;
+
+struct MetricInfo {
+  Metric metric;
+  std::string_view name;
+  bool per_call_type;   // false: only overall (agent time is not split by call type)
+  bool per_interval;    // also reported in intervals.csv and days.csv
+};
+
+const std::array<MetricInfo, metric_count>& metric_catalogue();
+const MetricInfo& info(Metric m);
+
+// Metrics computable from counters alone (NaN when the denominator is zero).
+double service_level(const Counters& c);
+double p_wait(const Counters& c);
+double asa_s(const Counters& c);
+double avg_wait_s(const Counters& c);
+double abandon_rate(const Counters& c);
+double aht_s(const Counters& c);
+double occupancy(const AgentTime& t);
+
+}  // namespace ccsim::experiment

@@ -1,0 +1,61 @@
+#pragma once
+// Runs the replications of a scenario, in parallel, with results independent of
+// the thread count: replication r always uses substream r of every random stream
+// and its result is stored at index r, whatever thread ran it.
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ccsim/experiment/interval_layout.hpp"
+#include "ccsim/experiment/metrics.hpp"
+#include "ccsim/experiment/run_settings.hpp"
+#include "ccsim/experiment/statistics.hpp"
+#include "ccsim/model/call_center.hpp"
+#include "ccsim/model/scenario.hpp"
+
+namespace ccsim::experiment {
+
+using MetricValues = std::array<double, metric_count>;  // NaN where undefined or not applicable
+
+struct ReplicationResult {
+  std::uint64_t replication = 0;
+  std::vector<MetricValues> metrics;        // [scope]: call types, then all types last
+  std::vector<Counters> interval_counters;  // [slot * scopes + scope] (empty if not kept)
+  std::vector<AgentTime> interval_time;     // [slot] (empty if not kept)
+  model::RunTotals totals;
+};
+
+struct RunOptions {
+  int threads = 1;
+  bool keep_intervals = true;
+  // Called from worker threads after each replication (serialised by the runner).
+  std::function<void(int done, int total)> progress;
+  // Set to true from outside (signal handler) to stop starting new replications.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// One replication; deterministic in (scenario, seed, replication).
+ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,
+                                  std::uint64_t replication, bool keep_intervals);
+
+// All replications 0..settings.replications-1, ordered by replication index. If
+// cancelled, only the completed prefix-independent set is returned (sorted).
+std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
+                                                const RunSettings& settings,
+                                                const RunOptions& options);
+
+// Names of the scopes in the order of ReplicationResult::metrics.
+std::vector<std::string> scope_names(const model::Scenario& scenario);
+
+// Metrics from a slice of counters (a day, an interval) with its agent time.
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall);
+
+// Mean, sd and 95% CI of each metric over replications: [scope][metric].
+std::vector<std::array<Summary, metric_count>> summarize_replications(
+    const std::vector<ReplicationResult>& results);
+
+}  // namespace ccsim::experiment

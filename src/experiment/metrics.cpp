@@ -1,0 +1,67 @@
+#include "ccsim/experiment/metrics.hpp"
+
+#include <limits>
+
+namespace ccsim::experiment {
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+double ratio(double num, double den) { return den > 0.0 ? num / den : nan; }
+
+constexpr std::array<MetricInfo, metric_count> catalogue{{
+    {Metric::offered, "offered", true, true},
+    {Metric::answered, "answered", true, true},
+    {Metric::abandoned, "abandoned", true, true},
+    {Metric::blocked, "blocked", true, true},
+    {Metric::service_level, "service_level", true, true},
+    {Metric::p_wait, "p_wait", true, true},
+    {Metric::asa_s, "asa_s", true, true},
+    {Metric::avg_wait_s, "avg_wait_s", true, true},
+    {Metric::wait_p50_s, "wait_p50_s", true, false},
+    {Metric::wait_p90_s, "wait_p90_s", true, false},
+    {Metric::wait_p99_s, "wait_p99_s", true, false},
+    {Metric::abandon_rate, "abandon_rate", true, true},
+    {Metric::aht_s, "aht_s", true, true},
+    {Metric::occupancy, "occupancy", false, true},
+    {Metric::utilisation, "utilisation", false, false},
+    {Metric::mean_queue_length, "mean_queue_length", false, false},
+    {Metric::redials, "redials", true, true},
+}};
+}  // namespace
+
+Counters& Counters::operator+=(const Counters& o) {
+  offered += o.offered;
+  answered += o.answered;
+  abandoned += o.abandoned;
+  blocked += o.blocked;
+  redials += o.redials;
+  waited += o.waited;
+  answered_within_threshold += o.answered_within_threshold;
+  abandoned_short += o.abandoned_short;
+  completed += o.completed;
+  wait_sum_answered_s += o.wait_sum_answered_s;
+  wait_sum_abandoned_s += o.wait_sum_abandoned_s;
+  handle_sum_s += o.handle_sum_s;
+  return *this;
+}
+
+const std::array<MetricInfo, metric_count>& metric_catalogue() { return catalogue; }
+const MetricInfo& info(Metric m) { return catalogue[static_cast<std::size_t>(m)]; }
+
+double service_level(const Counters& c) {
+  return ratio(static_cast<double>(c.answered_within_threshold),
+               static_cast<double>(c.offered) - static_cast<double>(c.abandoned_short));
+}
+double p_wait(const Counters& c) { return ratio(static_cast<double>(c.waited), static_cast<double>(c.offered)); }
+double asa_s(const Counters& c) { return ratio(c.wait_sum_answered_s, static_cast<double>(c.answered)); }
+double avg_wait_s(const Counters& c) {
+  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s,
+               static_cast<double>(c.answered + c.abandoned));
+}
+double abandon_rate(const Counters& c) {
+  return ratio(static_cast<double>(c.abandoned), static_cast<double>(c.offered));
+}
+double aht_s(const Counters& c) { return ratio(c.handle_sum_s, static_cast<double>(c.completed)); }
+double occupancy(const AgentTime& t) { return ratio(t.busy_s, t.on_duty_s); }
+
+}  // namespace ccsim::experiment

@@ -1,0 +1,82 @@
+#include "ccsim/experiment/metrics_collector.hpp"
+
+#include <algorithm>
+
+namespace ccsim::experiment {
+
+MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimTime measure_start)
+    : layout_(scenario.horizon),
+      scopes_(scenario.call_types.size() + 1),
+      measure_start_(measure_start),
+      threshold_s_(scenario.service_level.threshold_s),
+      short_abandon_s_(scenario.service_level.short_abandon_s),
+      counters_(layout_.slot_count() * scopes_),
+      agent_time_(layout_.slot_count()),
+      waits_(scopes_) {}
+
+void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, bool redial) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.offered;
+    if (redial) ++c.redials;
+  });
+}
+
+void MetricsCollector::on_blocked(std::uint32_t call_type, engine::SimTime arrival) {
+  update(call_type, arrival, [](Counters& c) {
+    ++c.blocked;
+    ++c.waited;
+  });
+}
+
+void MetricsCollector::on_answered(std::uint32_t call_type, engine::SimTime arrival,
+                                   engine::SimTime wait_s, std::uint32_t) {
+  const bool within = wait_s <= threshold_s_;
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.answered;
+    if (wait_s > 0.0) ++c.waited;
+    if (within) ++c.answered_within_threshold;
+    c.wait_sum_answered_s += wait_s;
+  });
+  waits_[call_type].add(wait_s);
+  waits_[scopes_ - 1].add(wait_s);
+}
+
+void MetricsCollector::on_abandoned(std::uint32_t call_type, engine::SimTime arrival,
+                                    engine::SimTime wait_s) {
+  const bool short_abandon = wait_s <= short_abandon_s_;
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.abandoned;
+    ++c.waited;
+    if (short_abandon) ++c.abandoned_short;
+    c.wait_sum_abandoned_s += wait_s;
+  });
+}
+
+void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arrival,
+                                    engine::SimTime handle_s, std::uint32_t) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.completed;
+    c.handle_sum_s += handle_s;
+  });
+}
+
+template <class Member>
+void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
+  start = std::max(start, measure_start_);
+  while (start < end) {
+    engine::SimTime cut = std::min(end, layout_.slot_end(start));
+    if (!(cut > start)) cut = end;  // rounding at a boundary: keep the rest in this slot
+    agent_time_[layout_.slot_of(start)].*member += cut - start;
+    start = cut;
+  }
+}
+
+void MetricsCollector::on_agent_busy(std::uint32_t, engine::SimTime start, engine::SimTime end) {
+  add_span(start, end, &AgentTime::busy_s);
+}
+
+void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, engine::SimTime end) {
+  add_span(start, end, &AgentTime::on_duty_s);
+}
+
+}  // namespace ccsim::experiment

@@ -1,0 +1,165 @@
+#include "ccsim/experiment/replications.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include "ccsim/experiment/metrics_collector.hpp"
+#include "ccsim/random/streams.hpp"
+
+namespace ccsim::experiment {
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+double opening_seconds_measured(const model::HorizonSpec& h) {
+  if (h.calendar) return (h.days - h.warmup_days) * (h.close_s - h.open_s);
+  return h.duration_s - h.warmup_s;
+}
+}  // namespace
+
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
+  MetricValues v;
+  v.fill(nan);
+  v[static_cast<std::size_t>(Metric::offered)] = static_cast<double>(c.offered);
+  v[static_cast<std::size_t>(Metric::answered)] = static_cast<double>(c.answered);
+  v[static_cast<std::size_t>(Metric::abandoned)] = static_cast<double>(c.abandoned);
+  v[static_cast<std::size_t>(Metric::blocked)] = static_cast<double>(c.blocked);
+  v[static_cast<std::size_t>(Metric::redials)] = static_cast<double>(c.redials);
+  v[static_cast<std::size_t>(Metric::service_level)] = service_level(c);
+  v[static_cast<std::size_t>(Metric::p_wait)] = p_wait(c);
+  v[static_cast<std::size_t>(Metric::asa_s)] = asa_s(c);
+  v[static_cast<std::size_t>(Metric::avg_wait_s)] = avg_wait_s(c);
+  v[static_cast<std::size_t>(Metric::abandon_rate)] = abandon_rate(c);
+  v[static_cast<std::size_t>(Metric::aht_s)] = aht_s(c);
+  if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
+  return v;
+}
+
+std::vector<std::string> scope_names(const model::Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& t : scenario.call_types) names.push_back(t.name);
+  names.emplace_back("all");
+  return names;
+}
+
+ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,
+                                  std::uint64_t replication, bool keep_intervals) {
+  const random::StreamFactory streams(seed);
+  const double measure_start = scenario.horizon.calendar
+                                   ? scenario.horizon.warmup_days * engine::seconds_per_day
+                                   : scenario.horizon.warmup_s;
+  MetricsCollector collector(scenario, measure_start);
+  model::CallCenter centre(scenario, streams, replication, collector);
+  centre.run();
+
+  ReplicationResult r;
+  r.replication = replication;
+  r.totals = centre.totals();
+  const std::size_t scopes = collector.scopes();
+  const std::size_t slots = collector.layout().slot_count();
+  const auto& counters = collector.counters();
+  const auto& times = collector.agent_time();
+  AgentTime total_time;
+  for (const auto& t : times) total_time += t;
+  int headcount = 0;
+  for (const auto& g : scenario.agent_groups) headcount += g.headcount;
+
+  for (std::size_t scope = 0; scope < scopes; ++scope) {
+    Counters total;
+    for (std::size_t slot = 0; slot < slots; ++slot) total += counters[slot * scopes + scope];
+    const bool overall = scope + 1 == scopes;
+    MetricValues v = metrics_of(total, total_time, overall);
+    const QuantileHistogram& waits = collector.waits(scope);
+    v[static_cast<std::size_t>(Metric::wait_p50_s)] = waits.quantile(0.50);
+    v[static_cast<std::size_t>(Metric::wait_p90_s)] = waits.quantile(0.90);
+    v[static_cast<std::size_t>(Metric::wait_p99_s)] = waits.quantile(0.99);
+    if (overall) {
+      const double staffed_capacity = headcount * opening_seconds_measured(scenario.horizon);
+      v[static_cast<std::size_t>(Metric::utilisation)] =
+          staffed_capacity > 0.0 ? total_time.busy_s / staffed_capacity : nan;
+      v[static_cast<std::size_t>(Metric::mean_queue_length)] =
+          r.totals.measured_s > 0.0 ? r.totals.waiting_area / r.totals.measured_s : nan;
+    }
+    r.metrics.push_back(v);
+  }
+  if (keep_intervals) {
+    r.interval_counters = collector.take_counters();
+    r.interval_time = collector.take_agent_time();
+  }
+  return r;
+}
+
+std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
+                                                const RunSettings& settings,
+                                                const RunOptions& options) {
+  const int total = settings.replications;
+  std::vector<ReplicationResult> results(static_cast<std::size_t>(total));
+  std::vector<char> done_flags(static_cast<std::size_t>(total), 0);
+  std::atomic<int> next{0};
+  std::mutex mutex;
+  int done = 0;
+  std::exception_ptr failure;
+
+  auto worker = [&] {
+    for (;;) {
+      if (options.cancel && options.cancel->load()) return;
+      {
+        std::lock_guard lock(mutex);
+        if (failure) return;
+      }
+      const int r = next.fetch_add(1);
+      if (r >= total) return;
+      try {
+        ReplicationResult result = run_replication(scenario, settings.seed,
+                                                   static_cast<std::uint64_t>(r), options.keep_intervals);
+        std::lock_guard lock(mutex);
+        results[static_cast<std::size_t>(r)] = std::move(result);
+        done_flags[static_cast<std::size_t>(r)] = 1;
+        ++done;
+        if (options.progress) options.progress(done, total);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+        return;
+      }
+    }
+  };
+
+  const int threads = std::max(1, std::min(options.threads, total));
+  if (threads == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  if (failure) std::rethrow_exception(failure);
+
+  std::vector<ReplicationResult> completed;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (done_flags[i]) completed.push_back(std::move(results[i]));
+  }
+  return completed;
+}
+
+std::vector<std::array<Summary, metric_count>> summarize_replications(
+    const std::vector<ReplicationResult>& results) {
+  std::vector<std::array<Summary, metric_count>> out;
+  if (results.empty()) return out;
+  const std::size_t scopes = results.front().metrics.size();
+  std::vector<double> values(results.size());
+  for (std::size_t scope = 0; scope < scopes; ++scope) {
+    std::array<Summary, metric_count> s{};
+    for (std::size_t m = 0; m < metric_count; ++m) {
+      for (std::size_t i = 0; i < results.size(); ++i) values[i] = results[i].metrics[scope][m];
+      s[m] = summarize(values);
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace ccsim::experiment
