@@ -1,0 +1,107 @@
+#pragma once
+// L'Ecuyer's combined multiple recursive generator MRG32k3a, with the stream and
+// substream partition of the RngStreams package.
+//
+// Why this generator: it has a period of about 2^191, passes the usual batteries,
+// and (the decisive reason) it jumps ahead by any number of steps with a handful of
+// 3x3 matrix products, which lets every (purpose, index, replication) own a disjoint,
+// reproducible block of the sequence regardless of how much any other block consumed.
+//
+// Recurrence (all values are integers, arithmetic is exact, so results are identical
+// on every platform and standard library):
+//   x1[n] = (1403580 * x1[n-2] -  810728 * x1[n-3]) mod m1,   m1 = 2^32 - 209
+//   x2[n] = ( 527612 * x2[n-1] - 1370589 * x2[n-3]) mod m2,   m2 = 2^32 - 22853
+//   z[n]  = (x1[n] - x2[n]) mod m1, with 0 replaced by m1, so z[n] in [1, m1]
+//   u[n]  = z[n] / (m1 + 1), strictly inside (0, 1)
+//
+// State layout, as in RngStreams: {x1[n-3], x1[n-2], x1[n-1], x2[n-3], x2[n-2], x2[n-1]}
+// (oldest first), so states printed by RngStreams can be compared directly.
+
+#include <array>
+#include <cstdint>
+
+namespace ccsim::random {
+
+class Mrg32k3a {
+ public:
+  using result_type = std::uint32_t;
+  using State = std::array<std::uint64_t, 6>;
+
+  static constexpr std::uint64_t m1 = 4294967087ULL;  // 2^32 - 209
+  static constexpr std::uint64_t m2 = 4294944443ULL;  // 2^32 - 22853
+
+  // log2 of the distance between successive streams / substreams (RngStreams values).
+  static constexpr unsigned stream_log2_steps = 127;
+  static constexpr unsigned substream_log2_steps = 76;
+  // Substream r of a stream must stay inside that stream: r < 2^(127-76) = 2^51.
+  static constexpr std::uint64_t max_substreams = std::uint64_t{1} << (stream_log2_steps - substream_log2_steps);
+
+  // UniformRandomBitGenerator interface (so Boost.Random distributions accept it).
+  // The range [1, m1] is not a power of two; Boost handles that by rejection where needed.
+  static constexpr result_type min() { return 1; }
+  static constexpr result_type max() { return static_cast<result_type>(m1); }
+
+  // The RngStreams package seed {12345 x 6}.
+  Mrg32k3a() noexcept;
+
+  // Starts from an explicit state (layout above). Throws std::invalid_argument unless
+  // the first three values are < m1, the last three are < m2, and neither triple is all zero
+  // (an all-zero component would stay zero forever).
+  explicit Mrg32k3a(const State& state);
+
+  // Advances one step and returns z in [min(), max()]. O(1), no allocation.
+  result_type operator()() noexcept;
+
+  // Advances one step and returns z / (m1 + 1), strictly inside (0, 1); this is
+  // RngStreams' U01 without antithetic or increased precision. O(1).
+  double uniform01() noexcept;
+
+  // Equivalent to calling operator() `steps` times, in O(log steps):
+  // at most 64 precomputed 3x3 matrix-vector products per component.
+  void discard(std::uint64_t steps) noexcept;
+
+  // The generator positioned at the start of substream `substream` of stream `stream`,
+  // where stream n starts n * 2^127 steps after `seed_state` and substream r starts
+  // r * 2^76 steps after the start of its stream (RngStreams' partition: stream 1 from
+  // the package seed is RngStreams' second stream, and so on).
+  // Cost: popcount(stream) + popcount(substream) matrix-vector products per component
+  // (at most 64 + 51, each 9 modular multiplications), using the tables of A^(2^k)
+  // computed at compile time; so stream 1,000,000 costs as little as stream 1.
+  // Throws std::invalid_argument if seed_state is invalid (see the constructor) or if
+  // substream >= max_substreams (it would run into the next stream).
+  static Mrg32k3a at(const State& seed_state, std::uint64_t stream, std::uint64_t substream);
+
+  // Current state, same layout as the constructor's argument.
+  State state() const noexcept;
+
+  friend bool operator==(const Mrg32k3a&, const Mrg32k3a&) = default;
+
+ private:
+  // Values < 2^32 each; kept in 64 bits so the recurrence needs no casts.
+  std::array<std::uint64_t, 3> s1_;
+  std::array<std::uint64_t, 3> s2_;
+};
+
+namespace detail {
+
+// 3x3 matrices over Z/mZ with entries in [0, m). Exposed so tests can compare the jump
+// matrices with RngStreams' published constants; not part of the simulation API.
+using Matrix3 = std::array<std::array<std::uint64_t, 3>, 3>;
+
+// (a * b) mod m. Entries < m < 2^32, so every product fits in 64 bits. 27 mulmods.
+Matrix3 matrix_multiply(const Matrix3& a, const Matrix3& b, std::uint64_t m) noexcept;
+
+// a^e mod m by binary exponentiation: O(log e) matrix products.
+Matrix3 matrix_power(const Matrix3& a, std::uint64_t e, std::uint64_t m) noexcept;
+
+// The one-step transition matrix of component 1 (mod m1) or 2 (mod m2), acting on the
+// oldest-first column vector of that component's state.
+Matrix3 transition_matrix(int component);
+
+// A_c^(2^k) mod m_c from the compile-time table, for component c in {1, 2} and
+// k in [0, 190]. Throws std::invalid_argument outside those ranges.
+Matrix3 power_of_two_jump(int component, unsigned k);
+
+}  // namespace detail
+
+}  // namespace ccsim::random

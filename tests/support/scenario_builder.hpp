@@ -1,0 +1,44 @@
+#pragma once
+// Builds model scenarios in code for tests, without going through scenario files.
+
+#include <optional>
+#include <string>
+
+#include "ccsim/model/scenario.hpp"
+
+namespace ccsim::test {
+
+inline random::DistributionSpec exponential(double mean_s) {
+  return model::dist_with_mean(random::DistKind::exponential, mean_s);
+}
+inline random::DistributionSpec constant(double value_s) {
+  return model::dist_with_mean(random::DistKind::constant, value_s);
+}
+
+// One call type with Poisson arrivals and one group of `agents` on duty throughout a
+// continuous horizon: the M/M/c family when handle time and patience are exponential.
+inline model::Scenario single_queue(double rate_per_s, random::DistributionSpec handle, int agents,
+                                    std::optional<random::DistributionSpec> patience,
+                                    double duration_s, double warmup_s) {
+  model::Scenario s;
+  s.name = "single-queue";
+  s.horizon.calendar = false;
+  s.horizon.duration_s = duration_s;
+  s.horizon.warmup_s = warmup_s;
+  s.horizon.report_interval_s = duration_s / 10.0;
+  model::CallTypeSpec t;
+  t.name = "calls";
+  t.arrivals.rates_per_s = {rate_per_s};
+  t.handle_time_s = handle;
+  t.wrap_up_s = constant(0.0);
+  t.patience_s = patience;
+  s.call_types.push_back(t);
+  model::AgentGroupSpec g;
+  g.name = "agents";
+  g.headcount = agents;
+  g.skill_by_call_type = {1.0};
+  s.agent_groups.push_back(g);
+  return s;
+}
+
+}  // namespace ccsim::test
