@@ -1,0 +1,47 @@
+cmake_minimum_required(VERSION 3.25)
+# Checks that every module includes only the modules it may depend on
+# (docs/architecture.md): dependencies point down, nothing points up.
+# Run as: cmake -DSOURCE_DIR=<repo> -P check_dependencies.cmake
+
+set(allowed_engine engine)
+set(allowed_random random)
+set(allowed_analytic analytic)
+set(allowed_model model engine random)
+set(allowed_experiment experiment model engine random)
+set(allowed_io io experiment model engine random)
+set(allowed_cli cli io experiment model engine random analytic)
+
+# What the simulation core must never touch: files, JSON, logging.
+set(forbidden_in_core "nlohmann/" "spdlog/" "<fstream>" "<filesystem>" "<iostream>" "CLI/")
+set(core_modules engine random model)
+
+set(problems "")
+foreach(module engine random analytic model experiment io cli)
+  file(GLOB_RECURSE files
+       "${SOURCE_DIR}/include/ccsim/${module}/*.hpp"
+       "${SOURCE_DIR}/src/${module}/*.cpp" "${SOURCE_DIR}/src/${module}/*.hpp")
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" includes REGEX "^[ \t]*#[ \t]*include")
+    foreach(line IN LISTS includes)
+      if(line MATCHES "ccsim/([a-z_]+)/")
+        set(target "${CMAKE_MATCH_1}")
+        if(NOT target IN_LIST allowed_${module})
+          string(APPEND problems "\n  ${f}: module '${module}' includes '${target}' (${line})")
+        endif()
+      endif()
+      if(module IN_LIST core_modules)
+        foreach(bad IN LISTS forbidden_in_core)
+          string(FIND "${line}" "${bad}" pos)
+          if(NOT pos EQUAL -1)
+            string(APPEND problems "\n  ${f}: core module '${module}' includes ${bad}")
+          endif()
+        endforeach()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
+if(problems)
+  message(FATAL_ERROR "dependency rule broken:${problems}")
+endif()
+message(STATUS "module dependencies follow the architecture")
