@@ -1,0 +1,168 @@
+// The ccsim command line as users run it: exit codes, outputs, errors, reproducibility.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "../../include/ccsim/analytic/erlang.hpp"
+#include "cli_runner.hpp"
+
+using ccsim::test::read_file;
+using ccsim::test::run_ccsim;
+using ccsim::test::scratch_dir;
+using ccsim::test::source_path;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string tiny = source_path("tests/cli/data/tiny.json");
+}
+
+TEST_CASE("--version and --help answer with exit 0") {
+  auto r = run_ccsim("--version");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ccsim ") != std::string::npos);
+  r = run_ccsim("--help");
+  CHECK(r.exit_code == 0);
+  for (const char* cmd : {"run", "validate", "erlang"}) CHECK(r.out.find(cmd) != std::string::npos);
+  r = run_ccsim("run --help");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("--replications") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(run_ccsim("").exit_code == 2);
+  CHECK(run_ccsim("frobnicate").exit_code == 2);
+  CHECK(run_ccsim("run " + tiny + " --no-such-option").exit_code == 2);
+  CHECK(run_ccsim("erlang c --rate-per-hour -5 --aht-s 100 --agents 3").exit_code == 2);
+}
+
+TEST_CASE("run writes summary.json, intervals.csv and days.csv, and prints a table") {
+  const auto dir = scratch_dir("run");
+  const auto r = run_ccsim("run " + tiny + " -o " + dir.string() + " --quiet");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("service_level") != std::string::npos);
+  CHECK(r.out.find("orders") != std::string::npos);
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  CHECK(summary["seed"] == 42);
+  CHECK(summary["replications"] == 4);
+  CHECK(summary["scenario"] == "tiny");
+  CHECK(summary["ccsim_version"].is_string());
+  CHECK(summary["scenario_digest"].get<std::string>().rfind("fnv1a64:", 0) == 0);
+  CHECK(summary["partial"] == false);
+  const auto& sl = summary["metrics"]["service_level"];
+  CHECK(sl["n"] == 4);
+  CHECK(sl["ci95"].size() == 2);
+  CHECK(sl["ci95"][0].get<double>() <= sl["mean"].get<double>());
+  CHECK(summary["by_call_type"]["returns"]["abandon_rate"]["mean"].get<double>() >= 0.0);
+  const std::string intervals = read_file(dir / "intervals.csv");
+  CHECK(intervals.rfind("replication,day,interval,start,call_type,offered", 0) == 0);
+  // 4 replications x 3 days x 4 intervals x (2 types + all) rows + header.
+  CHECK(std::count(intervals.begin(), intervals.end(), '\n') == 4 * 3 * 4 * 3 + 1);
+  CHECK(fs::exists(dir / "days.csv"));
+  // No temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("same seed gives byte-identical files with 1 and 2 threads, and when repeated") {
+  const auto a = scratch_dir("threads1");
+  const auto b = scratch_dir("threads2");
+  const auto c = scratch_dir("repeat");
+  REQUIRE(run_ccsim("run " + tiny + " -q --threads 1 -o " + a.string()).exit_code == 0);
+  REQUIRE(run_ccsim("run " + tiny + " -q --threads 2 -o " + b.string()).exit_code == 0);
+  REQUIRE(run_ccsim("run " + tiny + " -q --threads 2 -o " + c.string()).exit_code == 0);
+  for (const char* file : {"summary.json", "intervals.csv", "days.csv"}) {
+    INFO(file);
+    CHECK(read_file(a / file) == read_file(b / file));
+    CHECK(read_file(a / file) == read_file(c / file));
+  }
+  // A different seed changes the results.
+  const auto d = scratch_dir("seed");
+  REQUIRE(run_ccsim("run " + tiny + " -q --seed 43 -o " + d.string()).exit_code == 0);
+  CHECK(read_file(a / "intervals.csv") != read_file(d / "intervals.csv"));
+}
+
+TEST_CASE("a typo in a key exits 2, names the JSON path and the intended key, writes nothing") {
+  const auto dir = scratch_dir("typo") / "out";
+  const auto r = run_ccsim("run " + source_path("tests/cli/data/typo.json") + " -o " + dir.string());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("typo.json") != std::string::npos);
+  CHECK(r.err.find("/agent_groups/0/heacount") != std::string::npos);
+  CHECK(r.err.find("headcount") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("malformed JSON exits 2 with the line") {
+  const auto r = run_ccsim("validate " + source_path("tests/cli/data/malformed.json"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("malformed.json") != std::string::npos);
+  CHECK(r.err.find("line 4") != std::string::npos);
+}
+
+TEST_CASE("validate reports each file; exit 2 if any is bad") {
+  auto r = run_ccsim("validate " + tiny);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ok") != std::string::npos);
+  r = run_ccsim("validate " + tiny + " " + source_path("tests/cli/data/typo.json"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("tiny.json: ok") != std::string::npos);
+  CHECK(r.err.find("heacount") != std::string::npos);
+  CHECK(run_ccsim("validate /no/such/file.json").exit_code == 2);
+}
+
+TEST_CASE("--set overrides a value by JSON pointer; --dry-run prints the resolved scenario") {
+  auto r = run_ccsim("run " + tiny + " --dry-run --set /agent_groups/0/headcount=9");
+  REQUIRE(r.exit_code == 0);
+  const auto resolved = nlohmann::json::parse(r.out);
+  CHECK(resolved["agent_groups"][0]["headcount"] == 9);
+  r = run_ccsim("run " + tiny + " --dry-run --set /agent_groups/0/headcount=-1");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/agent_groups/0/headcount") != std::string::npos);
+  // Fewer agents: a worse service level, visible in the JSON output.
+  const auto more = nlohmann::json::parse(run_ccsim("run " + tiny + " -q --format json").out);
+  const auto fewer =
+      nlohmann::json::parse(run_ccsim("run " + tiny + " -q --format json --set /agent_groups/0/headcount=4").out);
+  CHECK(fewer["metrics"]["service_level"]["mean"].get<double>() <
+        more["metrics"]["service_level"]["mean"].get<double>());
+}
+
+TEST_CASE("csv format prints tidy summary rows") {
+  const auto r = run_ccsim("run " + tiny + " -q --format csv --replications 2");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n", 0) == 0);
+  CHECK(r.out.find("\nall,service_level,") != std::string::npos);
+  CHECK(r.out.find("\norders,aht_s,") != std::string::npos);
+}
+
+TEST_CASE("erlang c and a print the closed-form values") {
+  auto r = run_ccsim("erlang c --rate-per-hour 720 --aht-s 240 --agents 55 --threshold-s 15 --format json");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  ccsim::analytic::QueueInputs in{720.0 / 3600.0, 240.0, 55};
+  in.threshold_s = 15.0;
+  const auto c = ccsim::analytic::erlang_c_metrics(in);
+  CHECK(j["service_level"].get<double>() == Approx(c.service_level).epsilon(1e-12));
+  CHECK(j["asa_s"].get<double>() == Approx(c.asa_s).epsilon(1e-12));
+  CHECK(j["p_wait"].get<double>() == Approx(0.238700936378009).epsilon(1e-9));
+
+  r = run_ccsim("erlang a --rate-per-hour 7200 --aht-s 180 --patience-s 120 --agents 370 --format json");
+  REQUIRE(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  ccsim::analytic::QueueInputs a{2.0, 180.0, 370, 120.0};
+  const auto m = ccsim::analytic::erlang_a_metrics(a);
+  CHECK(j["abandon_rate"].get<double>() == Approx(m.abandon_rate).epsilon(1e-12));
+  CHECK(j["service_level"].get<double>() == Approx(m.service_level).epsilon(1e-12));
+}
+
+TEST_CASE("erlang --target-sl gives the smallest staffing meeting the target") {
+  const auto r = run_ccsim("erlang c --rate-per-hour 720 --aht-s 240 --threshold-s 15 --target-sl 0.8 --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const int agents = j["agents"];
+  ccsim::analytic::QueueInputs in{0.2, 240.0, agents};
+  in.threshold_s = 15.0;
+  CHECK(ccsim::analytic::erlang_c_metrics(in).service_level >= 0.8);
+  in.agents = agents - 1;
+  CHECK(ccsim::analytic::erlang_c_metrics(in).service_level < 0.8);
+  CHECK(run_ccsim("erlang c --rate-per-hour 720 --aht-s 240 --agents 40").exit_code == 2);  // unstable
+}
