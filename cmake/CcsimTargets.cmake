@@ -25,5 +25,5 @@ function(ccsim_test name)
   target_compile_definitions(test_${name} PRIVATE
     CCSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   ccsim_set_warnings(test_${name})
-  catch_discover_tests(test_${name} TEST_PREFIX "${name}: " PROPERTIES TIMEOUT 600)
+  catch_discover_tests(test_${name} TEST_PREFIX "${name}/" PROPERTIES TIMEOUT 600)
 endfunction()

@@ -17,7 +17,7 @@ namespace {
 const std::string tiny = source_path("tests/cli/data/tiny.json");
 }
 
-TEST_CASE("--version and --help answer with exit 0") {
+TEST_CASE("version and help flags answer with exit 0") {
   auto r = run_ccsim("--version");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("ccsim ") != std::string::npos);
@@ -99,7 +99,7 @@ TEST_CASE("malformed JSON exits 2 with the line") {
   CHECK(r.err.find("line 4") != std::string::npos);
 }
 
-TEST_CASE("validate reports each file; exit 2 if any is bad") {
+TEST_CASE("validate reports each file and exits 2 if any is bad") {
   auto r = run_ccsim("validate " + tiny);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("ok") != std::string::npos);
@@ -110,7 +110,7 @@ TEST_CASE("validate reports each file; exit 2 if any is bad") {
   CHECK(run_ccsim("validate /no/such/file.json").exit_code == 2);
 }
 
-TEST_CASE("--set overrides a value by JSON pointer; --dry-run prints the resolved scenario") {
+TEST_CASE("set overrides a value by JSON pointer and dry-run prints the resolved scenario") {
   auto r = run_ccsim("run " + tiny + " --dry-run --set /agent_groups/0/headcount=9");
   REQUIRE(r.exit_code == 0);
   const auto resolved = nlohmann::json::parse(r.out);

@@ -31,7 +31,7 @@ TEST_CASE("the draw carries across intervals and skips zero-rate ones") {
   CHECK(p.expected_count() == Approx(11.0));
 }
 
-TEST_CASE("the day factor scales the rate; a cyclic profile repeats") {
+TEST_CASE("the day factor scales the rate and a cyclic profile repeats") {
   ArrivalSpec spec;
   spec.rates_per_s = {1.0, 0.0};
   spec.interval_s = 5.0;

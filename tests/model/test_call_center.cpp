@@ -170,7 +170,7 @@ TEST_CASE("group order with an overflow delay: the second group answers only aft
   CHECK(overflowed > 100);
 }
 
-TEST_CASE("shifts: agents are on duty for their shift's hours; off-shift agents finish their call") {
+TEST_CASE("shifts put agents on duty for their hours and off-shift agents finish their call") {
   auto s = calendar(3, 0.0, 10);
   s.agent_groups[0].staffing = model::StaffingMode::shifts;
   s.agent_groups[0].shifts = {{8 * 3600.0, 12 * 3600.0, 0.5}, {12 * 3600.0, 20 * 3600.0, 0.5}};

@@ -80,7 +80,7 @@ TEST_CASE("piecewise Poisson: counts per interval fit the profile (chi-square)")
   CHECK(chi2 > boost::math::quantile(dist, 0.001));
 }
 
-TEST_CASE("day factors scale each weekday; a zero factor closes the day to calls") {
+TEST_CASE("day factors scale each weekday and a zero factor closes the day to calls") {
   auto s = calendar_scenario(70, std::vector<double>(12, 100.0));
   s.call_types[0].arrivals.day_factors = {1, 1, 1, 1, 1, 0.5, 0};
   const auto counts = offered_by_day_interval(s);

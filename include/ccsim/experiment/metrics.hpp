@@ -50,6 +50,7 @@ struct MetricInfo {
   std::string_view name;
   bool per_call_type;   // false: only overall (agent time is not split by call type)
   bool per_interval;    // also reported in intervals.csv and days.csv
+  bool count;           // a number of calls (printed without decimals)
 };
 
 const std::array<MetricInfo, metric_count>& metric_catalogue();

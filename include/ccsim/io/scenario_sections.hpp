@@ -1,0 +1,60 @@
+#pragma once
+// Readers for the sections of a scenario document: each checks its part, converts units
+// and returns model structs. A section that cannot be read returns nullopt or partial
+// values; its problems are in the ReadContext and the load fails, so partial values never
+// reach the model. Used by load_scenario (scenario_loader.cpp), one file per section.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/io/value_reader.hpp"
+#include "ccsim/model/scenario.hpp"
+#include "ccsim/random/distributions.hpp"
+
+namespace ccsim::io {
+
+// horizon_reader.cpp. nullopt when the horizon itself is wrong (then checks that depend
+// on the opening hours are skipped rather than reported against a guess).
+std::optional<model::HorizonSpec> read_horizon(ObjectReader& root);
+
+// Number of profile intervals of `interval_s` covering a calendar horizon's opening hours;
+// nullopt when the interval does not divide them.
+std::optional<std::size_t> intervals_in_opening_hours(const model::HorizonSpec& horizon, double interval_s);
+
+// "08:00-20:00 (720 min)", for messages.
+std::string describe_opening_hours(const model::HorizonSpec& horizon);
+
+// distribution_reader.cpp. The distribution object at `key` of `parent`; `fallback` is
+// read in its place when the key is absent (nullptr: absent means nullopt, or a problem
+// when the table marks the key required).
+std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, std::string_view key,
+                                                          const nlohmann::json* fallback);
+
+// arrivals_reader.cpp.
+std::optional<model::ArrivalSpec> read_arrivals(ObjectReader& arrivals,
+                                                const std::optional<model::HorizonSpec>& horizon);
+
+// call_type_reader.cpp. Call types in file order; `paths` receives the JSON path of each.
+std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root,
+                                                 const std::optional<model::HorizonSpec>& horizon,
+                                                 std::vector<std::string>& paths);
+
+// agent_group_reader.cpp. Skills are indexed like `call_types`.
+std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
+                                                     const std::vector<model::CallTypeSpec>& call_types,
+                                                     const std::optional<model::HorizonSpec>& horizon);
+
+// settings_reader.cpp: the small sections.
+model::RoutingSpec read_routing(ObjectReader& root, const std::vector<model::AgentGroupSpec>& groups);
+model::ServiceLevelSpec read_contract(ObjectReader& root);
+model::SkillEffectSpec read_skill_effect(ObjectReader& root);
+// Only the neutral organisation and a disabled workforce model exist in this version.
+void read_organisation(ObjectReader& root);
+void read_workforce(ObjectReader& root);
+
+}  // namespace ccsim::io

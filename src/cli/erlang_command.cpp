@@ -1,0 +1,130 @@
+// `ccsim erlang b|c|a`: analytic queueing results under the simulator's metric names.
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <limits>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/analytic/erlang.hpp"
+#include "commands.hpp"
+
+namespace ccsim::cli {
+
+namespace {
+
+struct ErlangOptions {
+  std::string model;
+  double rate_per_hour = 0.0;
+  double aht_s = 0.0;
+  int agents = 0;
+  double patience_s = std::numeric_limits<double>::infinity();
+  double threshold_s = 20.0;
+  double target_sl = 0.0;
+  std::string format = "table";
+};
+
+nlohmann::json value(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return v;
+}
+
+int run(const ErlangOptions& opt) {
+  const analytic::Model model = opt.model == "b"   ? analytic::Model::b
+                                : opt.model == "c" ? analytic::Model::c
+                                                   : analytic::Model::a;
+  analytic::QueueInputs in;
+  in.rate_per_s = opt.rate_per_hour / 3600.0;
+  in.aht_s = opt.aht_s;
+  in.agents = opt.agents;
+  in.patience_s = opt.patience_s;
+  in.threshold_s = opt.threshold_s;
+  if (model == analytic::Model::a && !std::isfinite(opt.patience_s)) {
+    std::fprintf(stderr, "ccsim erlang a: --patience-s is required (mean patience in seconds)\n");
+    return bad_input;
+  }
+  const bool staffing = opt.target_sl > 0.0;
+  if (!staffing && opt.agents < 1) {
+    std::fprintf(stderr, "ccsim erlang: give --agents N (>= 1) or --target-sl X\n");
+    return bad_input;
+  }
+  try {
+    if (staffing) in.agents = analytic::agents_for_service_level(model, in, opt.target_sl);
+    const analytic::QueueMetrics m = analytic::metrics(model, in);
+    const double load = in.rate_per_s * in.aht_s;
+    if (opt.format == "json") {
+      nlohmann::json j{{"model", "erlang_" + opt.model},
+                       {"rate_per_hour", opt.rate_per_hour},
+                       {"aht_s", opt.aht_s},
+                       {"agents", in.agents},
+                       {"offered_load_erlangs", load},
+                       {"threshold_s", opt.threshold_s},
+                       {"service_level", value(m.service_level)},
+                       {"p_wait", value(m.p_wait)},
+                       {"asa_s", value(m.asa_s)},
+                       {"avg_wait_s", value(m.avg_wait_s)},
+                       {"wait_p90_s", value(m.wait_p90_s)},
+                       {"abandon_rate", value(m.abandon_rate)},
+                       {"occupancy", value(m.occupancy)}};
+      if (model == analytic::Model::a) j["patience_s"] = opt.patience_s;
+      if (model == analytic::Model::b) j["blocking"] = value(m.blocking);
+      if (staffing) j["target_sl"] = opt.target_sl;
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::printf("Erlang %s: %g calls/h, AHT %g s, %d agents, offered load %.4f Erlang%s\n",
+                  opt.model == "b" ? "B" : opt.model == "c" ? "C" : "A", opt.rate_per_hour, opt.aht_s,
+                  in.agents, load, staffing ? " (smallest staffing meeting the target)" : "");
+      if (model == analytic::Model::a) std::printf("patience            %g s (exponential)\n", opt.patience_s);
+      std::printf("agents              %d\n", in.agents);
+      std::printf("service_level       %.6f   (answered within %g s)\n", m.service_level, opt.threshold_s);
+      if (model == analytic::Model::b) std::printf("blocking            %.6f\n", m.blocking);
+      std::printf("p_wait              %.6f\n", m.p_wait);
+      std::printf("asa_s               %.6f\n", m.asa_s);
+      std::printf("avg_wait_s          %.6f\n", m.avg_wait_s);
+      std::printf("wait_p90_s          %.6f\n", m.wait_p90_s);
+      std::printf("abandon_rate        %.6f\n", m.abandon_rate);
+      std::printf("occupancy           %.6f\n", m.occupancy);
+    }
+    return ok;
+  } catch (const std::domain_error& e) {
+    std::fprintf(stderr, "ccsim erlang %s: %s (offered load %.4f Erlang needs more than %d agents)\n",
+                 opt.model.c_str(), e.what(), in.rate_per_s * in.aht_s, in.agents);
+    return bad_input;
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "ccsim erlang %s: %s\n", opt.model.c_str(), e.what());
+    return bad_input;
+  }
+}
+
+}  // namespace
+
+Command add_erlang_command(CLI::App& app, const GlobalOptions&) {
+  auto opt = std::make_shared<ErlangOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "erlang", "Analytic Erlang B (M/M/c/c), C (M/M/c) or A (M/M/c+M) results and staffing");
+  cmd->add_option("model", opt->model, "b, c or a")->required()->check(CLI::IsMember({"b", "c", "a"}));
+  cmd->add_option("--rate-per-hour", opt->rate_per_hour, "Poisson arrival rate, calls per hour")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--aht-s", opt->aht_s, "Mean handle time, seconds (exponential)")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  auto agents = cmd->add_option("--agents", opt->agents, "Number of agents")->check(CLI::PositiveNumber);
+  auto target = cmd->add_option("--target-sl", opt->target_sl,
+                                "Instead of --agents: find the fewest agents meeting this service level")
+                    ->check(CLI::Range(0.0, 1.0));
+  agents->excludes(target);
+  cmd->add_option("--patience-s", opt->patience_s, "Mean patience, seconds (exponential; Erlang A)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threshold-s", opt->threshold_s, "Service-level threshold, seconds")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--format", opt->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  return [opt] { return run(*opt); };
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,75 @@
+// ccsim: discrete-event call-centre simulator. Exit codes are decided here, once:
+// 0 ok, 1 check failed, 2 bad input or usage, 3 internal error, 130 interrupted.
+
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "ccsim/io/scenario_loader.hpp"
+#include "ccsim/version.hpp"
+#include "commands.hpp"
+
+using namespace ccsim;
+
+int main(int argc, char** argv) {
+  CLI::App app{"ccsim: discrete-event call-centre simulator.\n"
+               "Simulates calls, queues and agents from a JSON scenario file and reports service\n"
+               "quality with confidence intervals over replications.",
+               "ccsim"};
+  app.set_version_flag("--version", std::string("ccsim ") + version_string + " (" + git_commit + ")");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  cli::GlobalOptions global;
+  app.add_flag("-q,--quiet", global.quiet, "No progress or informational messages on stderr");
+  app.add_option("--log-level", global.log_level, "Log level on stderr")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+
+  std::map<const CLI::App*, cli::Command> commands;
+  auto register_command = [&](cli::Command (*add)(CLI::App&, const cli::GlobalOptions&)) {
+    const std::size_t before = app.get_subcommands({}).size();
+    cli::Command c = add(app, global);
+    commands[app.get_subcommands({})[before]] = std::move(c);
+  };
+  register_command(&cli::add_run_command);
+  register_command(&cli::add_validate_command);
+  register_command(&cli::add_erlang_command);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message and a hint to --help
+    return cli::bad_input;
+  }
+
+  auto logger = spdlog::stderr_color_mt("ccsim");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(global.quiet ? spdlog::level::err : spdlog::level::from_str(global.log_level));
+  spdlog::set_pattern("ccsim: %l: %v");
+
+  try {
+    for (const CLI::App* sub : app.get_subcommands()) {
+      auto it = commands.find(sub);
+      if (it != commands.end()) return it->second();
+    }
+    return cli::bad_input;
+  } catch (const io::ScenarioError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return cli::bad_input;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ccsim: internal error: %s\n", e.what());
+    return cli::internal_error;
+  }
+}

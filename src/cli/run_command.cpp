@@ -1,0 +1,112 @@
+// `ccsim run`: simulate a scenario's replications, print a table, write outputs.
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "ccsim/experiment/replications.hpp"
+#include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/scenario_loader.hpp"
+#include "commands.hpp"
+#include "progress.hpp"
+#include "table.hpp"
+
+namespace ccsim::cli {
+
+namespace {
+
+std::atomic<bool> interrupt_requested{false};
+
+extern "C" void on_interrupt(int) { interrupt_requested.store(true); }
+
+struct RunOptions {
+  std::string scenario;
+  std::string output_dir;
+  int replications = 0;       // 0: from the scenario
+  long long seed = -1;        // -1: from the scenario
+  int threads = 0;            // 0: all cores
+  std::vector<std::string> overrides;
+  std::string format = "table";
+  bool dry_run = false;
+};
+
+int run(const RunOptions& opt, const GlobalOptions& global) {
+  io::LoadedScenario loaded = io::load_scenario(opt.scenario, opt.overrides);
+  if (opt.replications > 0) loaded.settings.replications = opt.replications;
+  if (opt.seed >= 0) loaded.settings.seed = static_cast<std::uint64_t>(opt.seed);
+  if (opt.dry_run) {
+    std::cout << loaded.resolved.dump(2) << "\n";
+    return ok;
+  }
+
+  const int threads = opt.threads > 0 ? opt.threads
+                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
+               loaded.settings.replications, loaded.settings.seed, threads);
+
+  Progress progress("ccsim run " + loaded.scenario.name, !global.quiet && stderr_is_terminal());
+  experiment::RunOptions run_options;
+  run_options.threads = threads;
+  run_options.keep_intervals = !opt.output_dir.empty();
+  run_options.progress = [&](int done, int total) { progress.update(done, total); };
+  run_options.cancel = &interrupt_requested;
+
+  interrupt_requested.store(false);
+  auto previous_int = std::signal(SIGINT, on_interrupt);
+  auto previous_term = std::signal(SIGTERM, on_interrupt);
+  io::RunRecord record;
+  record.scenario = &loaded;
+  record.replications_requested = loaded.settings.replications;
+  record.results = experiment::run_replications(loaded.scenario, loaded.settings, run_options);
+  std::signal(SIGINT, previous_int);
+  std::signal(SIGTERM, previous_term);
+  record.partial = static_cast<int>(record.results.size()) < loaded.settings.replications;
+
+  if (!opt.output_dir.empty()) {
+    io::write_run_outputs(opt.output_dir, record);
+    spdlog::info("results written to {}", opt.output_dir);
+  }
+  if (opt.format == "json") {
+    std::cout << io::summary_json(record).dump(2) << "\n";
+  } else if (opt.format == "csv") {
+    std::cout << io::summary_csv(record);
+  } else {
+    std::cout << summary_table(record);
+  }
+  if (record.partial) {
+    std::fprintf(stderr, "ccsim: interrupted: %zu of %d replications completed (results marked partial)\n",
+                 record.results.size(), loaded.settings.replications);
+    return interrupted;
+  }
+  return ok;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app, const GlobalOptions& global) {
+  auto opt = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario: table on stdout; summary.json, "
+                                            "intervals.csv and days.csv in -o DIR");
+  cmd->add_option("scenario", opt->scenario, "Scenario file (JSON, schema ccsim/1)")->required();
+  cmd->add_option("-o,--output", opt->output_dir, "Folder for summary.json, intervals.csv, days.csv");
+  cmd->add_option("-r,--replications", opt->replications, "Replications (default: the scenario's)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", opt->seed, "Seed (default: the scenario's)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("-j,--threads", opt->threads, "Replications run in parallel (default: all cores); "
+                                                "results are identical for any value")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--set", opt->overrides, "Override a scenario value: JSON pointer=value, "
+                                           "e.g. --set /agent_groups/0/headcount=55 (repeatable)");
+  cmd->add_option("--format", opt->format, "Output on stdout")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->add_flag("--dry-run", opt->dry_run, "Print the resolved scenario (extends, --set, defaults) and stop");
+  return [opt, &global] { return run(*opt, global); };
+}
+
+}  // namespace ccsim::cli

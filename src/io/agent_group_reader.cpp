@@ -1,0 +1,187 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ccsim/io/did_you_mean.hpp"
+#include "ccsim/io/json_path.hpp"
+#include "ccsim/io/scenario_sections.hpp"
+
+namespace ccsim::io {
+
+using nlohmann::json;
+
+namespace {
+
+std::string format_value(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+// skills: call type name -> level. Unknown names are reported with a suggestion from the
+// call types of this scenario, since a misspelt name would otherwise leave a call type
+// unserved without a word.
+void read_skills(ObjectReader& g, const std::vector<model::CallTypeSpec>& call_types, model::AgentGroupSpec& spec) {
+  spec.skill_by_call_type.assign(call_types.size(), 0.0);
+  const json* skills = g.raw("skills");
+  if (skills == nullptr) {
+    g.missing("skills", "expected an object mapping call type names to skill levels in (0, 1]");
+    return;
+  }
+  if (!skills->is_object()) {
+    g.problem("skills", "found " + describe_found(*skills) +
+                            ", expected an object mapping call type names to skill levels in (0, 1]");
+    return;
+  }
+  const KeySpec* level_spec = find_key_spec("/agent_groups/*/skills/*");
+  std::vector<std::string> names;
+  for (const auto& c : call_types) names.push_back(c.name);
+  json& out = g.resolved()["skills"] = json::object();
+  for (auto it = skills->begin(); it != skills->end(); ++it) {
+    const std::string path = g.path_of("skills") + "/" + escape_pointer_token(it.key());
+    const auto level = check_number(g.context(), it.value(), path, level_spec->rule);
+    const auto index = std::find(names.begin(), names.end(), it.key());
+    if (index == names.end()) {
+      if (names.empty()) continue;  // call types unreadable: already reported, nothing to match
+      std::string message = "unknown call type '" + it.key() + "'";
+      const std::string suggestion = did_you_mean(it.key(), names);
+      if (!suggestion.empty()) {
+        message += suggestion;
+      } else {
+        message += " (call types:";
+        for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", '" : " '") + names[i] + "'";
+        message += ")";
+      }
+      g.context().problem(path, message);
+      continue;
+    }
+    if (!level) continue;
+    spec.skill_by_call_type[static_cast<std::size_t>(index - names.begin())] = *level;
+    out[it.key()] = *level;
+  }
+}
+
+void read_schedule(ObjectReader& g, const std::optional<model::HorizonSpec>& horizon, model::AgentGroupSpec& spec) {
+  auto schedule = g.object("schedule", /*empty_when_absent=*/false);
+  if (!schedule) return;
+  if (horizon && !horizon->calendar) {
+    g.problem("schedule", "shifts need a calendar horizon (opening hours); with a continuous horizon, use staffing");
+  }
+  auto shifts = schedule->object_list("shifts");
+  if (!shifts) return;
+  double total_share = 0.0;
+  for (ObjectReader& s : *shifts) {
+    model::ShiftSpec shift;
+    const auto start = s.time_of_day("start", /*allow_end_of_day=*/false);
+    const auto end = s.time_of_day("end", /*allow_end_of_day=*/true);
+    const auto share = s.number("share");
+    if (start && end && *end <= *start) {
+      s.problem("end", "found \"" + format_time_of_day(*end) + "\", expected a time after start (" +
+                           format_time_of_day(*start) + "); shifts past midnight are not supported");
+    }
+    if (horizon && horizon->calendar) {
+      if (start && *start < horizon->open_s) {
+        s.problem("start", "found \"" + format_time_of_day(*start) + "\", expected a time within the opening hours " +
+                               describe_opening_hours(*horizon));
+      }
+      if (end && *end > horizon->close_s) {
+        s.problem("end", "found \"" + format_time_of_day(*end) + "\", expected a time within the opening hours " +
+                             describe_opening_hours(*horizon));
+      }
+    }
+    shift.start_s = start.value_or(0.0);
+    shift.end_s = end.value_or(0.0);
+    shift.share = share.value_or(1.0);
+    total_share += shift.share;
+    spec.shifts.push_back(shift);
+  }
+  // Shares are fractions of one headcount; a small tolerance lets thirds add up.
+  if (total_share > 1.0 + 1e-9) {
+    schedule->problem("shifts", "the shares sum to " + format_value(total_share) +
+                                    ", expected at most 1 (each agent works one shift)");
+  }
+  spec.staffing = model::StaffingMode::shifts;
+}
+
+void read_staffing(ObjectReader& g, const std::optional<model::HorizonSpec>& horizon, model::AgentGroupSpec& spec) {
+  auto staffing = g.object("staffing", /*empty_when_absent=*/false);
+  if (!staffing) return;
+  const auto interval_min = staffing->number("interval_min");
+  const auto agents = staffing->integers("agents");
+  spec.staffing = model::StaffingMode::table;
+  if (!interval_min || !agents) return;
+  spec.table.interval_s = *interval_min * 60.0;
+  spec.table.agents = *agents;
+  if (horizon && horizon->calendar) {
+    const auto expected = intervals_in_opening_hours(*horizon, spec.table.interval_s);
+    if (!expected) {
+      staffing->problem("interval_min", "found " + format_value(*interval_min) +
+                                            ", expected a length that divides the opening hours " +
+                                            describe_opening_hours(*horizon));
+    } else if (*expected != agents->size()) {
+      staffing->problem("agents", "found " + std::to_string(agents->size()) + " values, expected " +
+                                      std::to_string(*expected) + ": one per " + format_value(*interval_min) +
+                                      " min interval of the opening hours " + describe_opening_hours(*horizon));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
+                                                     const std::vector<model::CallTypeSpec>& call_types,
+                                                     const std::optional<model::HorizonSpec>& horizon) {
+  std::vector<model::AgentGroupSpec> result;
+  std::vector<std::string> paths;
+  auto list = root.object_list("agent_groups");
+  if (!list) return result;
+  for (ObjectReader& g : *list) {
+    model::AgentGroupSpec spec;
+    if (const auto name = g.string("name")) {
+      for (std::size_t i = 0; i < result.size(); ++i) {
+        if (result[i].name == *name) {
+          g.problem("name", "duplicate agent group name '" + *name + "' (also at " + paths[i] + "/name)");
+        }
+      }
+      spec.name = *name;
+    }
+    const bool has_schedule = g.has("schedule");
+    const bool has_staffing = g.has("staffing");
+    if (has_schedule && has_staffing) {
+      g.problem_here("has both schedule and staffing, expected at most one of them");
+    }
+    std::optional<int> headcount;
+    if (g.has("headcount") || !has_staffing) {
+      if (!g.has("headcount")) {
+        g.missing("headcount", "expected an integer >= 0 (required unless staffing is given)");
+      } else {
+        headcount = g.integer("headcount");
+      }
+    }
+    read_skills(g, call_types, spec);
+    if (has_schedule) read_schedule(g, horizon, spec);
+    if (has_staffing) {
+      read_staffing(g, horizon, spec);
+      const auto& agents = spec.table.agents;
+      if (headcount) {
+        for (std::size_t i = 0; i < agents.size(); ++i) {
+          if (agents[i] > *headcount) {
+            g.context().problem(g.path_of("staffing") + "/agents/" + std::to_string(i),
+                                "found " + std::to_string(agents[i]) + ", expected at most the headcount (" +
+                                    std::to_string(*headcount) + ")");
+          }
+        }
+      } else if (!agents.empty() && !g.has("headcount")) {
+        // Without a headcount the group is as large as its busiest interval.
+        headcount = *std::max_element(agents.begin(), agents.end());
+        g.resolved()["headcount"] = *headcount;
+      }
+    }
+    spec.headcount = headcount.value_or(0);
+    paths.push_back(g.path());
+    result.push_back(std::move(spec));
+  }
+  return result;
+}
+
+}  // namespace ccsim::io

@@ -1,0 +1,251 @@
+#include <cmath>
+#include <cstdio>
+
+#include "ccsim/io/csv_reader.hpp"
+#include "ccsim/io/did_you_mean.hpp"
+#include "ccsim/io/scenario_sections.hpp"
+
+namespace ccsim::io {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr double seconds_per_hour = 3600.0;
+
+std::string format_value(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+std::vector<std::string_view> keys_of_process(std::string_view process) {
+  if (process == "poisson") return {"process", "rate_per_hour", "day_factors"};
+  if (process == "piecewise_poisson") return {"process", "interval_min", "rates_per_hour", "day_factors"};
+  if (process == "poisson_gamma") {
+    return {"process", "rate_per_hour", "interval_min", "rates_per_hour", "daily_cv", "day_factors"};
+  }
+  return {"process", "file", "daily_cv", "day_factors"};  // csv
+}
+
+std::optional<double> required_number(ObjectReader& a, std::string_view key, const std::string& process) {
+  if (!a.has(key)) {
+    const KeySpec* spec = find_key_spec(a.pattern() + "/" + std::string(key));
+    a.missing(key, "expected " + (spec ? spec->rule.describe() : std::string("a number")) + " (required by process '" +
+                       process + "')");
+    return std::nullopt;
+  }
+  return a.number(key);
+}
+
+// interval_min + rates_per_hour: a profile from opening time (calendar) or t = 0.
+bool read_profile(ObjectReader& a, const std::string& process, const std::optional<model::HorizonSpec>& horizon,
+                  model::ArrivalSpec& spec) {
+  const auto interval_min = required_number(a, "interval_min", process);
+  std::optional<std::vector<double>> rates;
+  if (!a.has("rates_per_hour")) {
+    a.missing("rates_per_hour", "expected a non-empty list of numbers >= 0 (required by process '" + process + "')");
+  } else {
+    rates = a.numbers("rates_per_hour");
+  }
+  if (!interval_min || !rates) return false;
+  const double interval_s = *interval_min * 60.0;
+  if (horizon && horizon->calendar) {
+    const auto expected = intervals_in_opening_hours(*horizon, interval_s);
+    if (!expected) {
+      a.problem("interval_min", "found " + format_value(*interval_min) +
+                                    ", expected a length that divides the opening hours " +
+                                    describe_opening_hours(*horizon));
+      return false;
+    }
+    if (*expected != rates->size()) {
+      a.problem("rates_per_hour", "found " + std::to_string(rates->size()) + " rates, expected " +
+                                      std::to_string(*expected) + ": one per " + format_value(*interval_min) +
+                                      " min interval of the opening hours " + describe_opening_hours(*horizon));
+      return false;
+    }
+  }
+  spec.interval_s = interval_s;
+  for (double rate : *rates) spec.rates_per_s.push_back(rate / seconds_per_hour);
+  return true;
+}
+
+// The csv process: a profile in a file with columns start and rate_per_hour.
+bool read_profile_file(ObjectReader& a, const std::optional<model::HorizonSpec>& horizon, model::ArrivalSpec& spec) {
+  if (!a.has("file")) {
+    a.missing("file", "expected the path of a CSV file (required by process 'csv')");
+    return false;
+  }
+  const auto name = a.string("file");
+  if (!name) return false;
+  ReadContext& context = a.context();
+  const std::string key_path = a.path_of("file");
+  const fs::path file = (context.sources().directory_of(key_path) / *name).lexically_normal();
+  const std::string label = file.string();
+  const auto report = [&](std::size_t line, const std::string& message) {
+    context.problem_in_file(label, key_path, (line ? "line " + std::to_string(line) + ": " : std::string()) + message);
+  };
+
+  std::string error;
+  const auto rows = read_csv_rows(file, error);
+  if (!rows) {
+    report(0, error);
+    return false;
+  }
+  if (rows->empty()) {
+    report(0, "empty file, expected a header line with columns start and rate_per_hour, then one row per interval");
+    return false;
+  }
+  const CsvRow& header = rows->front();
+  std::optional<std::size_t> start_column;
+  std::optional<std::size_t> rate_column;
+  for (std::size_t c = 0; c < header.fields.size(); ++c) {
+    if (header.fields[c] == "start") start_column = c;
+    if (header.fields[c] == "rate_per_hour") rate_column = c;
+  }
+  if (!start_column || !rate_column) {
+    std::string found;
+    for (const auto& field : header.fields) found += (found.empty() ? "" : ", ") + field;
+    for (std::string_view column : {"start", "rate_per_hour"}) {
+      if ((column == "start" ? start_column : rate_column)) continue;
+      report(header.line, "missing column '" + std::string(column) + "'" +
+                              did_you_mean(column, header.fields) + " in the header line (found: " + found + ")");
+    }
+    return false;
+  }
+  if (rows->size() < 2) {
+    report(header.line, "no data rows after the header, expected one row per interval");
+    return false;
+  }
+
+  bool ok = true;
+  std::vector<double> starts;
+  std::vector<double> rates;
+  std::vector<std::size_t> lines;
+  for (std::size_t r = 1; r < rows->size(); ++r) {
+    const CsvRow& row = (*rows)[r];
+    const std::size_t needed = std::max(*start_column, *rate_column) + 1;
+    if (row.fields.size() < needed) {
+      report(row.line, "found " + std::to_string(row.fields.size()) + " values, expected " + std::to_string(needed) +
+                           " (columns as in the header)");
+      ok = false;
+      continue;
+    }
+    const std::string& start_text = row.fields[*start_column];
+    const std::string& rate_text = row.fields[*rate_column];
+    const auto start = parse_time_of_day(start_text, /*allow_end_of_day=*/false);
+    const auto rate = parse_csv_number(rate_text);
+    if (!start) {
+      report(row.line, "found '" + start_text + "' in column start, expected a time HH:MM");
+      ok = false;
+    }
+    if (!rate || *rate < 0) {
+      report(row.line, "found '" + rate_text + "' in column rate_per_hour, expected a number >= 0");
+      ok = false;
+    }
+    if (start && rate) {
+      starts.push_back(*start);
+      rates.push_back(*rate);
+      lines.push_back(row.line);
+    }
+  }
+  if (!ok) return false;
+
+  // Equal spacing is what makes the rows a profile of fixed-length intervals.
+  double interval_s = 0.0;
+  if (starts.size() >= 2) {
+    interval_s = starts[1] - starts[0];
+    if (interval_s <= 0) {
+      report(lines[1], "start " + format_time_of_day(starts[1]) + " is not after the previous start " +
+                           format_time_of_day(starts[0]));
+      return false;
+    }
+    for (std::size_t i = 2; i < starts.size(); ++i) {
+      if (std::fabs(starts[i] - starts[i - 1] - interval_s) > 1e-6) {
+        report(lines[i], "start " + format_time_of_day(starts[i]) + " is " +
+                             format_value((starts[i] - starts[i - 1]) / 60.0) + " min after the previous start, " +
+                             "expected " + format_value(interval_s / 60.0) + " min (starts must be equally spaced)");
+        return false;
+      }
+    }
+  }
+  if (horizon && horizon->calendar) {
+    if (std::fabs(starts.front() - horizon->open_s) > 1e-6) {
+      report(lines.front(), "first start " + format_time_of_day(starts.front()) + ", expected the opening time " +
+                                format_time_of_day(horizon->open_s));
+      return false;
+    }
+    if (starts.size() == 1) {
+      interval_s = horizon->close_s - horizon->open_s;
+    } else {
+      const auto expected = intervals_in_opening_hours(*horizon, interval_s);
+      if (!expected || *expected != starts.size()) {
+        std::string message = "found " + std::to_string(starts.size()) + " rows of " +
+                              format_value(interval_s / 60.0) + " min, expected ";
+        message += expected ? std::to_string(*expected) + " rows to cover the opening hours "
+                            : std::string("intervals that divide the opening hours ");
+        report(0, message + describe_opening_hours(*horizon));
+        return false;
+      }
+    }
+  }
+  spec.interval_s = interval_s;
+  for (double rate : rates) spec.rates_per_s.push_back(rate / seconds_per_hour);
+
+  // The resolved document carries the profile itself, in the form of the equivalent
+  // built-in process: it then stands on its own and its digest follows the file's content.
+  json& out = a.resolved();
+  out.erase("file");
+  const bool gamma = a.has("daily_cv");
+  if (interval_s > 0) {
+    out["process"] = gamma ? "poisson_gamma" : "piecewise_poisson";
+    out["interval_min"] = interval_s / 60.0;
+    out["rates_per_hour"] = rates;
+  } else {
+    out["process"] = gamma ? "poisson_gamma" : "poisson";
+    out["rate_per_hour"] = rates.front();
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<model::ArrivalSpec> read_arrivals(ObjectReader& a, const std::optional<model::HorizonSpec>& horizon) {
+  const auto process = a.string("process");
+  if (!process) return std::nullopt;
+  a.reject_keys_except(keys_of_process(*process), "process '" + *process + "'");
+
+  const std::size_t problems_before = a.context().problem_count();
+  model::ArrivalSpec spec;
+  spec.process = *process;
+  if (*process == "poisson") {
+    const auto rate = required_number(a, "rate_per_hour", *process);
+    spec.rates_per_s = {rate.value_or(0.0) / seconds_per_hour};
+    spec.interval_s = 0.0;
+  } else if (*process == "piecewise_poisson") {
+    read_profile(a, *process, horizon, spec);
+  } else if (*process == "poisson_gamma") {
+    if (a.has("rate_per_hour")) {
+      if (a.has("rates_per_hour") || a.has("interval_min")) {
+        a.problem_here("give either rate_per_hour (one constant rate) or interval_min with rates_per_hour, not both");
+      } else {
+        spec.rates_per_s = {a.number("rate_per_hour").value_or(0.0) / seconds_per_hour};
+        spec.interval_s = 0.0;
+      }
+    } else {
+      read_profile(a, *process, horizon, spec);
+    }
+    spec.daily_cv = required_number(a, "daily_cv", *process).value_or(0.0);
+  } else {  // csv
+    read_profile_file(a, horizon, spec);
+    spec.daily_cv = a.number("daily_cv").value_or(0.0);
+  }
+  if (a.has("day_factors")) {
+    if (auto factors = a.numbers("day_factors")) spec.day_factors = std::move(*factors);
+  }
+  if (a.context().problem_count() != problems_before) return std::nullopt;
+  return spec;
+}
+
+}  // namespace ccsim::io

@@ -1,0 +1,36 @@
+#include "ccsim/io/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace ccsim::io {
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
+  const std::filesystem::path temp =
+      target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (!f) {
+    throw std::runtime_error("cannot write " + temp.string() + ": " + std::strerror(errno));
+  }
+  const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !flushed || !closed) {
+    const std::string why = std::strerror(errno);
+    std::filesystem::remove(temp);
+    throw std::runtime_error("cannot write " + target.string() + ": " + why);
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, target, ec);
+  if (ec) {
+    std::filesystem::remove(temp);
+    throw std::runtime_error("cannot move " + temp.string() + " to " + target.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace ccsim::io

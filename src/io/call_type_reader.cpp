@@ -1,0 +1,45 @@
+#include "ccsim/io/scenario_sections.hpp"
+
+namespace ccsim::io {
+
+using nlohmann::json;
+
+std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
+                                                 std::vector<std::string>& paths) {
+  // Defaults that are whole objects are read like user input, so the resolved document
+  // shows them in full and they pass the same checks.
+  static const json no_wrap_up = {{"dist", "constant"}, {"mean_s", 0.0}};
+  static const json redial_delay = {{"dist", "exponential"}, {"mean_s", 900.0}};
+
+  std::vector<model::CallTypeSpec> result;
+  auto list = root.object_list("call_types");
+  if (!list) return result;
+  for (ObjectReader& c : *list) {
+    model::CallTypeSpec spec;
+    if (const auto name = c.string("name")) {
+      for (std::size_t i = 0; i < result.size(); ++i) {
+        if (result[i].name == *name) {
+          c.problem("name", "duplicate call type name '" + *name + "' (also at " + paths[i] + "/name)");
+        }
+      }
+      spec.name = *name;
+    }
+    if (auto arrivals = c.object("arrivals", /*empty_when_absent=*/false)) {
+      if (auto a = read_arrivals(*arrivals, horizon)) spec.arrivals = std::move(*a);
+    }
+    if (auto d = read_distribution(c, "handle_time", nullptr)) spec.handle_time_s = std::move(*d);
+    if (auto d = read_distribution(c, "wrap_up", &no_wrap_up)) spec.wrap_up_s = std::move(*d);
+    spec.patience_s = read_distribution(c, "patience", nullptr);
+    spec.priority = c.integer("priority").value_or(0);
+    if (auto redial = c.object("redial", /*empty_when_absent=*/true)) {
+      spec.redial.probability_after_abandon = redial->number("after_abandon").value_or(0.0);
+      spec.redial.probability_after_block = redial->number("after_block").value_or(0.0);
+      if (auto d = read_distribution(*redial, "delay", &redial_delay)) spec.redial.delay_s = std::move(*d);
+    }
+    paths.push_back(c.path());
+    result.push_back(std::move(spec));
+  }
+  return result;
+}
+
+}  // namespace ccsim::io

@@ -1,0 +1,166 @@
+#include <algorithm>
+
+#include "ccsim/io/csv_reader.hpp"
+#include "ccsim/io/scenario_sections.hpp"
+
+namespace ccsim::io {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using random::DistKind;
+
+namespace {
+
+// The keys each family takes besides "dist"; any other key is a problem rather than
+// being ignored, since a cv given to an exponential means the author expected an effect.
+std::vector<std::string_view> parameters_of(DistKind kind) {
+  switch (kind) {
+    case DistKind::constant:
+    case DistKind::exponential: return {"mean_s"};
+    case DistKind::lognormal:
+    case DistKind::gamma: return {"mean_s", "cv"};
+    case DistKind::erlang: return {"mean_s", "k"};
+    case DistKind::weibull: return {"mean_s", "shape"};
+    case DistKind::uniform: return {"min_s", "max_s"};
+    case DistKind::empirical: return {"samples_s", "file"};
+  }
+  return {};
+}
+
+// Samples from a CSV file: one number per line, an optional header line first.
+std::optional<std::vector<double>> read_sample_file(ObjectReader& d, const std::string& name) {
+  const std::string key_path = d.path_of("file");
+  const fs::path file = (d.context().sources().directory_of(key_path) / name).lexically_normal();
+  const std::string label = file.string();
+  std::string error;
+  const auto rows = read_csv_rows(file, error);
+  if (!rows) {
+    d.context().problem_in_file(label, key_path, error);
+    return std::nullopt;
+  }
+  std::vector<double> samples;
+  bool ok = true;
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const CsvRow& row = (*rows)[i];
+    const std::string where = "line " + std::to_string(row.line) + ": ";
+    if (row.fields.size() != 1) {
+      d.context().problem_in_file(label, key_path, where + "found " + std::to_string(row.fields.size()) +
+                                                       " values, expected one number per line");
+      ok = false;
+      continue;
+    }
+    const auto value = parse_csv_number(row.fields.front());
+    if (!value && i == 0) continue;  // the header line
+    if (!value || *value < 0) {
+      d.context().problem_in_file(label, key_path, where + "found '" + row.fields.front() +
+                                                       "', expected a number >= 0 (seconds)");
+      ok = false;
+      continue;
+    }
+    samples.push_back(*value);
+  }
+  if (ok && samples.empty()) {
+    d.context().problem_in_file(label, key_path, "no samples: expected at least one number >= 0 (seconds)");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return samples;
+}
+
+}  // namespace
+
+std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, std::string_view key,
+                                                          const json* fallback) {
+  std::optional<ObjectReader> reader;
+  if (fallback != nullptr) {
+    reader = parent.object_or(key, *fallback);
+  } else {
+    reader = parent.object(key, /*empty_when_absent=*/false);
+  }
+  if (!reader) return std::nullopt;
+  ObjectReader& d = *reader;
+
+  const auto name = d.string("dist");
+  if (!name) return std::nullopt;
+  const auto kind = random::dist_kind_from_string(*name);
+  if (!kind) {  // the table's choices and the random module's names disagree: a bug
+    d.problem("dist", "found \"" + *name + "\", which this build of ccsim cannot sample");
+    return std::nullopt;
+  }
+  const std::string context = "dist '" + *name + "'";
+  std::vector<std::string_view> applicable = parameters_of(*kind);
+  applicable.push_back("dist");
+  d.reject_keys_except(applicable, context);
+
+  const std::size_t problems_before = d.context().problem_count();
+  // A parameter the family requires, with the family's own range (stricter than the
+  // table's for mean_s, which also covers constant).
+  const auto need = [&](std::string_view k, const NumberRule& rule) -> std::optional<double> {
+    if (!d.has(k)) {
+      d.missing(k, "expected " + rule.describe() + " (required by " + context + ")");
+      return std::nullopt;
+    }
+    return d.number_with(k, rule);
+  };
+
+  random::DistributionSpec spec;
+  spec.kind = *kind;
+  switch (*kind) {
+    case DistKind::constant:
+      spec.mean = need("mean_s", number_at_least(0)).value_or(0.0);
+      break;
+    case DistKind::exponential:
+      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
+      break;
+    case DistKind::lognormal:
+    case DistKind::gamma:
+      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
+      spec.cv = need("cv", number_above(0)).value_or(0.0);
+      break;
+    case DistKind::erlang:
+      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
+      spec.k = static_cast<int>(need("k", integer_at_least(1)).value_or(1.0));
+      break;
+    case DistKind::weibull:
+      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
+      spec.shape = need("shape", number_above(0)).value_or(1.0);
+      break;
+    case DistKind::uniform: {
+      const auto low = need("min_s", number_at_least(0));
+      const auto high = need("max_s", number_at_least(0));
+      if (low && high && *high < *low) {
+        d.problem("max_s", "found " + json(*high).dump() + ", expected a number >= min_s (" + json(*low).dump() + ")");
+      }
+      spec.min = low.value_or(0.0);
+      spec.max = high.value_or(0.0);
+      break;
+    }
+    case DistKind::empirical: {
+      const bool inline_samples = d.has("samples_s");
+      const bool from_file = d.has("file");
+      if (inline_samples && from_file) {
+        d.problem_here("give either samples_s or file for " + context + ", not both");
+      } else if (inline_samples) {
+        if (auto samples = d.numbers("samples_s")) spec.samples = std::move(*samples);
+      } else if (from_file) {
+        if (const auto file_name = d.string("file")) {
+          if (auto samples = read_sample_file(d, *file_name)) {
+            spec.samples = std::move(*samples);
+            // The resolved document carries the samples themselves, so that it stands on
+            // its own and its digest changes when the file's content does.
+            d.resolved().erase("file");
+            d.resolved()["samples_s"] = spec.samples;
+          }
+        }
+      } else {
+        d.missing("samples_s", "expected samples_s (a non-empty list of numbers >= 0) or file (a CSV file) for " +
+                                   context);
+      }
+      break;
+    }
+  }
+  if (d.context().problem_count() != problems_before) return std::nullopt;
+  return spec;
+}
+
+}  // namespace ccsim::io

@@ -1,0 +1,88 @@
+#include "ccsim/io/scenario_loader.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "ccsim/io/scenario_sections.hpp"
+#include "ccsim/io/scenario_sources.hpp"
+#include "ccsim/io/value_reader.hpp"
+
+namespace ccsim::io {
+
+using nlohmann::json;
+
+std::string scenario_digest(const json& resolved) {
+  // FNV-1a: tiny, fixed by its definition, and identical on every platform; it labels
+  // documents, it does not protect them, so a cryptographic hash would add nothing.
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char byte : resolved.dump()) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+namespace {
+
+// Every call type needs some group that can take it; otherwise all its calls would wait
+// until they abandon, which is never what a scenario author means. (A group with no one
+// on duty is allowed: closed periods are a real situation.)
+void check_every_call_type_served(ReadContext& context, const std::vector<model::CallTypeSpec>& call_types,
+                                  const std::vector<std::string>& paths,
+                                  const std::vector<model::AgentGroupSpec>& groups) {
+  for (std::size_t i = 0; i < call_types.size() && i < paths.size(); ++i) {
+    if (call_types[i].name.empty()) continue;
+    bool served = false;
+    for (const auto& group : groups) {
+      served = served || (i < group.skill_by_call_type.size() && group.skill_by_call_type[i] > 0);
+    }
+    if (!served) {
+      context.problem(paths[i], "no agent group has a skill for call type '" + call_types[i].name +
+                                    "', expected at least one group with it in skills");
+    }
+  }
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  std::vector<ScenarioProblem> problems;
+  const ScenarioSources sources = read_scenario_sources(file, overrides, problems);
+  // Without every file parsed there is no document to check: any further message would
+  // be about a guess.
+  if (!sources.files_read) throw ScenarioError(std::move(problems));
+
+  LoadedScenario loaded;
+  loaded.source_path = file.string();
+  ReadContext context(sources, problems);
+  ObjectReader root(context, sources.merged, "", "", loaded.resolved);
+
+  if (root.has("extends")) {
+    root.problem("extends", "'extends' is followed when the file is read; it cannot be set with --set");
+  }
+  root.string("schema");
+  loaded.scenario.name = root.string("name").value_or("");
+  root.string("description", /*allow_empty=*/true);
+  loaded.settings.seed = root.unsigned_integer("seed").value_or(experiment::default_seed);
+  loaded.settings.replications = root.integer("replications").value_or(loaded.settings.replications);
+
+  const auto horizon = read_horizon(root);
+  if (horizon) loaded.scenario.horizon = *horizon;
+  std::vector<std::string> call_type_paths;
+  loaded.scenario.call_types = read_call_types(root, horizon, call_type_paths);
+  loaded.scenario.agent_groups = read_agent_groups(root, loaded.scenario.call_types, horizon);
+  check_every_call_type_served(context, loaded.scenario.call_types, call_type_paths, loaded.scenario.agent_groups);
+  loaded.scenario.routing = read_routing(root, loaded.scenario.agent_groups);
+  loaded.scenario.service_level = read_contract(root);
+  loaded.scenario.skill_effect = read_skill_effect(root);
+  read_organisation(root);
+  read_workforce(root);
+
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  loaded.digest = scenario_digest(loaded.resolved);
+  return loaded;
+}
+
+}  // namespace ccsim::io
