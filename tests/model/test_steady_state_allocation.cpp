@@ -1,0 +1,57 @@
+// The hot path allocates nothing in steady state: running ten times longer (ten times
+// as many calls) must not add allocations beyond the few made while pools and the event
+// heap grow to their peak size. Global operator new is counted in this executable only.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "../support/scenario_builder.hpp"
+#include "ccsim/model/call_center.hpp"
+#include "ccsim/random/streams.hpp"
+
+namespace {
+std::atomic<std::uint64_t> allocations{0};
+}
+
+void* operator new(std::size_t size) {
+  ++allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+using namespace ccsim;
+
+namespace {
+
+struct Counts {
+  std::uint64_t allocations;
+  std::uint64_t calls;
+};
+
+Counts run_for(double duration_s) {
+  auto s = test::single_queue(2.0, test::exponential(180.0), 370, test::exponential(120.0), duration_s, 0.0);
+  s.call_types[0].redial.probability_after_abandon = 0.5;
+  model::NullObserver observer;
+  const random::StreamFactory streams(11);
+  const std::uint64_t before = allocations.load();
+  model::CallCenter centre(s, streams, 0, observer);
+  centre.run();
+  return {allocations.load() - before, centre.totals().calls_created};
+}
+
+}  // namespace
+
+TEST_CASE("allocations do not grow with the number of calls") {
+  const Counts short_run = run_for(20'000.0);
+  const Counts long_run = run_for(200'000.0);
+  INFO("short: " << short_run.calls << " calls, " << short_run.allocations << " allocations; long: "
+                 << long_run.calls << " calls, " << long_run.allocations << " allocations");
+  REQUIRE(long_run.calls > 9 * short_run.calls);
+  // Growth to a slightly higher peak may double a buffer or two; never per call.
+  CHECK(long_run.allocations <= short_run.allocations + 16);
+}
