@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/random/distributions.hpp"
 
 namespace ccsim::model {
@@ -121,6 +122,10 @@ struct Scenario {
   RoutingSpec routing;
   ServiceLevelSpec service_level;
   SkillEffectSpec skill_effect;
+  OrganisationSpec organisation;
+  WorkforceSpec workforce;
+  ContractSpec contract;
+  EconomicsSpec economics;
 };
 
 }  // namespace ccsim::model

@@ -1,0 +1,65 @@
+#pragma once
+// Inputs of the organisational and workforce model (docs/model.md, MODEL.md §2-5).
+// Plain structs; the scenario parser fills them (presets expanded, overrides applied)
+// and checks every value. Levers are on a 0-1 scale.
+
+#include <string>
+
+namespace ccsim::model {
+
+// How work is organised. `enabled == false` is the neutral organisation: no
+// organisational effect on calls (complexity, resolution, repeats) at all, which is
+// what makes the queueing core comparable with Erlang formulas.
+struct OrganisationSpec {
+  bool enabled = false;
+  std::string preset = "neutral";    // neutral, taylorist, autonomous (for reports)
+  double autonomy = 0.0;             // A: may deviate from procedure, choose method, escalate
+  double script_rigidity = 0.0;      // R: share of dialogue prescribed, deviation sanctioned
+  double script_coverage = 0.4;      // c_script: calls with complexity above it are atypical
+  double monitoring = 0.0;           // M: perceived intensity and punitive use of monitoring
+  double aht_pressure = 0.0;         // T: how hard the handle-time target is enforced
+  double support = 0.0;              // S: peer and team-leader support
+  double training_share = 0.0;       // F: share of paid hours off the phone for coaching
+  double schedule_flexibility = 0.0; // X: say over shifts and swaps
+  double upstream_failure = 0.0;     // phi_up: extra calls caused elsewhere, share of base demand
+  int team_size = 12;                // agents per team (peer experience is counted per team)
+  int max_skills_per_agent = 0;      // 0: every skill its group lists; else the first N
+  bool management_rule = false;      // tighten T and M after missed months (MODEL §4)
+
+  // Derived (MODEL §2): control, support, job quality.
+  [[nodiscard]] double control() const { return 0.5 * autonomy + 0.5 * (1.0 - script_rigidity); }
+  [[nodiscard]] double job_quality() const {
+    const double f = training_share / 0.10 < 1.0 ? training_share / 0.10 : 1.0;
+    return (autonomy + (1.0 - script_rigidity) + (1.0 - monitoring) + support + f + schedule_flexibility) / 6.0;
+  }
+};
+
+// People over months: strain, exhaustion, absence, quits, hiring, learning.
+struct WorkforceSpec {
+  bool enabled = false;
+  int days_per_week = 5;             // working days per agent per week (days off rotate)
+  double initial_tenure_mean_days = 700.0;  // tenure of the staff at the start (exponential)
+  double vacancy_mean_days = 34.0;   // time to fill a vacancy: Gamma(mean, cv 0.5)
+  double classroom_days = 21.0;      // paid classroom training before taking calls (4.2 weeks)
+  double nesting_days = 10.0;        // then working at half load (2 weeks)
+  double starting_skill = 0.1;       // skill of a new hire on the types they are trained for
+};
+
+struct EconomicsSpec {
+  double hourly_cost = 27.0;             // cost of a paid agent hour
+  std::string currency = "EUR";
+  double replacement_cost_share = 0.16;  // cost of one replacement, share of annual gross pay
+  double annual_paid_hours = 1607.0;     // paid hours of a full-time year (annual pay basis)
+};
+
+enum class Pricing { per_hour, per_call, per_resolved };
+
+// Monthly billing against the service-level target (MODEL §5).
+struct ContractSpec {
+  double penalty_per_point = 0.0;    // share of the invoice per SL point below target
+  double penalty_cap = 0.10;         // at most this share of the invoice
+  Pricing pricing = Pricing::per_hour;
+  double price = 0.0;                // per agent hour, per handled call or per resolved contact
+};
+
+}  // namespace ccsim::model
