@@ -21,5 +21,6 @@ using Command = std::function<int()>;
 Command add_run_command(CLI::App& app, const GlobalOptions& global);
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
 Command add_erlang_command(CLI::App& app, const GlobalOptions& global);
+Command add_compare_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace ccsim::cli

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   };
   register_command(&cli::add_run_command);
   register_command(&cli::add_validate_command);
+  register_command(&cli::add_compare_command);
   register_command(&cli::add_erlang_command);
 
   try {

@@ -54,6 +54,7 @@ std::string summary_table(const io::RunRecord& run) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   out += "\n";
   for (const auto& m : experiment::metric_catalogue()) {
+    if (summaries.back()[static_cast<std::size_t>(m.metric)].n == 0) continue;  // not modelled in this run
     out += pad(std::string(m.name), name_width);
     out += pad(cell(summaries.back()[static_cast<std::size_t>(m.metric)], m.count), col_width);
     for (std::size_t s = 0; s + 1 < scopes.size(); ++s) {

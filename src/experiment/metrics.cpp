@@ -26,7 +26,33 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::utilisation, "utilisation", false, false, false},
     {Metric::mean_queue_length, "mean_queue_length", false, false, false},
     {Metric::redials, "redials", true, true, true},
+    {Metric::fcr, "fcr", true, true, false},
+    {Metric::repeat_share, "repeat_share", true, true, false},
+    {Metric::failure_demand_share, "failure_demand_share", true, true, false},
+    {Metric::calls_per_issue, "calls_per_issue", true, true, false},
+    {Metric::attempts_per_issue, "attempts_per_issue", true, false, false},
+    {Metric::mean_exhaustion, "mean_exhaustion", false, false, false},
+    {Metric::p90_exhaustion, "p90_exhaustion", false, false, false},
+    {Metric::high_strain_share, "high_strain_share", false, false, false},
+    {Metric::absence_rate, "absence_rate", false, false, false},
+    {Metric::turnover_annual, "turnover_annual", false, false, false},
+    {Metric::hires, "hires", false, false, true},
+    {Metric::quits, "quits", false, false, true},
+    {Metric::mean_skill, "mean_skill", false, false, false},
+    {Metric::headcount, "headcount", false, false, false},
+    {Metric::paid_hours, "paid_hours", false, false, false},
+    {Metric::total_cost, "total_cost", false, false, false},
+    {Metric::penalties, "penalties", false, false, false},
+    {Metric::cost_per_resolved, "cost_per_resolved", false, false, false},
 }};
+
+constexpr bool catalogue_in_enum_order() {
+  for (std::size_t i = 0; i < catalogue.size(); ++i) {
+    if (static_cast<std::size_t>(catalogue[i].metric) != i) return false;
+  }
+  return true;
+}
+static_assert(catalogue_in_enum_order(), "metric catalogue must list metrics in enum order");
 }  // namespace
 
 Counters& Counters::operator+=(const Counters& o) {
@@ -35,6 +61,12 @@ Counters& Counters::operator+=(const Counters& o) {
   abandoned += o.abandoned;
   blocked += o.blocked;
   redials += o.redials;
+  offered_first += o.offered_first;
+  offered_repeat += o.offered_repeat;
+  offered_upstream += o.offered_upstream;
+  completed_resolved += o.completed_resolved;
+  completed_repeat += o.completed_repeat;
+  completed_atypical += o.completed_atypical;
   waited += o.waited;
   answered_within_threshold += o.answered_within_threshold;
   abandoned_short += o.abandoned_short;
@@ -63,5 +95,24 @@ double abandon_rate(const Counters& c) {
 }
 double aht_s(const Counters& c) { return ratio(c.handle_sum_s, static_cast<double>(c.completed)); }
 double occupancy(const AgentTime& t) { return ratio(t.busy_s, t.on_duty_s); }
+double fcr(const Counters& c) {
+  return ratio(static_cast<double>(c.completed_resolved), static_cast<double>(c.completed));
+}
+double repeat_share(const Counters& c) {
+  return ratio(static_cast<double>(c.offered_repeat), static_cast<double>(c.offered));
+}
+double failure_demand_share(const Counters& c) {
+  // Calls the centre would not get if it worked right: repeats of unresolved issues,
+  // errors made elsewhere, and callers trying again after hanging up in the queue.
+  return ratio(static_cast<double>(c.offered_repeat + c.offered_upstream + c.redials),
+               static_cast<double>(c.offered));
+}
+double calls_per_issue(const Counters& c) {
+  // Handled calls per resolved issue: each resolved issue has exactly one resolving call.
+  return ratio(static_cast<double>(c.completed), static_cast<double>(c.completed_resolved));
+}
+double attempts_per_issue(const Counters& c) {
+  return ratio(static_cast<double>(c.offered), static_cast<double>(c.offered_first + c.offered_upstream));
+}
 
 }  // namespace ccsim::experiment

@@ -12,12 +12,18 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       short_abandon_s_(scenario.service_level.short_abandon_s),
       counters_(layout_.slot_count() * scopes_),
       agent_time_(layout_.slot_count()),
-      waits_(scopes_) {}
+      waits_(scopes_),
+      workforce_days_(layout_.days()) {}
 
-void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, bool redial) {
+void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, model::CallOrigin origin) {
   update(call_type, arrival, [&](Counters& c) {
     ++c.offered;
-    if (redial) ++c.redials;
+    switch (origin) {
+      case model::CallOrigin::first: ++c.offered_first; break;
+      case model::CallOrigin::redial: ++c.redials; break;
+      case model::CallOrigin::repeat: ++c.offered_repeat; break;
+      case model::CallOrigin::upstream: ++c.offered_upstream; break;
+    }
   });
 }
 
@@ -53,12 +59,23 @@ void MetricsCollector::on_abandoned(std::uint32_t call_type, engine::SimTime arr
 }
 
 void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arrival,
-                                    engine::SimTime handle_s, std::uint32_t) {
+                                    engine::SimTime handle_s, std::uint32_t, model::CallOrigin origin,
+                                    bool resolved, bool atypical) {
   update(call_type, arrival, [&](Counters& c) {
     ++c.completed;
     c.handle_sum_s += handle_s;
+    if (resolved) ++c.completed_resolved;
+    if (origin == model::CallOrigin::repeat) ++c.completed_repeat;
+    if (atypical) ++c.completed_atypical;
   });
 }
+
+void MetricsCollector::on_workforce_day(const model::WorkforceDay& day) {
+  has_workforce_ = true;
+  if (day.day < workforce_days_.size()) workforce_days_[day.day] = day;
+}
+
+void MetricsCollector::on_agent_exit(const model::AgentRecord& record) { agents_.push_back(record); }
 
 template <class Member>
 void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {

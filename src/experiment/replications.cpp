@@ -18,6 +18,45 @@ double opening_seconds_measured(const model::HorizonSpec& h) {
   if (h.calendar) return (h.days - h.warmup_days) * (h.close_s - h.open_s);
   return h.duration_s - h.warmup_s;
 }
+void set(MetricValues& v, Metric m, double value) { v[static_cast<std::size_t>(m)] = value; }
+
+// Workforce and economic metrics of the whole measured window.
+void set_workforce_and_economics(MetricValues& v, const model::Scenario& scenario,
+                                 const MetricsCollector& collector, const std::vector<Counters>& counters,
+                                 const std::vector<AgentTime>& times, std::size_t scopes) {
+  const IntervalLayout& layout = collector.layout();
+  const bool workforce = collector.has_workforce();
+  PeriodTotals run;
+  for (std::size_t day = layout.first_measured_day(); day < layout.days(); ++day) {
+    add_day(run, day, layout, scopes, counters, times, collector.workforce_days(), workforce);
+  }
+  bill(run, scenario, workforce);
+  double penalties = 0.0;
+  for (const auto& m : monthly_totals(scenario, layout, scopes, counters, times, collector.workforce_days(), workforce)) {
+    penalties += m.penalty;
+  }
+  const double total_cost = run.labour_cost + run.hiring_cost;
+  set(v, Metric::paid_hours, run.paid_hours);
+  set(v, Metric::total_cost, total_cost);
+  set(v, Metric::penalties, penalties);
+  set(v, Metric::cost_per_resolved,
+      run.calls.completed_resolved > 0 ? total_cost / static_cast<double>(run.calls.completed_resolved) : nan);
+  if (!workforce || run.days == 0) return;
+  const double headcount = run.employed_days / static_cast<double>(run.days);
+  set(v, Metric::headcount, headcount);
+  set(v, Metric::hires, run.hires);
+  set(v, Metric::quits, run.quits);
+  set(v, Metric::turnover_annual,
+      headcount > 0.0 ? run.quits / headcount * 365.0 / static_cast<double>(run.days) : nan);
+  set(v, Metric::absence_rate, run.scheduled_days > 0.0 ? run.absent_days / run.scheduled_days : nan);
+  set(v, Metric::high_strain_share, run.employed_days > 0.0 ? run.high_strain_days / run.employed_days : nan);
+  if (run.workforce_days > 0.0) {
+    set(v, Metric::mean_exhaustion, run.exhaustion_sum / run.workforce_days);
+    set(v, Metric::p90_exhaustion, run.p90_exhaustion_sum / run.workforce_days);
+    set(v, Metric::mean_skill, run.skill_sum / run.workforce_days);
+  }
+}
+
 }  // namespace
 
 MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
@@ -34,6 +73,11 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   v[static_cast<std::size_t>(Metric::avg_wait_s)] = avg_wait_s(c);
   v[static_cast<std::size_t>(Metric::abandon_rate)] = abandon_rate(c);
   v[static_cast<std::size_t>(Metric::aht_s)] = aht_s(c);
+  v[static_cast<std::size_t>(Metric::fcr)] = fcr(c);
+  v[static_cast<std::size_t>(Metric::repeat_share)] = repeat_share(c);
+  v[static_cast<std::size_t>(Metric::failure_demand_share)] = failure_demand_share(c);
+  v[static_cast<std::size_t>(Metric::calls_per_issue)] = calls_per_issue(c);
+  v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
   return v;
 }
@@ -77,6 +121,7 @@ ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t
     v[static_cast<std::size_t>(Metric::wait_p90_s)] = waits.quantile(0.90);
     v[static_cast<std::size_t>(Metric::wait_p99_s)] = waits.quantile(0.99);
     if (overall) {
+      set_workforce_and_economics(v, scenario, collector, counters, times, scopes);
       const double staffed_capacity = headcount * opening_seconds_measured(scenario.horizon);
       v[static_cast<std::size_t>(Metric::utilisation)] =
           staffed_capacity > 0.0 ? total_time.busy_s / staffed_capacity : nan;
@@ -85,9 +130,16 @@ ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t
     }
     r.metrics.push_back(v);
   }
+  r.has_workforce = collector.has_workforce();
+  r.months = monthly_totals(scenario, collector.layout(), scopes, counters, times, collector.workforce_days(),
+                            collector.has_workforce());
   if (keep_intervals) {
     r.interval_counters = collector.take_counters();
     r.interval_time = collector.take_agent_time();
+    if (r.has_workforce) {
+      r.workforce_days = collector.take_workforce_days();
+      r.agents = collector.take_agents();
+    }
   }
   return r;
 }

@@ -11,8 +11,10 @@
 namespace ccsim::io {
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
-  const std::filesystem::path temp =
-      target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  // Built by appending: g++ 12 gives a false -Wrestrict on chained operator+ here.
+  std::string temp_name = ".";
+  temp_name.append(target.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
+  const std::filesystem::path temp = target.parent_path() / temp_name;
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) {
     throw std::runtime_error("cannot write " + temp.string() + ": " + std::strerror(errno));

@@ -75,10 +75,13 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   loaded.scenario.agent_groups = read_agent_groups(root, loaded.scenario.call_types, horizon);
   check_every_call_type_served(context, loaded.scenario.call_types, call_type_paths, loaded.scenario.agent_groups);
   loaded.scenario.routing = read_routing(root, loaded.scenario.agent_groups);
-  loaded.scenario.service_level = read_contract(root);
+  ContractSection contract = read_contract(root);
+  loaded.scenario.service_level = contract.service_level;
+  loaded.scenario.contract = contract.terms;
   loaded.scenario.skill_effect = read_skill_effect(root);
-  read_organisation(root);
-  read_workforce(root);
+  loaded.scenario.organisation = read_organisation(root);
+  loaded.scenario.workforce = read_workforce(root, horizon);
+  loaded.scenario.economics = read_economics(root);
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   loaded.digest = scenario_digest(loaded.resolved);

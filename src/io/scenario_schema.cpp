@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 namespace ccsim::io {
 
@@ -51,6 +50,7 @@ NumberRule any_integer() { return NumberRule{true, std::nullopt, std::nullopt}; 
 NumberRule number_above(double min) { return NumberRule{false, Bound{min, false}, std::nullopt}; }
 NumberRule number_at_least(double min) { return NumberRule{false, Bound{min, true}, std::nullopt}; }
 NumberRule integer_at_least(double min) { return NumberRule{true, Bound{min, true}, std::nullopt}; }
+NumberRule integer_between(double min, double max) { return NumberRule{true, Bound{min, true}, Bound{max, true}}; }
 NumberRule number_between(double min, bool min_inclusive, double max, bool max_inclusive) {
   return NumberRule{false, Bound{min, min_inclusive}, Bound{max, max_inclusive}};
 }
@@ -70,6 +70,46 @@ std::string_view key_type_name(KeyType type) noexcept {
     case KeyType::boolean: return "boolean";
   }
   return "?";
+}
+
+// --- Organisation presets ----------------------------------------------------------------
+
+namespace {
+
+// MODEL.md section 2 gives the taylorist and autonomous values; custom is the middle of
+// each scale, a starting point for setting levers one by one. script_coverage is the same
+// everywhere because it describes the calls the script was written for, not the regime.
+const json& presets() {
+  static const json instance = {
+      {"taylorist",
+       {{"autonomy", 0.15}, {"script_rigidity", 0.85}, {"script_coverage", 0.4}, {"monitoring", 0.85},
+        {"aht_pressure", 0.80}, {"support", 0.25}, {"training_share", 0.03}, {"schedule_flexibility", 0.20},
+        {"upstream_failure_share", 0.15}, {"team_size", 15}, {"skills_per_agent", 2},
+        {"management_rule", false}}},
+      {"autonomous",
+       {{"autonomy", 0.75}, {"script_rigidity", 0.25}, {"script_coverage", 0.4}, {"monitoring", 0.30},
+        {"aht_pressure", 0.20}, {"support", 0.75}, {"training_share", 0.10}, {"schedule_flexibility", 0.70},
+        {"upstream_failure_share", 0.08}, {"team_size", 10}, {"skills_per_agent", 0},
+        {"management_rule", false}}},
+      {"custom",
+       {{"autonomy", 0.5}, {"script_rigidity", 0.5}, {"script_coverage", 0.4}, {"monitoring", 0.5},
+        {"aht_pressure", 0.5}, {"support", 0.5}, {"training_share", 0.05}, {"schedule_flexibility", 0.5},
+        {"upstream_failure_share", 0.10}, {"team_size", 12}, {"skills_per_agent", 0},
+        {"management_rule", false}}},
+  };
+  return instance;
+}
+
+}  // namespace
+
+const std::vector<std::string>& organisation_preset_names() {
+  static const std::vector<std::string> instance = {"neutral", "taylorist", "autonomous", "custom"};
+  return instance;
+}
+
+const json* organisation_preset(std::string_view name) {
+  const auto it = presets().find(std::string(name));
+  return it == presets().end() ? nullptr : &*it;
 }
 
 // --- The table ---------------------------------------------------------------------------
@@ -169,6 +209,17 @@ void add_distribution(std::vector<KeySpec>& table, const std::string& at, const 
                              .description = "empirical: CSV file with one value in seconds per line (optional "
                                             "header line), relative to the scenario file that names it. Give "
                                             "this or samples_s."}));
+}
+
+// A lever's default is its preset's value: "taylorist 0.15, autonomous 0.75, custom 0.5".
+std::string preset_default_text(const std::string& key) {
+  std::string text;
+  for (const auto& name : organisation_preset_names()) {
+    const json* preset = organisation_preset(name);
+    if (preset == nullptr) continue;
+    text += (text.empty() ? "" : ", ") + name + " " + default_text_of(preset->at(key));
+  }
+  return text;
 }
 
 std::vector<KeySpec> build_table() {
@@ -313,18 +364,33 @@ std::vector<KeySpec> build_table() {
   add({.path = "/routing/queue_capacity", .type = KeyType::integer, .rule = integer_at_least(0),
        .description = "Most calls waiting at once over all queues; more are blocked. Absent: unlimited."});
 
-  add({.path = "/contract", .type = KeyType::object, .default_text = "service_level defaults",
-       .description = "What the centre promises."});
+  add({.path = "/contract", .type = KeyType::object, .default_text = "20 s, 80 %, no penalty",
+       .description = "What the centre promises and how it is paid (monthly billing)."});
   add({.path = "/contract/service_level", .type = KeyType::object, .default_text = "20 s, 80 %",
        .description = "Service level: answered within threshold_s over offered minus short abandons."});
   add({.path = "/contract/service_level/threshold_s", .type = KeyType::number, .unit = "s",
        .rule = number_above(0), .default_value = 20.0, .description = "Answer-time threshold."});
   add({.path = "/contract/service_level/target", .type = KeyType::number,
        .rule = number_between(0, false, 1, true), .default_value = 0.8,
-       .description = "Target share (reported, not enforced)."});
+       .description = "Target share; each point a month falls below it costs penalty_per_point of that "
+                      "month's invoice."});
   add({.path = "/contract/service_level/short_abandon_s", .type = KeyType::number, .unit = "s",
        .rule = number_at_least(0), .default_value = 5.0,
        .description = "Abandons within this wait are left out of the denominator."});
+  add({.path = "/contract/penalty_per_point", .type = KeyType::number, .rule = number_at_least(0),
+       .default_value = 0.0,
+       .description = "Share of the monthly invoice deducted per service-level point below target (0.01 = "
+                      "1 % per point). 0: no penalty."});
+  add({.path = "/contract/penalty_cap", .type = KeyType::number, .rule = number_between(0, true, 1, true),
+       .default_value = 0.10, .description = "Most the penalty can take, as a share of the monthly invoice."});
+  add({.path = "/contract/pricing", .type = KeyType::string, .default_value = "per_hour",
+       .choices = {"per_hour", "per_call", "per_resolved"},
+       .description = "What is invoiced: agent hours, handled calls, or resolved contacts (then repeat calls "
+                      "earn nothing)."});
+  add({.path = "/contract/price", .type = KeyType::number, .unit = "currency", .rule = number_at_least(0),
+       .default_value = 0.0,
+       .description = "Price per agent hour, handled call or resolved contact (as pricing says), in "
+                      "economics/currency."});
 
   add({.path = "/skill_effect", .type = KeyType::object, .default_text = "novice_slowdown 1",
        .description = "How skill changes handle times."});
@@ -333,14 +399,75 @@ std::vector<KeySpec> build_table() {
        .description = "Handle and wrap-up times are multiplied by 1 + novice_slowdown * (1 - skill)."});
 
   add({.path = "/organisation", .type = KeyType::object, .default_text = "neutral",
-       .description = "Organisational model. Only the neutral organisation (no effects) in this version."});
+       .description = "How the work is organised (docs/model.md). A preset sets every lever; a lever given "
+                      "here overrides its preset's value."});
   add({.path = "/organisation/preset", .type = KeyType::string, .default_value = "neutral",
-       .choices = {"neutral"},
-       .description = "neutral: no organisational effects (taylorist and autonomous are not implemented yet)."});
+       .choices = organisation_preset_names(),
+       .description = "neutral: no organisational effects, a pure queueing model, and no lever may be given; "
+                      "taylorist, autonomous: the reference organisations; custom: every lever mid-scale, to "
+                      "set them one by one."});
+  // Levers: 0-1 scales whose default comes from the preset.
+  const auto lever = [&add](const std::string& key, KeyType type, NumberRule rule, std::string description) {
+    add({.path = "/organisation/" + key, .type = type, .rule = rule, .default_text = preset_default_text(key),
+         .description = std::move(description)});
+  };
+  const NumberRule share = number_between(0, true, 1, true);
+  lever("autonomy", KeyType::number, share,
+        "A: may deviate from procedure, choose the method, escalate, compensate the customer.");
+  lever("script_rigidity", KeyType::number, share, "R: share of the dialogue prescribed, deviation sanctioned.");
+  lever("script_coverage", KeyType::number, share,
+        "Call complexity the script covers; more complex calls are atypical.");
+  lever("monitoring", KeyType::number, share,
+        "M: perceived intensity and punitive use of call listening and statistics.");
+  lever("aht_pressure", KeyType::number, share, "T: how hard a handle-time target is enforced.");
+  lever("support", KeyType::number, share, "S: peer and team-leader support, team problem solving.");
+  lever("training_share", KeyType::number, share,
+        "F: share of paid hours spent off the phone in coaching and training.");
+  lever("schedule_flexibility", KeyType::number, share, "X: agents' say over shifts and swaps.");
+  lever("upstream_failure_share", KeyType::number, number_between(0, true, 2, true),
+        "Extra calls caused by failures elsewhere in the company, as a share of the base arrival rate.");
+  lever("team_size", KeyType::integer, integer_at_least(1), "Agents per team; peer experience is counted per team.");
+  lever("skills_per_agent", KeyType::integer, integer_at_least(0),
+        "Call types an agent is trained for: the first N of the group's skills; 0: all of them.");
+  lever("management_rule", KeyType::boolean, {},
+        "After 2 months below the service-level target management raises aht_pressure and monitoring and "
+        "cuts training; relaxed after 3 months well above target.");
+
   add({.path = "/workforce", .type = KeyType::object, .default_text = "disabled",
-       .description = "Workforce dynamics (strain, absence, turnover). Not implemented in this version."});
-  add({.path = "/workforce/enabled", .type = KeyType::boolean, .default_value = false, .range = "false",
-       .description = "Must be false in this version."});
+       .description = "People over months: strain, exhaustion, absence, quits, hiring and learning "
+                      "(docs/model.md). Enabled, it needs a calendar horizon."});
+  add({.path = "/workforce/enabled", .type = KeyType::boolean, .default_value = false,
+       .description = "false: the staff stays as given, with no absence, quits or learning; the other keys "
+                      "are then ignored."});
+  add({.path = "/workforce/days_per_week", .type = KeyType::integer, .unit = "days/week",
+       .rule = integer_between(1, 7), .default_value = 5,
+       .description = "Working days per agent per week; days off rotate."});
+  add({.path = "/workforce/initial_tenure_mean_days", .type = KeyType::number, .unit = "days",
+       .rule = number_above(0), .default_value = 700.0,
+       .description = "Mean tenure of the staff at the start (exponentially distributed)."});
+  add({.path = "/workforce/vacancy_mean_days", .type = KeyType::number, .unit = "days",
+       .rule = number_at_least(0), .default_value = 34.0,
+       .description = "Mean time to fill a vacancy (Gamma, cv 0.5)."});
+  add({.path = "/workforce/classroom_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+       .default_value = 21.0, .description = "Paid classroom training of a new hire before taking calls."});
+  add({.path = "/workforce/nesting_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+       .default_value = 10.0, .description = "After the classroom: days taking calls at half load."});
+  add({.path = "/workforce/starting_skill", .type = KeyType::number, .rule = number_between(0, false, 1, true),
+       .default_value = 0.1, .description = "Skill of a new hire on the call types they are trained for."});
+
+  add({.path = "/economics", .type = KeyType::object, .default_text = "27 EUR/h",
+       .description = "Costs, for the economic results."});
+  add({.path = "/economics/hourly_cost", .type = KeyType::number, .unit = "currency/h", .rule = number_at_least(0),
+       .default_value = 27.0, .description = "Cost of one paid agent hour."});
+  add({.path = "/economics/currency", .type = KeyType::string, .default_value = "EUR", .range = "non-empty",
+       .description = "Currency of hourly_cost and contract/price; a label for results, nothing is "
+                      "converted."});
+  add({.path = "/economics/replacement_cost_share", .type = KeyType::number, .rule = number_at_least(0),
+       .default_value = 0.16,
+       .description = "Cost of replacing an agent who quits, as a share of a year's pay (annual_paid_hours "
+                      "times hourly_cost)."});
+  add({.path = "/economics/annual_paid_hours", .type = KeyType::number, .unit = "h", .rule = number_above(0),
+       .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
   return t;
 }
 
@@ -377,33 +504,6 @@ std::vector<std::string> allowed_children(std::string_view pattern) {
     if (std::find(children.begin(), children.end(), child) == children.end()) children.push_back(std::move(child));
   }
   return children;
-}
-
-std::optional<std::string> not_implemented_message(std::string_view pattern) {
-  // Named by the design (DESIGN.md) but not built yet: refusing them loudly is better than
-  // accepting a file whose author believes penalties or levers are being simulated.
-  static const std::map<std::string, std::string, std::less<>> reserved = [] {
-    std::map<std::string, std::string, std::less<>> m;
-    const auto message = [](std::string_view key, std::string_view tail) {
-      std::string text = "'";
-      text += key;
-      text += "' is not implemented in this version of ccsim";
-      text += tail;
-      return text;
-    };
-    for (std::string_view key : {"penalty_per_point", "penalty_cap"}) {
-      m[std::string("/contract/").append(key)] = message(key, "");
-    }
-    for (std::string_view key : {"autonomy", "script_rigidity", "monitoring", "aht_pressure", "support",
-                                 "training_share", "schedule_flexibility"}) {
-      m[std::string("/organisation/").append(key)] = message(key, " (only the neutral organisation)");
-    }
-    m["/economics"] = message("economics", "");
-    return m;
-  }();
-  const auto it = reserved.find(pattern);
-  if (it == reserved.end()) return std::nullopt;
-  return it->second;
 }
 
 }  // namespace ccsim::io

@@ -62,16 +62,27 @@ model::RoutingSpec read_routing(ObjectReader& root, const std::vector<model::Age
   return spec;
 }
 
-model::ServiceLevelSpec read_contract(ObjectReader& root) {
-  model::ServiceLevelSpec spec;
+ContractSection read_contract(ObjectReader& root) {
+  ContractSection section;
   auto contract = root.object("contract", /*empty_when_absent=*/true);
-  if (!contract) return spec;
-  auto sl = contract->object("service_level", /*empty_when_absent=*/true);
-  if (!sl) return spec;
-  spec.threshold_s = sl->number("threshold_s").value_or(spec.threshold_s);
-  spec.target = sl->number("target").value_or(spec.target);
-  spec.short_abandon_s = sl->number("short_abandon_s").value_or(spec.short_abandon_s);
-  return spec;
+  if (!contract) return section;
+  if (auto sl = contract->object("service_level", /*empty_when_absent=*/true)) {
+    model::ServiceLevelSpec& spec = section.service_level;
+    spec.threshold_s = sl->number("threshold_s").value_or(spec.threshold_s);
+    spec.target = sl->number("target").value_or(spec.target);
+    spec.short_abandon_s = sl->number("short_abandon_s").value_or(spec.short_abandon_s);
+  }
+  model::ContractSpec& terms = section.terms;
+  terms.penalty_per_point = contract->number("penalty_per_point").value_or(terms.penalty_per_point);
+  terms.penalty_cap = contract->number("penalty_cap").value_or(terms.penalty_cap);
+  const auto pricing = contract->string("pricing").value_or("per_hour");
+  if (pricing == "per_call") {
+    terms.pricing = model::Pricing::per_call;
+  } else if (pricing == "per_resolved") {
+    terms.pricing = model::Pricing::per_resolved;
+  }
+  terms.price = contract->number("price").value_or(terms.price);
+  return section;
 }
 
 model::SkillEffectSpec read_skill_effect(ObjectReader& root) {
@@ -82,27 +93,81 @@ model::SkillEffectSpec read_skill_effect(ObjectReader& root) {
   return spec;
 }
 
-void read_organisation(ObjectReader& root) {
-  auto organisation = root.object("organisation", /*empty_when_absent=*/true);
-  if (!organisation) return;
-  // The other presets are part of the design; saying they are not implemented is more
-  // useful than listing "neutral" as the only valid value.
-  if (const json* preset = organisation->raw("preset");
-      preset != nullptr && preset->is_string() && (*preset == "taylorist" || *preset == "autonomous")) {
-    organisation->problem("preset", "organisation preset '" + preset->get<std::string>() +
-                                        "' is not implemented in this version of ccsim (only the neutral "
-                                        "organisation)");
-    return;
+model::OrganisationSpec read_organisation(ObjectReader& root) {
+  model::OrganisationSpec spec;
+  auto reader = root.object("organisation", /*empty_when_absent=*/true);
+  if (!reader) return spec;
+  ObjectReader& r = *reader;
+  const auto preset_name = r.string("preset");
+
+  if (preset_name == "neutral") {
+    // Neutral has nothing for a lever to act on; ignoring one would let the author believe
+    // it is simulated. The lever keys come from the table, so a new lever is covered too.
+    for (const auto& key : allowed_children(r.pattern())) {
+      if (key != "preset" && r.has(key)) {
+        r.problem(key, "organisation levers need a preset other than 'neutral' (taylorist, autonomous or custom)");
+      }
+    }
+    return spec;
   }
-  organisation->string("preset");
+
+  // With an unknown preset (already reported) the levers are still range-checked, so one
+  // run shows every problem; custom's values stand in for the absent ones.
+  const nlohmann::json* preset = preset_name ? organisation_preset(*preset_name) : nullptr;
+  if (preset == nullptr) preset = organisation_preset("custom");
+  const auto number = [&](const char* key) { return r.number(key, preset->at(key).get<double>()).value_or(0.0); };
+  const auto integer = [&](const char* key) { return r.integer(key, preset->at(key).get<int>()).value_or(0); };
+
+  spec.enabled = true;
+  spec.preset = preset_name.value_or("custom");
+  spec.autonomy = number("autonomy");
+  spec.script_rigidity = number("script_rigidity");
+  spec.script_coverage = number("script_coverage");
+  spec.monitoring = number("monitoring");
+  spec.aht_pressure = number("aht_pressure");
+  spec.support = number("support");
+  spec.training_share = number("training_share");
+  spec.schedule_flexibility = number("schedule_flexibility");
+  spec.upstream_failure = number("upstream_failure_share");
+  spec.team_size = integer("team_size");
+  spec.max_skills_per_agent = integer("skills_per_agent");
+  spec.management_rule = r.boolean("management_rule", preset->at("management_rule").get<bool>()).value_or(false);
+  return spec;
 }
 
-void read_workforce(ObjectReader& root) {
-  auto workforce = root.object("workforce", /*empty_when_absent=*/true);
-  if (!workforce) return;
-  if (workforce->boolean("enabled").value_or(false)) {
-    workforce->problem("enabled", "the workforce model is not implemented in this version of ccsim");
+model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon) {
+  model::WorkforceSpec spec;
+  auto reader = root.object("workforce", /*empty_when_absent=*/true);
+  if (!reader) return spec;
+  ObjectReader& r = *reader;
+  // The other keys are read (and defaulted) even when disabled, so a base file can carry
+  // them and a variant switch the model on with one key.
+  spec.enabled = r.boolean("enabled").value_or(false);
+  spec.days_per_week = r.integer("days_per_week").value_or(spec.days_per_week);
+  spec.initial_tenure_mean_days = r.number("initial_tenure_mean_days").value_or(spec.initial_tenure_mean_days);
+  spec.vacancy_mean_days = r.number("vacancy_mean_days").value_or(spec.vacancy_mean_days);
+  spec.classroom_days = r.number("classroom_days").value_or(spec.classroom_days);
+  spec.nesting_days = r.number("nesting_days").value_or(spec.nesting_days);
+  spec.starting_skill = r.number("starting_skill").value_or(spec.starting_skill);
+  // People live in working days (rosters, days off, monthly billing); a continuous run
+  // has no days to count them in.
+  if (spec.enabled && horizon && !horizon->calendar) {
+    r.problem("enabled", "the workforce model needs a calendar horizon (days, open, close), found a continuous "
+                         "horizon (duration_s)");
   }
+  return spec;
+}
+
+model::EconomicsSpec read_economics(ObjectReader& root) {
+  model::EconomicsSpec spec;
+  auto reader = root.object("economics", /*empty_when_absent=*/true);
+  if (!reader) return spec;
+  ObjectReader& r = *reader;
+  spec.hourly_cost = r.number("hourly_cost").value_or(spec.hourly_cost);
+  spec.currency = r.string("currency").value_or(spec.currency);
+  spec.replacement_cost_share = r.number("replacement_cost_share").value_or(spec.replacement_cost_share);
+  spec.annual_paid_hours = r.number("annual_paid_hours").value_or(spec.annual_paid_hours);
+  return spec;
 }
 
 }  // namespace ccsim::io

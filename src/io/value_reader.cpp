@@ -121,11 +121,7 @@ ObjectReader::ObjectReader(ReadContext& context, const json& object, std::string
   for (auto it = object_->begin(); it != object_->end(); ++it) {
     const std::string child_pattern = pattern_ + "/" + it.key();
     if (find_key_spec(child_pattern) != nullptr) continue;
-    if (const auto message = not_implemented_message(child_pattern)) {
-      context_->problem(path_of(it.key()), *message);
-    } else {
-      context_->problem(path_of(it.key()), "unknown key '" + it.key() + "'" + did_you_mean(it.key(), allowed));
-    }
+    context_->problem(path_of(it.key()), "unknown key '" + it.key() + "'" + did_you_mean(it.key(), allowed));
   }
 }
 
@@ -279,13 +275,14 @@ std::optional<std::uint64_t> ObjectReader::unsigned_integer(std::string_view key
   return result;
 }
 
-std::optional<bool> ObjectReader::boolean(std::string_view key) {
+std::optional<bool> ObjectReader::boolean(std::string_view key, std::optional<bool> fallback) {
   const KeySpec& s = spec(key);
   const json* value = raw(key);
   if (value == nullptr) {
-    if (s.default_value.is_boolean()) {
-      (*resolved_)[std::string(key)] = s.default_value;
-      return s.default_value.get<bool>();
+    if (!fallback && s.default_value.is_boolean()) fallback = s.default_value.get<bool>();
+    if (fallback) {
+      (*resolved_)[std::string(key)] = *fallback;
+      return fallback;
     }
     if (s.required) report_missing(key, s);
     return std::nullopt;

@@ -42,13 +42,50 @@ random::DistributionSpec gamma_spec(double mean, double cv) {
   return spec;
 }
 
+random::DistributionSpec lognormal_with_median(double median, double sigma) {
+  random::DistributionSpec spec =
+      dist_with_mean(random::DistKind::lognormal, median * std::exp(0.5 * sigma * sigma));
+  spec.cv = std::sqrt(std::exp(sigma * sigma) - 1.0);
+  return spec;
+}
+
+// The skills an agent of a group is trained for: the group's list, cut to the
+// `max_skills` highest levels when the organisation limits skills per agent.
+std::vector<double> trained_skills(const std::vector<double>& listed, std::uint32_t types, int max_skills) {
+  std::vector<double> skills(types, 0.0);
+  for (std::uint32_t k = 0; k < types && k < listed.size(); ++k) skills[k] = listed[k];
+  if (max_skills <= 0) return skills;
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t k = 0; k < types; ++k) {
+    if (skills[k] > 0.0) order.push_back(k);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return skills[a] > skills[b]; });
+  for (std::size_t i = static_cast<std::size_t>(max_skills); i < order.size(); ++i) skills[order[i]] = 0.0;
+  return skills;
+}
+
 }  // namespace
 
 CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& streams,
                        std::uint64_t replication, Observer& observer)
     : scenario_(scenario),
       observer_(observer),
+      org_(scenario.organisation),
+      complexity_a_(gamma_spec(call_k_.complexity_alpha, 1.0 / std::sqrt(call_k_.complexity_alpha))),
+      complexity_b_(gamma_spec(call_k_.complexity_beta, 1.0 / std::sqrt(call_k_.complexity_beta))),
+      repeat_delay_(lognormal_with_median(call_k_.repeat_delay_median_s, call_k_.repeat_delay_sigma)),
+      organisation_on_(scenario.organisation.enabled),
+      workforce_on_(scenario.workforce.enabled),
       unit_exponential_(dist_with_mean(random::DistKind::exponential, 1.0)) {
+  if (workforce_on_ && !scenario.horizon.calendar) {
+    throw std::invalid_argument("the workforce model needs a calendar horizon");
+  }
+  for (const auto& g : scenario.agent_groups) {
+    if (workforce_on_ && g.staffing == StaffingMode::table) {
+      throw std::invalid_argument("the workforce model does not support staffing tables (group '" + g.name +
+                                  "'): use shifts or opening hours");
+    }
+  }
   const HorizonSpec& h = scenario.horizon;
   if (h.calendar) {
     days_ = static_cast<std::uint64_t>(h.days);
@@ -72,6 +109,10 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
         streams.make(StreamPurpose::wrap_up, k, replication),
         streams.make(StreamPurpose::patience, k, replication),
         streams.make(StreamPurpose::redial, k, replication),
+        streams.make(StreamPurpose::complexity, k, replication),
+        streams.make(StreamPurpose::resolution, k, replication),
+        streams.make(StreamPurpose::repeat, k, replication),
+        streams.make(StreamPurpose::upstream, k, replication),
         random::Distribution(spec.handle_time_s),
         random::Distribution(spec.wrap_up_s),
         spec.patience_s ? random::Distribution(*spec.patience_s) : random::Distribution(),
@@ -79,6 +120,7 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
         spec.arrivals.daily_cv > 0.0
             ? random::Distribution(gamma_spec(1.0, spec.arrivals.daily_cv))
             : random::Distribution(dist_with_mean(random::DistKind::constant, 1.0)),
+        ArrivalProfile(spec.arrivals, !h.calendar),
         spec.patience_s.has_value(),
         {},
         0,
@@ -89,12 +131,12 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
 
   const auto n_groups = static_cast<std::uint32_t>(scenario.agent_groups.size());
   groups_.resize(n_groups);
+  group_skills_.resize(n_groups);
   for (std::uint32_t g = 0; g < n_groups; ++g) {
     const AgentGroupSpec& spec = scenario.agent_groups[g];
+    group_skills_[g] = trained_skills(spec.skill_by_call_type, n_types, org_.enabled ? org_.max_skills_per_agent : 0);
     for (std::uint32_t k = 0; k < n_types; ++k) {
-      if (k < spec.skill_by_call_type.size() && spec.skill_by_call_type[k] > 0.0) {
-        groups_[g].call_types.push_back(k);
-      }
+      if (group_skills_[g][k] > 0.0) groups_[g].call_types.push_back(k);
     }
     std::vector<int> per_shift;
     if (spec.staffing == StaffingMode::shifts) per_shift = agents_per_shift(spec.headcount, spec.shifts);
@@ -119,8 +161,13 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
           --left_in_shift;
         }
       }
+      a.agent_id = next_agent_id_++;
       groups_[g].agents.push_back(static_cast<std::uint32_t>(agents_.size()));
       agents_.push_back(a);
+      for (std::uint32_t k = 0; k < n_types; ++k) {
+        skills_.push_back(group_skills_[g][k]);
+        trained_skill_.push_back(group_skills_[g][k]);
+      }
     }
   }
 
@@ -134,13 +181,11 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
   for (std::uint32_t k = 0; k < n_types; ++k) {
     auto& prefs = types_[k].groups_by_preference;
     for (std::uint32_t g : order) {
-      const auto& skills = scenario.agent_groups[g].skill_by_call_type;
-      if (k < skills.size() && skills[k] > 0.0) prefs.push_back(g);
+      if (group_skills_[g][k] > 0.0) prefs.push_back(g);
     }
     if (scenario.routing.agent_selection == AgentSelection::most_skilled) {
       std::stable_sort(prefs.begin(), prefs.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return scenario.agent_groups[a].skill_by_call_type[k] >
-               scenario.agent_groups[b].skill_by_call_type[k];
+        return group_skills_[a][k] > group_skills_[b][k];
       });
     }
     if (!prefs.empty()) types_[k].primary_group = prefs.front();
@@ -148,7 +193,10 @@ CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& st
 
   calls_.reserve(1024);
   free_calls_.reserve(1024);
+  pending_.reserve(1024);
+  free_pending_.reserve(1024);
   sim_.reserve(agents_.size() * 2 + 1024);
+  if (workforce_on_) init_workforce(streams, replication);
 }
 
 SimTime CallCenter::day_start(std::uint64_t day) const {
@@ -179,6 +227,13 @@ void CallCenter::run() {
 
   advance_integrals();
   const SimTime end = sim_.now();
+  if (workforce_on_) {
+    const auto last_day = static_cast<std::int64_t>(days_) - 1;
+    if (last_closed_day_ < last_day) close_working_day(last_day);
+    for (std::uint32_t i = 0; i < agents_.size(); ++i) {
+      if (agents_[i].employed) record_exit(i, last_day, ExitReason::end_of_run);
+    }
+  }
   totals_.measured_s = std::max(0.0, end - measure_start_);
   totals_.events = sim_.events_processed();
   totals_.waiting_at_end = waiting_total_;
@@ -194,8 +249,9 @@ void CallCenter::handle(const engine::Event& e) {
   const auto hi = static_cast<std::uint32_t>(e.payload >> 32);
   const auto lo = static_cast<std::uint32_t>(e.payload & 0xFFFFFFFFu);
   switch (e.kind) {
-    case ev_arrival: on_arrival(lo, false); break;
-    case ev_redial: on_arrival(lo, true); break;
+    case ev_arrival: on_arrival(lo, CallOrigin::first); break;
+    case ev_upstream_arrival: on_arrival(lo, CallOrigin::upstream); break;
+    case ev_contact: on_contact(lo); break;
     case ev_service_end: on_service_end(lo); break;
     case ev_abandon: on_abandon(lo, hi); break;
     case ev_overflow: on_overflow(lo, hi); break;
@@ -213,7 +269,11 @@ void CallCenter::on_day_open(std::uint64_t day) {
   const SimTime open = h.calendar ? base + h.open_s : 0.0;
   const SimTime close = h.calendar ? base + h.close_s : h.duration_s;
 
-  if (h.calendar) {
+  if (workforce_on_) {
+    if (day > 0) close_working_day(static_cast<std::int64_t>(day) - 1);
+    if (org_.management_rule && day > 0 && day % 30 == 0) apply_management_rule(static_cast<std::int64_t>(day));
+    plan_working_day(day);
+  } else if (h.calendar) {
     for (std::uint32_t i = 0; i < agents_.size(); ++i) {
       const Agent& a = agents_[i];
       if (!a.has_shift) continue;
@@ -243,6 +303,12 @@ void CallCenter::on_day_open(std::uint64_t day) {
     t.profile.begin_period(open, close, factor);
     const SimTime first = t.profile.next_arrival(open, unit_exponential_.sample(t.arrival_rng));
     if (std::isfinite(first)) sim_.schedule_at(first, Priority::arrival, ev_arrival, k);
+    if (organisation_on_ && org_.upstream_failure > 0.0) {
+      // Failure demand from elsewhere follows the same profile and the same busy days.
+      t.upstream_profile.begin_period(open, close, factor * org_.upstream_failure);
+      const SimTime next = t.upstream_profile.next_arrival(open, unit_exponential_.sample(t.upstream_rng));
+      if (std::isfinite(next)) sim_.schedule_at(next, Priority::arrival, ev_upstream_arrival, k);
+    }
   }
   if (h.calendar && day + 1 < days_) {
     sim_.schedule_at(day_start(day + 1) + h.open_s, Priority::day_open, ev_day_open, day + 1);
@@ -255,30 +321,74 @@ void CallCenter::schedule_next_arrival(std::uint32_t type) {
   if (std::isfinite(next)) sim_.schedule_at(next, Priority::arrival, ev_arrival, type);
 }
 
-void CallCenter::on_arrival(std::uint32_t type, bool redial) {
-  if (!redial) schedule_next_arrival(type);
+void CallCenter::on_arrival(std::uint32_t type, CallOrigin origin) {
+  TypeState& t = types_[type];
+  if (origin == CallOrigin::upstream) {
+    const SimTime next = t.upstream_profile.next_arrival(sim_.now(), unit_exponential_.sample(t.upstream_rng));
+    if (std::isfinite(next)) sim_.schedule_at(next, Priority::arrival, ev_upstream_arrival, type);
+  } else {
+    schedule_next_arrival(type);
+  }
+  const std::uint32_t id = create_call(type, origin);
+  if (organisation_on_) calls_[id].complexity = draw_complexity(type);
+  offer_call(id);
+}
+
+void CallCenter::on_contact(std::uint32_t index) {
+  const PendingContact contact = pending_[index];
+  free_pending_.push_back(index);
+  const std::uint32_t id = create_call(contact.type, contact.origin);
+  Call& c = calls_[id];
+  c.complexity = contact.complexity;
+  c.repeats = contact.repeats;
+  if (contact.origin == CallOrigin::repeat) c.patience_s *= call_k_.repeat_patience_factor;
+  offer_call(id);
+}
+
+double CallCenter::draw_complexity(std::uint32_t type) {
+  // Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b), from the type's own stream.
+  TypeState& t = types_[type];
+  const double x = complexity_a_.sample(t.complexity_rng);
+  const double y = complexity_b_.sample(t.complexity_rng);
+  return x + y > 0.0 ? x / (x + y) : 0.0;
+}
+
+std::uint32_t CallCenter::create_call(std::uint32_t type, CallOrigin origin) {
   TypeState& t = types_[type];
   const SimTime now = sim_.now();
-
   // All attributes are drawn at creation from the type's own streams, whatever
   // happens to the call, so that compared scenarios see the same customers.
   const std::uint32_t id = allocate_call();
   Call& c = calls_[id];
   c.type = type;
-  c.redial = redial;
+  c.origin = origin;
   c.arrival = now;
   c.measured = now >= measure_start_;
+  c.complexity = 0.0;
+  c.repeats = 0;
+  c.atypical = false;
+  c.resolved = true;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng)
                                 : std::numeric_limits<double>::infinity();
   ++totals_.calls_created;
-  if (c.measured) observer_.on_offered(type, now, redial);
+  return id;
+}
+
+void CallCenter::offer_call(std::uint32_t id) {
+  Call& c = calls_[id];
+  const std::uint32_t type = c.type;
+  const SimTime now = sim_.now();
+  TypeState& t = types_[type];
+  c.atypical = organisation_on_ && c.complexity > org_.script_coverage;
+  if (c.measured) observer_.on_offered(type, now, c.origin);
+  ++month_offered_;
 
   const RoutingSpec& routing = scenario_.routing;
   if (routing.trunk_lines && waiting_total_ + in_service_ >= static_cast<std::uint32_t>(*routing.trunk_lines)) {
     if (c.measured) observer_.on_blocked(type, now);
+    maybe_redial(c, scenario_.call_types[type].redial.probability_after_block);
     free_call(id);
-    maybe_redial(type, scenario_.call_types[type].redial.probability_after_block);
     return;
   }
   const bool may_overflow_now = routing.agent_selection != AgentSelection::group_order ||
@@ -290,8 +400,8 @@ void CallCenter::on_arrival(std::uint32_t type, bool redial) {
   }
   if (routing.queue_capacity && waiting_total_ >= static_cast<std::uint32_t>(*routing.queue_capacity)) {
     if (c.measured) observer_.on_blocked(type, now);
+    maybe_redial(c, scenario_.call_types[type].redial.probability_after_block);
     free_call(id);
-    maybe_redial(type, scenario_.call_types[type].redial.probability_after_block);
     return;
   }
   enqueue(id);
@@ -322,10 +432,12 @@ void CallCenter::on_abandon(std::uint32_t id, std::uint32_t generation) {
   --t.waiting;
   --waiting_total_;
   const std::uint32_t type = c.type;
-  if (c.measured) observer_.on_abandoned(type, c.arrival, sim_.now() - c.arrival);
+  const SimTime wait = sim_.now() - c.arrival;
+  if (c.measured) observer_.on_abandoned(type, c.arrival, wait);
+  if (wait <= scenario_.service_level.short_abandon_s) ++month_short_abandons_;
+  maybe_redial(c, scenario_.call_types[type].redial.probability_after_abandon);
   // The queue entry goes stale and is skipped when it reaches the front.
   free_call(id);
-  maybe_redial(type, scenario_.call_types[type].redial.probability_after_abandon);
 }
 
 void CallCenter::on_overflow(std::uint32_t id, std::uint32_t generation) {
@@ -432,11 +544,22 @@ void CallCenter::start_service(std::uint32_t agent_id, std::uint32_t id) {
   a.state = AgentState::busy;
   a.busy_start = now;
   a.call = id;
-  if (c.measured) observer_.on_answered(c.type, c.arrival, now - c.arrival, a.group);
+  const SimTime wait = now - c.arrival;
+  if (c.measured) observer_.on_answered(c.type, c.arrival, wait, a.group);
+  if (wait <= scenario_.service_level.threshold_s) ++month_within_;
 
-  const double skill = scenario_.agent_groups[a.group].skill_by_call_type[c.type];
-  const double duration = c.work_s * (1.0 + scenario_.skill_effect.novice_slowdown * (1.0 - skill));
-  sim_.schedule_in(duration, Priority::service_end, ev_service_end, agent_id);
+  const double s = skill(agent_id, c.type);
+  double multiplier;
+  if (organisation_on_) {
+    const CallContext ctx{org_.autonomy, org_.script_rigidity, org_.aht_pressure, a.exhaustion};
+    multiplier = handle_time_multiplier(s, c.complexity, c.atypical, ctx,
+                                        scenario_.skill_effect.novice_slowdown, call_k_);
+    const double p = resolution_probability(s, c.complexity, c.atypical, ctx, call_k_);
+    c.resolved = t.resolution_rng.uniform01() < p;
+  } else {
+    multiplier = 1.0 + scenario_.skill_effect.novice_slowdown * (1.0 - s);
+  }
+  sim_.schedule_in(c.work_s * multiplier, Priority::service_end, ev_service_end, agent_id);
 }
 
 void CallCenter::on_service_end(std::uint32_t agent_id) {
@@ -444,9 +567,13 @@ void CallCenter::on_service_end(std::uint32_t agent_id) {
   Agent& a = agents_[agent_id];
   const Call& c = calls_[a.call];
   const SimTime now = sim_.now();
-  if (c.measured) observer_.on_completed(c.type, c.arrival, now - a.busy_start, a.group);
+  const double handle_s = now - a.busy_start;
+  if (c.measured) {
+    observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, c.resolved, c.atypical);
+  }
   observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
+  after_service(c, agent_id, handle_s);
   free_call(a.call);
   a.call = none;
   agent_becomes_free(agent_id);
@@ -493,6 +620,7 @@ void CallCenter::agent_off(std::uint32_t agent_id) {
   a.state = AgentState::off_duty;
   a.leave_after_call = false;
   a.closing = false;
+  a.shift.logged_in_s += sim_.now() - a.duty_start;
   observer_.on_agent_on_duty(a.group, a.duty_start, sim_.now());
 }
 
@@ -593,16 +721,65 @@ void CallCenter::remove_idle(std::uint32_t agent_id) {
   a.prev_idle = a.next_idle = none;
 }
 
-void CallCenter::maybe_redial(std::uint32_t type, double probability) {
+void CallCenter::maybe_redial(const Call& call, double probability) {
   if (probability <= 0.0) return;
-  TypeState& t = types_[type];
+  TypeState& t = types_[call.type];
   if (t.redial_rng.uniform01() >= probability) return;
   const SimTime when = sim_.now() + t.redial_delay.sample(t.redial_rng);
   // A redial that falls outside opening hours (or after the horizon) finds the centre
   // closed and is not placed.
   if (when < horizon_end_ && in_opening_hours(when)) {
-    sim_.schedule_at(when, Priority::arrival, ev_redial, type);
+    schedule_contact(PendingContact{call.type, CallOrigin::redial, call.complexity, call.repeats}, when);
+  } else {
+    ++totals_.contacts_dropped;
   }
+}
+
+void CallCenter::schedule_contact(const PendingContact& contact, SimTime when) {
+  std::uint32_t index;
+  if (!free_pending_.empty()) {
+    index = free_pending_.back();
+    free_pending_.pop_back();
+    pending_[index] = contact;
+  } else {
+    index = static_cast<std::uint32_t>(pending_.size());
+    pending_.push_back(contact);
+  }
+  sim_.schedule_at(when, Priority::arrival, ev_contact, index);
+}
+
+void CallCenter::after_service(const Call& call, std::uint32_t agent_id, double handle_s) {
+  TypeState& t = types_[call.type];
+  if (workforce_on_) {
+    Agent& a = agents_[agent_id];
+    a.shift.busy_s += handle_s;
+    a.shift.calls += 1.0;
+    const bool hostile = t.resolution_rng.uniform01() < call_k_.hostile_probability;
+    if (hostile || (call.atypical && org_.script_rigidity > 0.5)) a.shift.mismatch_calls += 1.0;
+    double& s = skill(agent_id, call.type);
+    s = skill_after_practice(s, handle_s / 3600.0, org_.support, a.peer_experience, work_k_);
+    a.types_handled_today |= std::uint64_t{1} << (call.type & 63u);
+  }
+  if (!organisation_on_ || call.resolved) return;
+  // An unresolved issue comes back, a day or so later, a little harder and with a
+  // less patient customer.
+  if (t.repeat_rng.uniform01() >= call_k_.repeat_probability) return;
+  SimTime when = sim_.now() + repeat_delay_.sample(t.repeat_rng);
+  const double spread = t.repeat_rng.uniform01();
+  const HorizonSpec& h = scenario_.horizon;
+  if (h.calendar && !in_opening_hours(when)) {
+    // Outside opening hours the customer calls during the next opening.
+    double day = std::floor(when / seconds_per_day);
+    if (when - day * seconds_per_day >= h.close_s) day += 1.0;
+    when = day * seconds_per_day + h.open_s + spread * (h.close_s - h.open_s);
+  }
+  if (when >= horizon_end_) {
+    ++totals_.contacts_dropped;
+    return;
+  }
+  const PendingContact contact{call.type, CallOrigin::repeat,
+                               std::min(1.0, call.complexity + call_k_.repeat_complexity_step), call.repeats + 1};
+  schedule_contact(contact, when);
 }
 
 std::uint32_t CallCenter::allocate_call() {

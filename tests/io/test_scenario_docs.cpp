@@ -1,8 +1,10 @@
 // docs/scenario.md against the key table: every key documented once with the same type,
-// unit, default and range, and nothing documented that the parser does not know.
+// unit, default and range, and nothing documented that the parser does not know; the
+// organisation preset table against the presets the parser expands.
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -128,4 +130,74 @@ TEST_CASE("the complete example of docs/scenario.md is a valid scenario") {
   } catch (const ScenarioError& error) {
     FAIL(error.what());
   }
+}
+
+TEST_CASE("every preset sets exactly the organisation keys of the table") {
+  std::vector<std::string> levers = allowed_children("/organisation");
+  levers.erase(std::remove(levers.begin(), levers.end(), "preset"), levers.end());
+  REQUIRE(levers.size() == 12);
+  const KeySpec* preset = find_key_spec("/organisation/preset");
+  REQUIRE(preset != nullptr);
+  CHECK(preset->choices == organisation_preset_names());
+  CHECK(organisation_preset("neutral") == nullptr);  // neutral has no levers
+  for (const auto& name : organisation_preset_names()) {
+    if (name == "neutral") continue;
+    INFO("preset " << name);
+    const nlohmann::json* values = organisation_preset(name);
+    REQUIRE(values != nullptr);
+    CHECK(values->size() == levers.size());
+    for (const auto& key : levers) {
+      INFO("lever " << key);
+      REQUIRE(values->contains(key));
+      const KeySpec* spec = find_key_spec("/organisation/" + key);
+      REQUIRE(spec != nullptr);
+      const nlohmann::json& value = values->at(key);
+      if (spec->type == KeyType::boolean) {
+        CHECK(value.is_boolean());
+      } else {
+        REQUIRE(value.is_number());
+        CHECK(spec->rule.accepts(value.get<double>()));
+      }
+    }
+  }
+}
+
+TEST_CASE("the preset table of docs/scenario.md shows the presets' values") {
+  const std::string docs = read_docs();
+  std::istringstream in(docs);
+  std::string line;
+  std::vector<std::string> presets;  // column order of the table
+  std::set<std::string> documented;
+  while (std::getline(in, line)) {
+    if (presets.empty()) {
+      if (line.rfind("| key | taylorist |", 0) != 0) continue;
+      // The header names the columns: "| key | taylorist | autonomous | custom |".
+      std::istringstream header(line);
+      std::string cell;
+      while (std::getline(header, cell, '|')) {
+        cell = trim(cell);
+        if (!cell.empty() && cell != "key") presets.push_back(cell);
+      }
+      continue;
+    }
+    if (line.rfind("|---", 0) == 0) continue;
+    if (line.rfind("| `", 0) != 0) break;  // the end of the table
+    std::vector<std::string> cells;
+    std::istringstream row(line.substr(1));
+    std::string cell;
+    while (std::getline(row, cell, '|')) cells.push_back(trim(cell));
+    REQUIRE(cells.size() == presets.size() + 1);
+    const std::string key = cells[0].substr(1, cells[0].size() - 2);
+    INFO("lever " << key);
+    documented.insert(key);
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+      INFO("preset " << presets[i]);
+      const nlohmann::json* values = organisation_preset(presets[i]);
+      REQUIRE(values != nullptr);
+      REQUIRE(values->contains(key));
+      CHECK(nlohmann::json::parse(cells[i + 1]) == values->at(key));
+    }
+  }
+  CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom"});
+  CHECK(documented.size() == organisation_preset("custom")->size());
 }

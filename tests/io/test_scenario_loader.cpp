@@ -112,6 +112,28 @@ TEST_CASE("a complete scenario converts to model structs with units in seconds")
   CHECK(s.service_level.target == 0.9);
   CHECK(s.service_level.short_abandon_s == 3.0);
   CHECK(s.skill_effect.novice_slowdown == 0.5);
+
+  CHECK(s.contract.penalty_per_point == 0.005);
+  CHECK(s.contract.penalty_cap == 0.2);
+  CHECK(s.contract.pricing == model::Pricing::per_resolved);
+  CHECK(s.contract.price == 4.5);
+  CHECK(s.organisation.enabled);
+  CHECK(s.organisation.preset == "autonomous");
+  CHECK(s.organisation.autonomy == 0.75);  // from the preset
+  CHECK(s.organisation.support == 0.6);    // overridden
+  CHECK(s.organisation.team_size == 8);
+  CHECK(s.organisation.management_rule);
+  CHECK_FALSE(s.workforce.enabled);
+  CHECK(s.workforce.days_per_week == 6);
+  CHECK(s.workforce.initial_tenure_mean_days == 365.0);
+  CHECK(s.workforce.vacancy_mean_days == 20.0);
+  CHECK(s.workforce.classroom_days == 15.0);
+  CHECK(s.workforce.nesting_days == 5.0);
+  CHECK(s.workforce.starting_skill == 0.2);
+  CHECK(s.economics.hourly_cost == 52.5);
+  CHECK(s.economics.currency == "CHF");
+  CHECK(s.economics.replacement_cost_share == 0.2);
+  CHECK(s.economics.annual_paid_hours == 1800.0);
 }
 
 TEST_CASE("defaults fill what a minimal scenario leaves out") {
@@ -134,6 +156,23 @@ TEST_CASE("defaults fill what a minimal scenario leaves out") {
   CHECK(s.service_level.short_abandon_s == 5.0);
   CHECK(s.skill_effect.novice_slowdown == 1.0);
   CHECK(s.agent_groups[0].staffing == model::StaffingMode::opening_hours);
+  CHECK_FALSE(s.organisation.enabled);  // neutral: a pure queueing model
+  CHECK(s.organisation.preset == "neutral");
+  CHECK_FALSE(s.workforce.enabled);
+  CHECK(s.workforce.days_per_week == 5);
+  CHECK(s.workforce.initial_tenure_mean_days == 700.0);
+  CHECK(s.workforce.vacancy_mean_days == 34.0);
+  CHECK(s.workforce.classroom_days == 21.0);
+  CHECK(s.workforce.nesting_days == 10.0);
+  CHECK(s.workforce.starting_skill == 0.1);
+  CHECK(s.contract.penalty_per_point == 0.0);
+  CHECK(s.contract.penalty_cap == 0.10);
+  CHECK(s.contract.pricing == model::Pricing::per_hour);
+  CHECK(s.contract.price == 0.0);
+  CHECK(s.economics.hourly_cost == 27.0);
+  CHECK(s.economics.currency == "EUR");
+  CHECK(s.economics.replacement_cost_share == 0.16);
+  CHECK(s.economics.annual_paid_hours == 1607.0);
 
   // The resolved document shows every default, so --dry-run tells the whole story.
   const json& r = loaded.resolved;
@@ -146,8 +185,17 @@ TEST_CASE("defaults fill what a minimal scenario leaves out") {
   CHECK_FALSE(r["call_types"][0].contains("patience"));
   CHECK(r["routing"]["agent_selection"] == "longest_idle");
   CHECK(r["contract"]["service_level"]["threshold_s"] == 20.0);
-  CHECK(r["organisation"]["preset"] == "neutral");
-  CHECK(r["workforce"]["enabled"] == false);
+  // Neutral takes no levers, so none are written: the resolved document stays valid.
+  CHECK(r["organisation"] == json({{"preset", "neutral"}}));
+  CHECK(r["workforce"] == json({{"enabled", false}, {"days_per_week", 5}, {"initial_tenure_mean_days", 700.0},
+                                {"vacancy_mean_days", 34.0}, {"classroom_days", 21.0}, {"nesting_days", 10.0},
+                                {"starting_skill", 0.1}}));
+  CHECK(r["contract"]["penalty_per_point"] == 0.0);
+  CHECK(r["contract"]["penalty_cap"] == 0.1);
+  CHECK(r["contract"]["pricing"] == "per_hour");
+  CHECK(r["contract"]["price"] == 0.0);
+  CHECK(r["economics"] == json({{"hourly_cost", 27.0}, {"currency", "EUR"}, {"replacement_cost_share", 0.16},
+                                {"annual_paid_hours", 1607.0}}));
   CHECK(loaded.source_path == (data_dir() / "minimal.json").string());
 }
 

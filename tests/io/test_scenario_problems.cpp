@@ -293,25 +293,6 @@ TEST_CASE("CSV profiles must be equally spaced and start at opening time") {
   CHECK(has_problem(problems, "/call_types/1/arrivals/file", "line 2: first start 09:00, expected the opening time 08:00"));
 }
 
-TEST_CASE("designed but unimplemented features are refused, not ignored") {
-  const auto problems = problems_after([](json& d) {
-    d["organisation"] = {{"preset", "taylorist"}, {"autonomy", 0.15}};
-    d["contract"]["penalty_per_point"] = 0.01;
-    d["workforce"]["enabled"] = true;
-    d["economics"] = {{"hourly_cost", 27}};
-  });
-  INFO(dump(problems));
-  CHECK(has_problem(problems, "/organisation/preset",
-                    "organisation preset 'taylorist' is not implemented in this version of ccsim (only the neutral "
-                    "organisation)"));
-  CHECK(has_problem(problems, "/organisation/autonomy", "'autonomy' is not implemented in this version of ccsim"));
-  CHECK(has_problem(problems, "/contract/penalty_per_point",
-                    "'penalty_per_point' is not implemented in this version of ccsim"));
-  CHECK(has_problem(problems, "/workforce/enabled", "the workforce model is not implemented in this version of ccsim"));
-  CHECK(has_problem(problems, "/economics", "'economics' is not implemented"));
-  CHECK(problems.size() == 5);
-}
-
 TEST_CASE("required values and the schema version") {
   const auto problems = problems_after([](json& d) {
     d.erase("name");

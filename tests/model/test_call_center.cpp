@@ -26,11 +26,16 @@ struct Recorder final : model::Observer {
   std::map<std::uint32_t, double> busy_by_group, duty_by_group;
   std::uint64_t offered = 0, blocked = 0, redials = 0;
   std::vector<double> handles;
-  void on_offered(std::uint32_t, double, bool redial) override { ++offered; redials += redial; }
+  void on_offered(std::uint32_t, double, model::CallOrigin origin) override {
+    ++offered;
+    redials += origin == model::CallOrigin::redial;
+  }
   void on_blocked(std::uint32_t, double) override { ++blocked; }
   void on_answered(std::uint32_t t, double a, double w, std::uint32_t g) override { answers.push_back({t, a, w, g}); }
   void on_abandoned(std::uint32_t, double a, double w) override { abandons.emplace_back(a, w); }
-  void on_completed(std::uint32_t, double, double h, std::uint32_t) override { handles.push_back(h); }
+  void on_completed(std::uint32_t, double, double h, std::uint32_t, model::CallOrigin, bool, bool) override {
+    handles.push_back(h);
+  }
   void on_agent_busy(std::uint32_t g, double s, double e) override { busy_by_group[g] += e - s; }
   void on_agent_on_duty(std::uint32_t g, double s, double e) override { duty_by_group[g] += e - s; }
 };

@@ -16,6 +16,12 @@ struct Counters {
   std::uint64_t abandoned = 0;
   std::uint64_t blocked = 0;
   std::uint64_t redials = 0;                     // offered calls that were redials
+  std::uint64_t offered_first = 0;               // offered calls opening a new issue
+  std::uint64_t offered_repeat = 0;              // repeat calls of unresolved issues
+  std::uint64_t offered_upstream = 0;            // failure demand caused elsewhere
+  std::uint64_t completed_resolved = 0;          // handled calls that resolved the issue
+  std::uint64_t completed_repeat = 0;            // handled calls that were repeats
+  std::uint64_t completed_atypical = 0;          // handled calls outside the script's coverage
   std::uint64_t waited = 0;                      // offered calls that found no free agent
   std::uint64_t answered_within_threshold = 0;   // wait <= service-level threshold
   std::uint64_t abandoned_short = 0;             // abandoned with wait <= short_abandon_s
@@ -41,9 +47,16 @@ struct AgentTime {
 enum class Metric : std::uint8_t {
   offered, answered, abandoned, blocked, service_level, p_wait, asa_s, avg_wait_s,
   wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
-  mean_queue_length, redials
+  mean_queue_length, redials,
+  // quality (organisation model)
+  fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue,
+  // workforce (workforce model)
+  mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
+  quits, mean_skill, headcount,
+  // contract and economics
+  paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 17;
+inline constexpr std::size_t metric_count = 35;
 
 struct MetricInfo {
   Metric metric;
@@ -63,6 +76,11 @@ double asa_s(const Counters& c);
 double avg_wait_s(const Counters& c);
 double abandon_rate(const Counters& c);
 double aht_s(const Counters& c);
+double fcr(const Counters& c);
+double repeat_share(const Counters& c);
+double failure_demand_share(const Counters& c);
+double calls_per_issue(const Counters& c);
+double attempts_per_issue(const Counters& c);
 double occupancy(const AgentTime& t);
 
 }  // namespace ccsim::experiment

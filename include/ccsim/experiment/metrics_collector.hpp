@@ -20,13 +20,15 @@ class MetricsCollector final : public model::Observer {
  public:
   MetricsCollector(const model::Scenario& scenario, engine::SimTime measure_start);
 
-  void on_offered(std::uint32_t call_type, engine::SimTime arrival, bool redial) override;
+  void on_offered(std::uint32_t call_type, engine::SimTime arrival, model::CallOrigin origin) override;
   void on_blocked(std::uint32_t call_type, engine::SimTime arrival) override;
   void on_answered(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime wait_s,
                    std::uint32_t agent_group) override;
   void on_abandoned(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime wait_s) override;
   void on_completed(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime handle_s,
-                    std::uint32_t agent_group) override;
+                    std::uint32_t agent_group, model::CallOrigin origin, bool resolved, bool atypical) override;
+  void on_workforce_day(const model::WorkforceDay& day) override;
+  void on_agent_exit(const model::AgentRecord& record) override;
   void on_agent_busy(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
   void on_agent_on_duty(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
 
@@ -36,6 +38,12 @@ class MetricsCollector final : public model::Observer {
   [[nodiscard]] const std::vector<Counters>& counters() const { return counters_; }  // [slot * scopes + scope]
   [[nodiscard]] const std::vector<AgentTime>& agent_time() const { return agent_time_; }  // [slot]
   [[nodiscard]] const QuantileHistogram& waits(std::size_t scope) const { return waits_[scope]; }
+
+  // Workforce days (index = day; days before the first workforce report are zero).
+  [[nodiscard]] const std::vector<model::WorkforceDay>& workforce_days() const { return workforce_days_; }
+  [[nodiscard]] bool has_workforce() const { return has_workforce_; }
+  std::vector<model::AgentRecord> take_agents() { return std::move(agents_); }
+  std::vector<model::WorkforceDay> take_workforce_days() { return std::move(workforce_days_); }
 
   // Moves the interval tables out (the collector is done).
   std::vector<Counters> take_counters() { return std::move(counters_); }
@@ -60,6 +68,9 @@ class MetricsCollector final : public model::Observer {
   std::vector<Counters> counters_;
   std::vector<AgentTime> agent_time_;
   std::vector<QuantileHistogram> waits_;
+  std::vector<model::WorkforceDay> workforce_days_;
+  std::vector<model::AgentRecord> agents_;
+  bool has_workforce_ = false;
 };
 
 }  // namespace ccsim::experiment

@@ -28,11 +28,15 @@ std::string format_number(double value);
 nlohmann::json summary_json(const RunRecord& run);
 std::string intervals_csv(const RunRecord& run);
 std::string days_csv(const RunRecord& run);
+// One row per replication and 30-day month: calls, workforce, contract and costs.
+std::string months_csv(const RunRecord& run);
+// One row per agent who ever worked (workforce model).
+std::string agents_csv(const RunRecord& run);
 // Tidy summary: scope,metric,mean,sd,ci95_lo,ci95_hi,n
 std::string summary_csv(const RunRecord& run);
 
-// Writes summary.json, intervals.csv and days.csv into `dir` (created if needed),
-// each atomically.
+// Writes summary.json, intervals.csv, days.csv, months.csv and (workforce model)
+// agents.csv into `dir` (created if needed), each atomically.
 void write_run_outputs(const std::filesystem::path& dir, const RunRecord& run);
 
 }  // namespace ccsim::io

@@ -18,7 +18,8 @@ struct KeyReference {
   std::string path;           // e.g. "/call_types/*/handle_time/mean_s"; * for list elements and map keys
   std::string type;           // object, map, list of objects, list of numbers, list of integers,
                               // list of strings, string, time, integer, number, boolean
-  std::string unit;           // s, min, days, calls/h, HH:MM, path, or "" for none
+  std::string unit;           // s, min, h, days, days/week, calls/h, HH:MM, path, currency (economics/currency),
+                              // currency/h, or "" for none
   std::string default_value;  // the default, "required", or "none" (absent means something, see description)
   std::string range;          // allowed values
   std::string description;
@@ -61,6 +62,7 @@ NumberRule any_integer();
 NumberRule number_above(double min);             // > min
 NumberRule number_at_least(double min);          // >= min
 NumberRule integer_at_least(double min);         // >= min
+NumberRule integer_between(double min, double max);  // [min, max]
 NumberRule number_between(double min, bool min_inclusive, double max, bool max_inclusive);
 
 struct KeySpec {
@@ -81,8 +83,16 @@ const KeySpec* find_key_spec(std::string_view pattern);
 // list (its elements) or a map (any key).
 std::vector<std::string> allowed_children(std::string_view pattern);
 
-// For keys that the design names but this version does not implement (contract penalties,
-// organisation levers, economics): the message to give instead of "unknown key".
-std::optional<std::string> not_implemented_message(std::string_view pattern);
+// --- Organisation presets ----------------------------------------------------------------
+
+// The preset names of /organisation/preset, neutral first (the default).
+const std::vector<std::string>& organisation_preset_names();
+
+// The lever values a preset sets, keyed as in the file (autonomy, ..., team_size,
+// skills_per_agent, management_rule): every key under /organisation except preset.
+// nullptr for neutral (no levers: a pure queueing model) and for unknown names. The
+// table's default texts for the levers are built from these, so the reference shows what
+// each preset sets.
+const nlohmann::json* organisation_preset(std::string_view name);
 
 }  // namespace ccsim::io

@@ -51,10 +51,25 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
 
 // settings_reader.cpp: the small sections.
 model::RoutingSpec read_routing(ObjectReader& root, const std::vector<model::AgentGroupSpec>& groups);
-model::ServiceLevelSpec read_contract(ObjectReader& root);
+
+// The contract section fills two model structs: what is measured and how it is billed.
+struct ContractSection {
+  model::ServiceLevelSpec service_level;
+  model::ContractSpec terms;
+};
+ContractSection read_contract(ObjectReader& root);
+
 model::SkillEffectSpec read_skill_effect(ObjectReader& root);
-// Only the neutral organisation and a disabled workforce model exist in this version.
-void read_organisation(ObjectReader& root);
-void read_workforce(ObjectReader& root);
+
+// The preset expanded and the file's levers applied over it; the resolved document gets
+// every effective lever, so a variant's organisation is explicit in --dry-run. The
+// neutral organisation (enabled == false) takes no levers.
+model::OrganisationSpec read_organisation(ObjectReader& root);
+
+// An enabled workforce model needs a calendar horizon (nullopt: the horizon itself is
+// wrong and has been reported, so that check is skipped).
+model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon);
+
+model::EconomicsSpec read_economics(ObjectReader& root);
 
 }  // namespace ccsim::io

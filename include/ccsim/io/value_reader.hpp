@@ -79,7 +79,7 @@ class ObjectReader {
   std::optional<double> number_with(std::string_view key, const NumberRule& rule);
   std::optional<int> integer(std::string_view key, std::optional<int> fallback = std::nullopt);
   std::optional<std::uint64_t> unsigned_integer(std::string_view key);
-  std::optional<bool> boolean(std::string_view key);
+  std::optional<bool> boolean(std::string_view key, std::optional<bool> fallback = std::nullopt);
   // Seconds since midnight.
   std::optional<double> time_of_day(std::string_view key, bool allow_end_of_day);
   // Non-empty lists, each element checked by the table's rule.

@@ -20,9 +20,11 @@
 
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/arrival_profile.hpp"
+#include "ccsim/model/call_effects.hpp"
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/ring_queue.hpp"
 #include "ccsim/model/scenario.hpp"
+#include "ccsim/model/workforce.hpp"
 #include "ccsim/random/distributions.hpp"
 #include "ccsim/random/streams.hpp"
 
@@ -38,6 +40,7 @@ struct RunTotals {
   std::uint64_t calls_created = 0;   // all calls, warm-up included
   std::uint64_t waiting_at_end = 0;  // calls still queued when the run ended
   std::uint64_t in_service_at_end = 0;
+  std::uint64_t contacts_dropped = 0; // redials and repeats that would fall after the horizon
 };
 
 class CallCenter {
@@ -56,8 +59,8 @@ class CallCenter {
 
  private:
   enum EventKind : std::uint32_t {
-    ev_day_open, ev_shift_start, ev_shift_end, ev_staffing_step, ev_arrival, ev_redial,
-    ev_abandon, ev_overflow, ev_service_end
+    ev_day_open, ev_shift_start, ev_shift_end, ev_staffing_step, ev_arrival, ev_contact,
+    ev_abandon, ev_overflow, ev_service_end, ev_upstream_arrival
   };
   struct Priority {
     static constexpr std::uint32_t day_open = 0;
@@ -87,6 +90,24 @@ class CallCenter {
     double shift_start_s = 0.0;     // daily shift, seconds since midnight (calendar)
     double shift_end_s = 0.0;
     bool has_shift = false;
+    // Workforce model (per agent slot; a slot is refilled by a new hire after a quit).
+    bool employed = true;
+    std::uint64_t agent_id = 0;
+    std::int64_t hire_day = 0;
+    std::int64_t start_day = 0;        // vacant slot: the day the next hire starts
+    std::uint32_t days_since_hire = 0; // working days (classroom, then nesting)
+    std::int64_t absent_until = 0;     // absent on days before this one
+    bool burnout_leave = false;
+    bool family = false;
+    double load_half = 0.45;
+    double exhaustion = 0.0;
+    std::uint32_t absence_days = 0;
+    bool worked_today = false;
+    double paid_today_s = 0.0;
+    double coaching_today_s = 0.0;
+    std::uint64_t types_handled_today = 0;  // bit per call type
+    double peer_experience = 0.0;      // share of experienced peers in the agent's team
+    ShiftWork shift;
   };
 
   enum class CallState : std::uint8_t { free, waiting, in_service };
@@ -94,8 +115,12 @@ class CallCenter {
     std::uint32_t type = 0;
     std::uint32_t generation = 0;
     CallState state = CallState::free;
-    bool redial = false;
+    CallOrigin origin = CallOrigin::first;
+    bool atypical = false;
+    bool resolved = true;
     bool measured = false;
+    double complexity = 0.0;
+    std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
     engine::SimTime arrival = 0.0;
     double work_s = 0.0;  // talk + wrap-up of a skill-1 agent
     double patience_s = std::numeric_limits<double>::infinity();
@@ -105,11 +130,20 @@ class CallCenter {
     std::uint32_t call;
     std::uint32_t generation;
   };
+  // A future contact of a known issue (a redial or a repeat call).
+  struct PendingContact {
+    std::uint32_t type = 0;
+    CallOrigin origin = CallOrigin::redial;
+    double complexity = 0.0;
+    std::uint32_t repeats = 0;
+  };
 
   struct TypeState {
     ArrivalProfile profile;
     random::Mrg32k3a arrival_rng, handle_rng, wrap_rng, patience_rng, redial_rng;
+    random::Mrg32k3a complexity_rng, resolution_rng, repeat_rng, upstream_rng;
     random::Distribution handle, wrap, patience, redial_delay, daily_factor;
+    ArrivalProfile upstream_profile;
     bool has_patience = false;
     RingQueue<QueueEntry> queue;
     std::uint32_t waiting = 0;
@@ -127,7 +161,24 @@ class CallCenter {
 
   void handle(const engine::Event& e);
   void on_day_open(std::uint64_t day);
-  void on_arrival(std::uint32_t type, bool redial);
+  void on_arrival(std::uint32_t type, CallOrigin origin);
+  void on_contact(std::uint32_t pending);
+  std::uint32_t create_call(std::uint32_t type, CallOrigin origin);
+  void offer_call(std::uint32_t id);
+  void schedule_contact(const PendingContact& contact, SimTime when);
+  void after_service(const Call& call, std::uint32_t agent, double handle_s);
+  double draw_complexity(std::uint32_t type);
+  // Workforce model (call_center_workforce.cpp).
+  void init_workforce(const random::StreamFactory& streams, std::uint64_t replication);
+  void plan_working_day(std::uint64_t day);
+  void close_working_day(std::int64_t day);
+  void apply_management_rule(std::int64_t day);
+  void hire_into(std::uint32_t slot, std::int64_t day);
+  void record_exit(std::uint32_t slot, std::int64_t day, ExitReason reason);
+  double agent_mean_skill(std::uint32_t slot) const;
+  [[nodiscard]] double& skill(std::uint32_t agent, std::uint32_t type) {
+    return skills_[static_cast<std::size_t>(agent) * types_.size() + type];
+  }
   void on_abandon(std::uint32_t call, std::uint32_t generation);
   void on_overflow(std::uint32_t call, std::uint32_t generation);
   void on_service_end(std::uint32_t agent);
@@ -146,7 +197,7 @@ class CallCenter {
   void push_idle(std::uint32_t agent);
   void remove_idle(std::uint32_t agent);
   void enqueue(std::uint32_t call);
-  void maybe_redial(std::uint32_t type, double probability);
+  void maybe_redial(const Call& call, double probability);
   std::uint32_t allocate_call();
   void free_call(std::uint32_t call);
   void advance_integrals();
@@ -165,6 +216,25 @@ class CallCenter {
   std::vector<Agent> agents_;
   std::vector<Call> calls_;
   std::vector<std::uint32_t> free_calls_;
+  std::vector<PendingContact> pending_;
+  std::vector<std::uint32_t> free_pending_;
+  std::vector<double> skills_;          // [agent * types + type]: current skill level
+  std::vector<double> trained_skill_;   // [agent * types + type]: level when trained (0: not trained)
+  std::vector<random::Mrg32k3a> workforce_rng_;  // per agent slot
+  std::vector<double> exhaustion_scratch_;
+  OrganisationSpec org_;                // levers in force (the management rule moves T, M, F)
+  CallEffectCoefficients call_k_;
+  WorkforceCoefficients work_k_;
+  std::vector<std::vector<double>> group_skills_;  // [group][type] after the skills-per-agent limit
+  random::Distribution complexity_a_, complexity_b_, repeat_delay_;
+  bool organisation_on_ = false;
+  bool workforce_on_ = false;
+  std::uint64_t next_agent_id_ = 0;
+  std::int64_t last_closed_day_ = -1;
+  WorkforceDay today_;
+  // Management rule: the month's service level as seen by management.
+  std::uint64_t month_offered_ = 0, month_short_abandons_ = 0, month_within_ = 0;
+  int months_below_ = 0, months_above_ = 0;
   random::Distribution unit_exponential_;
 
   engine::SimTime measure_start_ = 0.0;

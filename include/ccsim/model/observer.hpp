@@ -6,8 +6,9 @@
 // is identified by its type and arrival time, so an observer can attribute its
 // outcome to the interval in which the call arrived.
 //
-// Calls to the observer happen on the simulator's hot path: implementations must
-// not allocate, log or build strings.
+// Calls to the observer about calls happen on the simulator's hot path:
+// implementations must not allocate, log or build strings there. Workforce events
+// come once per simulated day or per agent exit.
 
 #include <cstdint>
 
@@ -17,12 +18,58 @@ namespace ccsim::model {
 
 using engine::SimTime;
 
+// Why a call was made.
+enum class CallOrigin : std::uint8_t {
+  first,     // a new issue
+  redial,    // the caller hung up (or was blocked) and calls again
+  repeat,    // the issue was not resolved on an earlier contact (failure demand)
+  upstream   // caused by an error elsewhere in the organisation (failure demand)
+};
+
+// One simulated day of the workforce (only with the workforce model on).
+struct WorkforceDay {
+  std::uint32_t day = 0;
+  std::uint32_t employed = 0;       // agents on the payroll (training included)
+  std::uint32_t vacancies = 0;
+  std::uint32_t scheduled = 0;      // employed agents due to work today
+  std::uint32_t absent = 0;         // scheduled but absent (sickness or burnout leave)
+  std::uint32_t on_burnout_leave = 0;
+  std::uint32_t in_classroom = 0;   // scheduled, in classroom training (paid, off the phone)
+  std::uint32_t nesting = 0;        // scheduled, taking calls at reduced load
+  std::uint32_t quits = 0;
+  std::uint32_t hires = 0;          // new agents who started today
+  std::uint32_t high_strain = 0;    // employed agents with exhaustion >= the high-strain level
+  std::uint32_t tenure_under_3_months = 0;
+  std::uint32_t tenure_3_to_12_months = 0;
+  std::uint32_t tenure_over_12_months = 0;
+  double mean_exhaustion = 0.0;     // over employed agents
+  double p90_exhaustion = 0.0;
+  double mean_skill = 0.0;          // over employed agents and their trained call types
+  double paid_hours = 0.0;          // scheduled and present (classroom included)
+  double aht_pressure = 0.0;        // levers in force (the management rule may move them)
+  double monitoring = 0.0;
+};
+
+enum class ExitReason : std::uint8_t { quit, end_of_run };
+
+// One agent who worked in the centre (only with the workforce model on).
+struct AgentRecord {
+  std::uint64_t agent_id = 0;
+  std::uint32_t group = 0;
+  std::int64_t hire_day = 0;        // negative for the staff already there at day 0
+  std::int64_t exit_day = 0;
+  ExitReason reason = ExitReason::end_of_run;
+  double skill = 0.0;               // mean over trained call types at exit
+  double exhaustion = 0.0;          // at exit
+  std::uint32_t absence_days = 0;   // scheduled days absent while in the run
+};
+
 class Observer {
  public:
   virtual ~Observer() = default;
 
-  // A call reached the centre (first attempt or redial).
-  virtual void on_offered(std::uint32_t call_type, SimTime arrival, bool redial) = 0;
+  // A call reached the centre.
+  virtual void on_offered(std::uint32_t call_type, SimTime arrival, CallOrigin origin) = 0;
   // No line (trunk_lines) or no room in the queue (queue_capacity): the call is lost.
   virtual void on_blocked(std::uint32_t call_type, SimTime arrival) = 0;
   // An agent took the call after waiting wait_s (0 when an agent was free).
@@ -30,23 +77,28 @@ class Observer {
                            std::uint32_t agent_group) = 0;
   // The caller hung up after waiting wait_s.
   virtual void on_abandoned(std::uint32_t call_type, SimTime arrival, SimTime wait_s) = 0;
-  // The agent finished the call (talk + wrap-up took handle_s).
+  // The agent finished the call (talk + wrap-up took handle_s). `resolved`: the issue
+  // was settled on this contact (always true with the neutral organisation).
   virtual void on_completed(std::uint32_t call_type, SimTime arrival, SimTime handle_s,
-                            std::uint32_t agent_group) = 0;
+                            std::uint32_t agent_group, CallOrigin origin, bool resolved,
+                            bool atypical) = 0;
   // An agent of the group was busy (talk + wrap-up) over [start, end).
   virtual void on_agent_busy(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
-  // An agent of the group was on duty over [start, end).
+  // An agent of the group was on duty (taking calls) over [start, end).
   virtual void on_agent_on_duty(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
+  // Workforce model only.
+  virtual void on_workforce_day(const WorkforceDay&) {}
+  virtual void on_agent_exit(const AgentRecord&) {}
 };
 
 // An observer that ignores everything (benchmarks of the bare model, tests).
 class NullObserver final : public Observer {
  public:
-  void on_offered(std::uint32_t, SimTime, bool) override {}
+  void on_offered(std::uint32_t, SimTime, CallOrigin) override {}
   void on_blocked(std::uint32_t, SimTime) override {}
   void on_answered(std::uint32_t, SimTime, SimTime, std::uint32_t) override {}
   void on_abandoned(std::uint32_t, SimTime, SimTime) override {}
-  void on_completed(std::uint32_t, SimTime, SimTime, std::uint32_t) override {}
+  void on_completed(std::uint32_t, SimTime, SimTime, std::uint32_t, CallOrigin, bool, bool) override {}
   void on_agent_busy(std::uint32_t, SimTime, SimTime) override {}
   void on_agent_on_duty(std::uint32_t, SimTime, SimTime) override {}
 };

@@ -104,7 +104,7 @@ struct HorizonSpec {
 
 struct ServiceLevelSpec {
   double threshold_s = 20.0;       // answered within this wait counts as in service level
-  double target = 0.8;             // contract target (reported, not enforced)
+  double target = 0.8;             // contract target (monthly penalties, management rule)
   double short_abandon_s = 5.0;    // abandons within this wait are excluded from the denominator
 };
 

@@ -26,7 +26,12 @@ enum class StreamPurpose : std::uint32_t {
   redial = 5,       // redial decision and delay, per call type
   routing = 6,      // random tie-breaks in routing, per agent group
   staffing = 7,     // any random choice in staffing, per agent group
-  // 8..63 reserved for later model mechanisms (complexity, resolution, workforce ...)
+  complexity = 8,   // call complexity drawn at creation, per call type
+  resolution = 9,   // resolved on this contact, hostile call, per call type
+  repeat = 10,      // repeat decision and delay of unresolved issues, per call type
+  upstream = 11,    // upstream failure-demand arrivals, per call type
+  workforce = 12,   // absence, burnout, quits, vacancies, traits, per agent slot
+  // 13..63 reserved for later model mechanisms
 };
 
 // Largest purpose value accepted by stream_index (6 bits), and the bound on the index

@@ -1,0 +1,48 @@
+#pragma once
+// Monthly billing and workforce series (MODEL.md §5): 30-day months counted from the
+// first measured day. For each month: service level against the contract target,
+// invoice under the pricing rule, penalty (per point below target, capped), labour
+// and hiring costs, and the workforce averages.
+
+#include <cstddef>
+#include <vector>
+
+#include "ccsim/experiment/interval_layout.hpp"
+#include "ccsim/experiment/metrics.hpp"
+#include "ccsim/model/observer.hpp"
+#include "ccsim/model/scenario.hpp"
+
+namespace ccsim::experiment {
+
+inline constexpr std::size_t days_per_month = 30;
+
+struct PeriodTotals {
+  std::size_t first_day = 0;
+  std::size_t days = 0;
+  Counters calls;                 // all call types
+  AgentTime agent_time;
+  // Workforce sums over the days (zero without the workforce model).
+  double employed_days = 0.0, vacancy_days = 0.0, scheduled_days = 0.0, absent_days = 0.0;
+  double burnout_days = 0.0, classroom_days = 0.0, nesting_days = 0.0;
+  double quits = 0.0, hires = 0.0, high_strain_days = 0.0;
+  double exhaustion_sum = 0.0, p90_exhaustion_sum = 0.0, skill_sum = 0.0, workforce_days = 0.0;
+  double tenure_under_3_months = 0.0, tenure_3_to_12_months = 0.0, tenure_over_12_months = 0.0;
+  double paid_hours = 0.0;
+  // Contract and economics.
+  double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
+};
+
+// Adds day `day` (slots of that day in the interval tables) to `totals`.
+void add_day(PeriodTotals& totals, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
+             const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
+             const std::vector<model::WorkforceDay>& workforce, bool has_workforce);
+
+// Invoice, penalty and costs of a period, from its totals.
+void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);
+
+std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
+                                         std::size_t scopes, const std::vector<Counters>& counters,
+                                         const std::vector<AgentTime>& agent_time,
+                                         const std::vector<model::WorkforceDay>& workforce, bool has_workforce);
+
+}  // namespace ccsim::experiment

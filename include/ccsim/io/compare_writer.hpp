@@ -1,0 +1,48 @@
+#pragma once
+// The files of `ccsim compare` (DESIGN.md): compare.json (per metric, overall and per
+// call type, the summary of each scenario and the paired difference of each later
+// scenario against the first) and compare.csv (the same in tidy rows). Formatting is
+// deterministic: the same results give the same bytes on every machine.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/experiment/comparison.hpp"
+#include "ccsim/io/result_writer.hpp"
+
+namespace ccsim::io {
+
+struct CompareRecord {
+  // One per scenario, in the order given; each scenario's settings hold the common seed
+  // and replication count it was run with.
+  std::vector<RunRecord> runs;
+  experiment::Comparison comparison;  // experiment::compare over the runs' results
+  std::uint64_t seed = 0;             // the common seed
+};
+
+// { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
+//   metrics: { <metric>: { by_scenario: [{mean, sd, ci95, n}...],
+//                          difference_vs_first: [null, {mean, ci95, n, significant}...] } },
+//   by_call_type: { <type>: { <metric>: ... } } }; NaN as null. Per call type only the
+// metrics defined per call type.
+nlohmann::json compare_json(const CompareRecord& record);
+
+// Tidy rows, "all" first:
+// call_type,metric,scenario,mean,sd,ci95_lo,ci95_hi,n,diff_mean,diff_ci95_lo,diff_ci95_hi,diff_n,significant
+// The diff columns are empty for the first scenario; significant is true or false.
+std::string compare_csv(const CompareRecord& record);
+
+// Folder of one scenario's summary.json in the output folder: "<index>-<name>", index
+// from 1 in the order given, name characters other than [A-Za-z0-9._-] replaced by '_'.
+std::string scenario_folder_name(std::size_t index, const std::string& name);
+
+// Writes <index>-<name>/summary.json for every scenario, then compare.csv and
+// compare.json into `dir` (created if needed), each atomically.
+void write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record);
+
+}  // namespace ccsim::io

@@ -1,0 +1,72 @@
+#include "ccsim/experiment/months.hpp"
+
+#include <algorithm>
+
+namespace ccsim::experiment {
+
+void add_day(PeriodTotals& t, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
+             const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
+             const std::vector<model::WorkforceDay>& workforce, bool has_workforce) {
+  if (t.days == 0) t.first_day = day;
+  ++t.days;
+  for (std::size_t i = 0; i < layout.intervals_per_day(); ++i) {
+    const std::size_t slot = day * layout.intervals_per_day() + i;
+    t.calls += counters[slot * scopes + scopes - 1];
+    t.agent_time += agent_time[slot];
+  }
+  if (!has_workforce || day >= workforce.size()) return;
+  const model::WorkforceDay& w = workforce[day];
+  t.employed_days += w.employed;
+  t.vacancy_days += w.vacancies;
+  t.scheduled_days += w.scheduled;
+  t.absent_days += w.absent;
+  t.burnout_days += w.on_burnout_leave;
+  t.classroom_days += w.in_classroom;
+  t.nesting_days += w.nesting;
+  t.quits += w.quits;
+  t.hires += w.hires;
+  t.high_strain_days += w.high_strain;
+  t.tenure_under_3_months += w.tenure_under_3_months;
+  t.tenure_3_to_12_months += w.tenure_3_to_12_months;
+  t.tenure_over_12_months += w.tenure_over_12_months;
+  t.paid_hours += w.paid_hours;
+  if (w.employed > 0) {
+    t.exhaustion_sum += w.mean_exhaustion;
+    t.p90_exhaustion_sum += w.p90_exhaustion;
+    t.skill_sum += w.mean_skill;
+    t.workforce_days += 1.0;
+  }
+}
+
+void bill(PeriodTotals& t, const model::Scenario& scenario, bool has_workforce) {
+  const model::EconomicsSpec& e = scenario.economics;
+  const model::ContractSpec& c = scenario.contract;
+  // Without the workforce model, paid hours are the hours agents were on duty.
+  if (!has_workforce) t.paid_hours = t.agent_time.on_duty_s / 3600.0;
+  t.labour_cost = t.paid_hours * e.hourly_cost;
+  t.hiring_cost = t.hires * e.replacement_cost_share * e.hourly_cost * e.annual_paid_hours;
+  switch (c.pricing) {
+    case model::Pricing::per_hour: t.invoice = t.paid_hours * c.price; break;
+    case model::Pricing::per_call: t.invoice = static_cast<double>(t.calls.completed) * c.price; break;
+    case model::Pricing::per_resolved: t.invoice = static_cast<double>(t.calls.completed_resolved) * c.price; break;
+  }
+  const double sl = service_level(t.calls);
+  const double points_below = sl == sl ? std::max(0.0, scenario.service_level.target - sl) * 100.0 : 0.0;
+  t.penalty = std::min(c.penalty_cap, c.penalty_per_point * points_below) * t.invoice;
+}
+
+std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
+                                         std::size_t scopes, const std::vector<Counters>& counters,
+                                         const std::vector<AgentTime>& agent_time,
+                                         const std::vector<model::WorkforceDay>& workforce, bool has_workforce) {
+  std::vector<PeriodTotals> months;
+  for (std::size_t day = layout.first_measured_day(); day < layout.days(); ++day) {
+    const std::size_t month = (day - layout.first_measured_day()) / days_per_month;
+    if (month >= months.size()) months.emplace_back();
+    add_day(months[month], day, layout, scopes, counters, agent_time, workforce, has_workforce);
+  }
+  for (auto& m : months) bill(m, scenario, has_workforce);
+  return months;
+}
+
+}  // namespace ccsim::experiment

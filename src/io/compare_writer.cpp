@@ -1,0 +1,143 @@
+#include "ccsim/io/compare_writer.hpp"
+
+#include <cmath>
+
+#include "ccsim/io/atomic_file.hpp"
+#include "ccsim/version.hpp"
+
+namespace ccsim::io {
+
+using experiment::metric_catalogue;
+
+namespace {
+
+nlohmann::json number_or_null(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return v;
+}
+
+nlohmann::json summary_entry(const experiment::Summary& s) {
+  return nlohmann::json{{"mean", number_or_null(s.mean)},
+                        {"sd", number_or_null(s.sd)},
+                        {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
+                        {"n", s.n}};
+}
+
+nlohmann::json difference_entry(const std::optional<experiment::PairedDifference>& d) {
+  if (!d) return nullptr;
+  const auto& s = d->summary;
+  return nlohmann::json{{"mean", number_or_null(s.mean)},
+                        {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
+                        {"n", s.n},
+                        {"significant", d->significant}};
+}
+
+nlohmann::json scope_json(const experiment::ScopeComparison& scope, bool overall) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& m : metric_catalogue()) {
+    if (!overall && !m.per_call_type) continue;
+    const auto& mc = scope.metrics[static_cast<std::size_t>(m.metric)];
+    nlohmann::json by_scenario = nlohmann::json::array();
+    for (const auto& s : mc.by_scenario) by_scenario.push_back(summary_entry(s));
+    nlohmann::json differences = nlohmann::json::array();
+    for (const auto& d : mc.difference_vs_first) differences.push_back(difference_entry(d));
+    out[std::string(m.name)] = nlohmann::json{{"by_scenario", std::move(by_scenario)},
+                                              {"difference_vs_first", std::move(differences)}};
+  }
+  return out;
+}
+
+// RFC 4180: quoted only when needed.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+}  // namespace
+
+nlohmann::json compare_json(const CompareRecord& record) {
+  nlohmann::json j;
+  j["ccsim_version"] = version_string;
+  j["seed"] = record.seed;
+  j["replications"] = record.comparison.replications;
+  nlohmann::json names = nlohmann::json::array();
+  nlohmann::json files = nlohmann::json::array();
+  nlohmann::json digests = nlohmann::json::array();
+  for (const RunRecord& run : record.runs) {
+    names.push_back(run.scenario->scenario.name);
+    files.push_back(run.scenario->source_path);
+    digests.push_back(run.scenario->digest);
+  }
+  j["scenarios"] = std::move(names);
+  j["scenario_files"] = std::move(files);
+  j["scenario_digests"] = std::move(digests);
+  j["metrics"] = nlohmann::json::object();
+  j["by_call_type"] = nlohmann::json::object();
+  for (const auto& scope : record.comparison.scopes) {
+    if (scope.overall) {
+      j["metrics"] = scope_json(scope, true);
+    } else {
+      j["by_call_type"][scope.name] = scope_json(scope, false);
+    }
+  }
+  return j;
+}
+
+std::string compare_csv(const CompareRecord& record) {
+  std::string out =
+      "call_type,metric,scenario,mean,sd,ci95_lo,ci95_hi,n,diff_mean,diff_ci95_lo,diff_ci95_hi,diff_n,"
+      "significant\n";
+  for (const auto& scope : record.comparison.scopes) {  // "all" first (experiment::compare)
+    const bool overall = scope.overall;
+    const std::string scope_field = csv_field(scope.name);
+    for (const auto& m : metric_catalogue()) {
+      if (!overall && !m.per_call_type) continue;
+      const auto& mc = scope.metrics[static_cast<std::size_t>(m.metric)];
+      for (std::size_t s = 0; s < mc.by_scenario.size(); ++s) {
+        const auto& sum = mc.by_scenario[s];
+        const std::string name = s < record.runs.size() ? record.runs[s].scenario->scenario.name : "";
+        out += scope_field + ',' + std::string(m.name) + ',' + csv_field(name) + ',' + format_number(sum.mean) +
+               ',' + format_number(sum.sd) + ',' + format_number(sum.ci95_lo) + ',' +
+               format_number(sum.ci95_hi) + ',' + std::to_string(sum.n);
+        const auto& d = mc.difference_vs_first[s];
+        if (d) {
+          out += ',' + format_number(d->summary.mean) + ',' + format_number(d->summary.ci95_lo) + ',' +
+                 format_number(d->summary.ci95_hi) + ',' + std::to_string(d->summary.n) + ',' +
+                 (d->significant ? "true" : "false");
+        } else {
+          out += ",,,,,";
+        }
+        out += '\n';
+      }
+    }
+  }
+  return out;
+}
+
+std::string scenario_folder_name(std::size_t index, const std::string& name) {
+  std::string out = std::to_string(index) + '-';
+  for (char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '_' || c == '-';
+    out += plain ? c : '_';
+  }
+  return out;
+}
+
+void write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record) {
+  std::filesystem::create_directories(dir);
+  for (std::size_t i = 0; i < record.runs.size(); ++i) {
+    const auto sub = dir / scenario_folder_name(i + 1, record.runs[i].scenario->scenario.name);
+    std::filesystem::create_directories(sub);
+    write_file_atomically(sub / "summary.json", summary_json(record.runs[i]).dump(2) + "\n");
+  }
+  write_file_atomically(dir / "compare.csv", compare_csv(record));
+  write_file_atomically(dir / "compare.json", compare_json(record).dump(2) + "\n");
+}
+
+}  // namespace ccsim::io
