@@ -2,7 +2,8 @@
 # ccsim set-up on Debian in one command: installs what is missing (apt-get), builds in
 # Release, then either runs the flagship scenario or the whole test suite.
 #
-#   scripts/dev.sh demo    set up, build, run scenarios/flagship.json (results in out/flagship)
+#   scripts/dev.sh demo    set up, build, run the flagship comparison: the same centre run the
+#                          Taylorist and the autonomous way (results in out/flagship)
 #   scripts/dev.sh test    set up, build, run every test through ctest
 #   scripts/dev.sh build   set up and build only
 #
@@ -42,8 +43,9 @@ case "$mode" in
   demo)
     install_missing_packages
     build
-    "$build_dir/src/cli/ccsim" run scenarios/flagship.json -o out/flagship
-    echo "ccsim: results in out/flagship (summary.json, intervals.csv, days.csv)" >&2
+    "$build_dir/src/cli/ccsim" compare scenarios/centre-taylorist.json scenarios/centre-autonomous.json \
+      -o out/flagship
+    echo "ccsim: results in out/flagship (compare.json, compare.csv, one summary.json per scenario)" >&2
     ;;
   test)
     install_missing_packages

@@ -750,11 +750,13 @@ void CallCenter::schedule_contact(const PendingContact& contact, SimTime when) {
 
 void CallCenter::after_service(const Call& call, std::uint32_t agent_id, double handle_s) {
   TypeState& t = types_[call.type];
+  // Drawn whenever the organisation model is on, so the resolution stream is used the
+  // same way with the workforce model on or off (common random numbers).
+  const bool hostile = organisation_on_ && t.resolution_rng.uniform01() < call_k_.hostile_probability;
   if (workforce_on_) {
     Agent& a = agents_[agent_id];
     a.shift.busy_s += handle_s;
     a.shift.calls += 1.0;
-    const bool hostile = t.resolution_rng.uniform01() < call_k_.hostile_probability;
     if (hostile || (call.atypical && org_.script_rigidity > 0.5)) a.shift.mismatch_calls += 1.0;
     double& s = skill(agent_id, call.type);
     s = skill_after_practice(s, handle_s / 3600.0, org_.support, a.peer_experience, work_k_);

@@ -39,7 +39,7 @@ void CallCenter::init_workforce(const random::StreamFactory& streams, std::uint6
       if (trained_skill_[i * n_types + k] <= 0.0) continue;
       skill(i, k) = skill_after_practice(w.starting_skill, practice_hours, org_.support, 0.0, work_k_);
     }
-    a.exhaustion = 0.2;
+    a.exhaustion = work_k_.initial_exhaustion;
   }
 }
 
@@ -237,7 +237,7 @@ void CallCenter::close_working_day(std::int64_t day) {
     ++today_.employed;
     exhaustion_scratch_.push_back(a.exhaustion);
     if (a.exhaustion >= work_k_.high_strain_exhaustion) ++today_.high_strain;
-    if (tenure < 91.3) ++today_.tenure_under_3_months;
+    if (tenure < work_k_.quit_early_days) ++today_.tenure_under_3_months;
     else if (tenure < 365.0) ++today_.tenure_3_to_12_months;
     else ++today_.tenure_over_12_months;
     skill_sum += agent_mean_skill(i);

@@ -65,9 +65,24 @@ std::string describe(const experiment::Summary& s) {
   return out.str();
 }
 
+void check_bands();
+void check_aht();
+void check_directions();
+
 }  // namespace
 
-TEST_CASE("the Taylorist and autonomous presets land inside MODEL.md's bands") {
+// One test case (sections share one process), so the 2 x 20 replications run once.
+TEST_CASE("calibration of the Taylorist and autonomous presets (20 replications)") {
+  SECTION("both presets land inside MODEL.md's bands") { check_bands(); }
+  SECTION("staff-average AHT of the autonomous centre is within 10% of the Taylorist one") { check_aht(); }
+  SECTION("autonomy lowers turnover, absence, exhaustion and repeats and raises FCR (paired CIs)") {
+    check_directions();
+  }
+}
+
+namespace {
+
+void check_bands() {
   REQUIRE(taylorist().size() == 20);
   REQUIRE(autonomous().size() == 20);
   for (const Band& b : bands) {
@@ -83,7 +98,7 @@ TEST_CASE("the Taylorist and autonomous presets land inside MODEL.md's bands") {
   }
 }
 
-TEST_CASE("staff-average AHT of the autonomous centre is within 10% of the Taylorist one") {
+void check_aht() {
   const auto t = experiment::summarize(values(taylorist(), Metric::aht_s));
   const auto a = experiment::summarize(values(autonomous(), Metric::aht_s));
   INFO("AHT Taylorist " << describe(t) << ", autonomous " << describe(a));
@@ -92,7 +107,7 @@ TEST_CASE("staff-average AHT of the autonomous centre is within 10% of the Taylo
   CHECK(a.ci95_hi / t.ci95_lo <= 1.10);
 }
 
-TEST_CASE("autonomy lowers turnover, absence, exhaustion and repeats and raises FCR (paired CIs)") {
+void check_directions() {
   struct Direction {
     Metric metric;
     bool autonomous_lower;
@@ -110,3 +125,5 @@ TEST_CASE("autonomy lowers turnover, absence, exhaustion and repeats and raises 
     }
   }
 }
+
+}  // namespace

@@ -26,6 +26,7 @@ struct WorkforceCoefficients {
   double exhaustion_days = 20.0;          // working day: B += (B* - B) / 20
   double recovery_days = 14.0;            // day off or absent: B *= exp(-1/14)
   double high_strain_exhaustion = 0.6;    // "high strain": B at or above this
+  double initial_exhaustion = 0.2;        // B of the staff already there at day 0 [E]
   // Absence: daily spell start 0.02 e^{2B} (1 - 0.3 X w_fam), mean spell 2.5 days
   double absence_base = 0.015;
   double absence_exhaustion = 2.0;
