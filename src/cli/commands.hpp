@@ -22,5 +22,7 @@ Command add_run_command(CLI::App& app, const GlobalOptions& global);
 Command add_validate_command(CLI::App& app, const GlobalOptions& global);
 Command add_erlang_command(CLI::App& app, const GlobalOptions& global);
 Command add_compare_command(CLI::App& app, const GlobalOptions& global);
+Command add_sweep_command(CLI::App& app, const GlobalOptions& global);
+Command add_check_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace ccsim::cli

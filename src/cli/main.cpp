@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   register_command(&cli::add_run_command);
   register_command(&cli::add_validate_command);
   register_command(&cli::add_compare_command);
+  register_command(&cli::add_sweep_command);
+  register_command(&cli::add_check_command);
   register_command(&cli::add_erlang_command);
 
   try {

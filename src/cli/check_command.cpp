@@ -1,0 +1,17 @@
+// `ccsim check`: being written; until then it says so and exits 2.
+
+#include <cstdio>
+
+#include "commands.hpp"
+
+namespace ccsim::cli {
+
+Command add_check_command(CLI::App& app, const GlobalOptions&) {
+  app.add_subcommand("check", "(not implemented in this version)")->allow_extras();
+  return [] {
+    std::fprintf(stderr, "ccsim check: not implemented in this version of ccsim\n");
+    return bad_input;
+  };
+}
+
+}  // namespace ccsim::cli
