@@ -7,7 +7,8 @@
 #   scripts/dev.sh test    set up, build, run every test through ctest
 #   scripts/dev.sh build   set up and build only
 #
-# Environment: BUILD_DIR (default build), JOBS (default: all cores).
+# Environment: BUILD_DIR (default build), JOBS (default: all cores), WITH_MPI (default ON:
+# the build can run under mpirun; OFF builds without Open MPI).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +16,8 @@ mode="${1:-demo}"
 build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
-packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2)
+packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2
+          libboost-mpi-dev openmpi-bin)
 
 install_missing_packages() {
   local missing=()
@@ -35,7 +37,7 @@ install_missing_packages() {
 }
 
 build() {
-  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCCSIM_WITH_MPI="${WITH_MPI:-ON}"
   cmake --build "$build_dir" -j "$jobs"
 }
 

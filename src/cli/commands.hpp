@@ -24,5 +24,6 @@ Command add_erlang_command(CLI::App& app, const GlobalOptions& global);
 Command add_compare_command(CLI::App& app, const GlobalOptions& global);
 Command add_sweep_command(CLI::App& app, const GlobalOptions& global);
 Command add_check_command(CLI::App& app, const GlobalOptions& global);
+Command add_merge_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace ccsim::cli

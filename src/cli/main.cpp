@@ -12,11 +12,14 @@
 
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/version.hpp"
+#include "cluster.hpp"
 #include "commands.hpp"
 
 using namespace ccsim;
 
 int main(int argc, char** argv) {
+  // Under mpirun (MPI build) this joins the other ranks; otherwise it does nothing.
+  cli::ClusterSession cluster(argc, argv);
   CLI::App app{"ccsim: discrete-event call-centre simulator.\n"
                "Simulates calls, queues and agents from a JSON scenario file and reports service\n"
                "quality with confidence intervals over replications.",
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   register_command(&cli::add_compare_command);
   register_command(&cli::add_sweep_command);
   register_command(&cli::add_check_command);
+  register_command(&cli::add_merge_command);
   register_command(&cli::add_erlang_command);
 
   try {

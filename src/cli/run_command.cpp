@@ -12,6 +12,8 @@
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/io/result_writer.hpp"
 #include "ccsim/io/scenario_loader.hpp"
+#include "ccsim/io/shard_files.hpp"
+#include "ccsim/version.hpp"
 #include "commands.hpp"
 #include "progress.hpp"
 #include "table.hpp"
@@ -33,7 +35,25 @@ struct RunOptions {
   std::vector<std::string> overrides;
   std::string format = "table";
   bool dry_run = false;
+  std::string shard;  // "K/N"
 };
+
+// Parses "K/N" with 0 <= K < N.
+bool parse_shard(const std::string& text, int& index, int& count) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    std::size_t used = 0;
+    index = std::stoi(text.substr(0, slash), &used);
+    if (used != slash) return false;
+    const std::string rest = text.substr(slash + 1);
+    count = std::stoi(rest, &used);
+    if (used != rest.size()) return false;
+  } catch (const std::exception&) {
+    return false;
+  }
+  return count >= 1 && index >= 0 && index < count;
+}
 
 int run(const RunOptions& opt, const GlobalOptions& global) {
   io::LoadedScenario loaded = io::load_scenario(opt.scenario, opt.overrides);
@@ -49,12 +69,28 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
                loaded.settings.replications, loaded.settings.seed, threads);
 
+  int shard_index = 0;
+  int shard_count = 1;
+  if (!opt.shard.empty()) {
+    if (!parse_shard(opt.shard, shard_index, shard_count)) {
+      std::fprintf(stderr, "ccsim run: --shard %s: expected K/N with 0 <= K < N, e.g. --shard 0/4\n",
+                   opt.shard.c_str());
+      return bad_input;
+    }
+    if (opt.output_dir.empty()) {
+      std::fprintf(stderr, "ccsim run: --shard needs -o DIR (where the shard's results go)\n");
+      return bad_input;
+    }
+  }
+
   Progress progress("ccsim run " + loaded.scenario.name, !global.quiet && stderr_is_terminal());
   experiment::RunOptions run_options;
   run_options.threads = threads;
   run_options.keep_intervals = !opt.output_dir.empty();
   run_options.progress = [&](int done, int total) { progress.update(done, total); };
   run_options.cancel = &interrupt_requested;
+  run_options.shard_index = shard_index;
+  run_options.shard_count = shard_count;
 
   interrupt_requested.store(false);
   auto previous_int = std::signal(SIGINT, on_interrupt);
@@ -66,6 +102,30 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   std::signal(SIGINT, previous_int);
   std::signal(SIGTERM, previous_term);
   record.partial = static_cast<int>(record.results.size()) < loaded.settings.replications;
+
+  if (shard_count > 1) {
+    const int expected = (loaded.settings.replications - shard_index + shard_count - 1) / shard_count;
+    if (static_cast<int>(record.results.size()) < expected) {
+      std::fprintf(stderr, "ccsim: interrupted: shard not written\n");
+      return interrupted;
+    }
+    io::ShardManifest manifest;
+    manifest.scenario_file = std::filesystem::absolute(opt.scenario).string();
+    manifest.overrides = opt.overrides;
+    manifest.digest = loaded.digest;
+    manifest.seed = loaded.settings.seed;
+    manifest.replications = loaded.settings.replications;
+    manifest.shard_index = shard_index;
+    manifest.shard_count = shard_count;
+    manifest.ccsim_version = version_string;
+    io::write_shard(opt.output_dir, manifest, record.results);
+    if (!global.quiet) {
+      std::printf("shard %d/%d of '%s': %zu of %d replications written to %s (combine with ccsim merge)\n",
+                  shard_index, shard_count, loaded.scenario.name.c_str(), record.results.size(),
+                  loaded.settings.replications, opt.output_dir.c_str());
+    }
+    return ok;
+  }
 
   if (!opt.output_dir.empty()) {
     io::write_run_outputs(opt.output_dir, record);
@@ -106,6 +166,9 @@ Command add_run_command(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
   cmd->add_flag("--dry-run", opt->dry_run, "Print the resolved scenario (extends, --set, defaults) and stop");
+  cmd->add_option("--shard", opt->shard,
+                  "Run only shard K of N (replications r with r % N == K) and write it to -o DIR "
+                  "for `ccsim merge` (job arrays without MPI)");
   return [opt, &global] { return run(*opt, global); };
 }
 

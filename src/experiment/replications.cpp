@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "ccsim/experiment/metrics_collector.hpp"
+#include "ccsim/experiment/result_codec.hpp"
 #include "ccsim/random/streams.hpp"
 
 namespace ccsim::experiment {
@@ -144,12 +145,32 @@ ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t
   return r;
 }
 
+namespace {
+ProcessDistribution& distribution_slot() {
+  static ProcessDistribution distribution;
+  return distribution;
+}
+}  // namespace
+
+void set_process_distribution(ProcessDistribution distribution) { distribution_slot() = std::move(distribution); }
+const ProcessDistribution& process_distribution() { return distribution_slot(); }
+
 std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
                                                 const RunSettings& settings,
                                                 const RunOptions& options) {
-  const int total = settings.replications;
-  std::vector<ReplicationResult> results(static_cast<std::size_t>(total));
-  std::vector<char> done_flags(static_cast<std::size_t>(total), 0);
+  const ProcessDistribution& cluster = process_distribution();
+  const bool sharded = options.shard_count > 1;
+  const bool distributed = !sharded && cluster.count > 1;
+  const int part_index = sharded ? options.shard_index : distributed ? cluster.index : 0;
+  const int part_count = sharded ? options.shard_count : distributed ? cluster.count : 1;
+
+  std::vector<int> mine;
+  for (int r = 0; r < settings.replications; ++r) {
+    if (r % part_count == part_index) mine.push_back(r);
+  }
+  const int total = static_cast<int>(mine.size());
+  std::vector<ReplicationResult> results(mine.size());
+  std::vector<char> done_flags(mine.size(), 0);
   std::atomic<int> next{0};
   std::mutex mutex;
   int done = 0;
@@ -162,14 +183,15 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
         std::lock_guard lock(mutex);
         if (failure) return;
       }
-      const int r = next.fetch_add(1);
-      if (r >= total) return;
+      const int i = next.fetch_add(1);
+      if (i >= total) return;
       try {
         ReplicationResult result = run_replication(scenario, settings.seed,
-                                                   static_cast<std::uint64_t>(r), options.keep_intervals);
+                                                   static_cast<std::uint64_t>(mine[static_cast<std::size_t>(i)]),
+                                                   options.keep_intervals);
         std::lock_guard lock(mutex);
-        results[static_cast<std::size_t>(r)] = std::move(result);
-        done_flags[static_cast<std::size_t>(r)] = 1;
+        results[static_cast<std::size_t>(i)] = std::move(result);
+        done_flags[static_cast<std::size_t>(i)] = 1;
         ++done;
         if (options.progress) options.progress(done, total);
       } catch (...) {
@@ -180,7 +202,7 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
     }
   };
 
-  const int threads = std::max(1, std::min(options.threads, total));
+  const int threads = std::max(1, std::min(options.threads, std::max(total, 1)));
   if (threads == 1) {
     worker();
   } else {
@@ -194,7 +216,16 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
   for (std::size_t i = 0; i < results.size(); ++i) {
     if (done_flags[i]) completed.push_back(std::move(results[i]));
   }
-  return completed;
+  if (!distributed) return completed;
+
+  // Every process contributes its replications; all get the complete ordered list.
+  std::vector<ReplicationResult> all;
+  for (const std::string& bytes : cluster.all_gather(encode_results(completed))) {
+    for (auto& r : decode_results(bytes)) all.push_back(std::move(r));
+  }
+  std::sort(all.begin(), all.end(),
+            [](const ReplicationResult& a, const ReplicationResult& b) { return a.replication < b.replication; });
+  return all;
 }
 
 std::vector<std::array<Summary, metric_count>> summarize_replications(

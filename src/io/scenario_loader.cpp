@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "ccsim/experiment/sweep.hpp"
 #include "ccsim/io/scenario_sections.hpp"
 #include "ccsim/io/scenario_sources.hpp"
 #include "ccsim/io/value_reader.hpp"
@@ -45,6 +46,72 @@ void check_every_call_type_served(ReadContext& context, const std::vector<model:
   }
 }
 
+// A sweep declaration is for `ccsim sweep`. It is checked here, so `validate` reports its
+// mistakes with their file and path, but kept out of the resolved document: it changes
+// nothing a run simulates, so a file has the same digest with and without it.
+void check_sweep(ReadContext& context, const ObjectReader& root) {
+  const json* value = root.raw("sweep");
+  if (value == nullptr) return;
+  if (!value->is_object()) {
+    context.problem("/sweep", "found " + describe_found(*value) + ", expected an object");
+    return;
+  }
+  json scratch = json::object();  // readers record effective values; these are dropped
+  ObjectReader sweep(context, *value, "/sweep", "/sweep", scratch);
+  const std::size_t before = context.problem_count();
+  const auto mode = sweep.string("mode");
+  auto entries = sweep.object_list("vary");
+  if (!entries) return;
+  std::vector<experiment::SweepAxis> axes;
+  for (ObjectReader& entry : *entries) {
+    experiment::SweepAxis axis;
+    if (const auto path = entry.string("path")) {
+      axis.path = *path;
+      if (path->front() != '/') {
+        entry.problem("path", "found \"" + *path + "\", expected a JSON pointer into the scenario (e.g. "
+                              "/organisation/autonomy)");
+      } else if (*path == "/sweep" || path->rfind("/sweep/", 0) == 0) {
+        entry.problem("path", "found \"" + *path + "\", expected a path outside /sweep");
+      }
+      for (const auto& earlier : axes) {
+        if (earlier.path == *path) entry.problem("path", "\"" + *path + "\" is varied twice, expected each path once");
+      }
+    }
+    const json* values = entry.raw("values");
+    const bool has_range = entry.has("range");
+    if (values != nullptr && has_range) {
+      entry.problem_here("found both values and range, expected one of them");
+    } else if (values == nullptr && !has_range) {
+      entry.missing("values", "expected values (a non-empty list) or range (start, stop, step)");
+    } else if (values != nullptr) {
+      if (!values->is_array() || values->empty()) {
+        entry.problem("values", "found " + describe_found(*values) + ", expected a non-empty list of values");
+      } else {
+        axis.values.assign(values->begin(), values->end());
+      }
+    } else if (auto range = entry.object("range", /*empty_when_absent=*/false)) {
+      const auto start = range->number("start");
+      const auto stop = range->number("stop");
+      const auto step = range->number("step");
+      if (start && stop && step) {
+        try {
+          axis.values = experiment::range_values(*start, *stop, *step);
+        } catch (const experiment::SweepError& e) {
+          range->problem_here(e.what());
+        }
+      }
+    }
+    axes.push_back(std::move(axis));
+  }
+  if (mode && context.problem_count() == before) {
+    try {
+      experiment::sweep_point_count(axes, *mode == "zip" ? experiment::SweepMode::zip : experiment::SweepMode::grid);
+    } catch (const experiment::SweepError& e) {
+      sweep.problem("vary", e.what());
+    }
+  }
+}
+
 }  // namespace
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
@@ -82,6 +149,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   loaded.scenario.organisation = read_organisation(root);
   loaded.scenario.workforce = read_workforce(root, horizon);
   loaded.scenario.economics = read_economics(root);
+  check_sweep(context, root);
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   loaded.digest = scenario_digest(loaded.resolved);

@@ -129,6 +129,7 @@ struct Row {
   bool required = false;
   std::vector<std::string> choices = {};
   std::string description = "";
+  std::string type_text = "";     // replaces key_type_name(type) (a list whose elements section logic checks)
 };
 
 std::string default_text_of(const json& value) {
@@ -148,7 +149,7 @@ KeySpec make_spec(Row row) {
 
   KeyReference& ref = spec.reference;
   ref.path = std::move(row.path);
-  ref.type = std::string(key_type_name(row.type));
+  ref.type = row.type_text.empty() ? std::string(key_type_name(row.type)) : std::move(row.type_text);
   ref.unit = std::move(row.unit);
   if (!row.default_text.empty()) {
     ref.default_value = std::move(row.default_text);
@@ -468,6 +469,33 @@ std::vector<KeySpec> build_table() {
                       "times hourly_cost)."});
   add({.path = "/economics/annual_paid_hours", .type = KeyType::number, .unit = "h", .rule = number_above(0),
        .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
+
+  // Read by `ccsim sweep` only; the loader checks it and leaves it out of the resolved
+  // document, so run, compare and validate ignore it and the digest does not change.
+  add({.path = "/sweep", .type = KeyType::object,
+       .description = "For ccsim sweep: the values to vary when no --vary is given (--vary replaces it). "
+                      "Ignored when a single scenario is run; not part of the resolved document."});
+  add({.path = "/sweep/mode", .type = KeyType::string, .default_value = "grid", .choices = {"grid", "zip"},
+       .description = "grid: every combination of the values (the first path varies slowest); zip: the "
+                      "first values together, then the second, ... (lists of the same length)."});
+  add({.path = "/sweep/vary", .type = KeyType::object_list, .range = "non-empty; at most 10000 points",
+       .required = true, .description = "The varied values, one entry per path."});
+  add({.path = "/sweep/vary/*/path", .type = KeyType::string, .range = "a JSON pointer, each path once",
+       .required = true,
+       .description = "The value to vary, as for --set (e.g. /organisation/autonomy)."});
+  add({.path = "/sweep/vary/*/values", .type = KeyType::number_list, .default_text = "none", .range = "non-empty",
+       .description = "The values the path takes (numbers, strings, booleans: as the key accepts). Give "
+                      "this or range.",
+       .type_text = "list of values"});
+  add({.path = "/sweep/vary/*/range", .type = KeyType::object,
+       .description = "Evenly spaced numbers from start to stop (included when it lands on the grid). Give "
+                      "this or values."});
+  add({.path = "/sweep/vary/*/range/start", .type = KeyType::number, .rule = any_number(), .required = true,
+       .description = "First value."});
+  add({.path = "/sweep/vary/*/range/stop", .type = KeyType::number, .rule = any_number(), .range = ">= start",
+       .required = true, .description = "Last value, when start plus a whole number of steps reaches it."});
+  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number, .rule = number_above(0), .required = true,
+       .description = "Distance between values."});
   return t;
 }
 

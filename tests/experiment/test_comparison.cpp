@@ -127,7 +127,7 @@ TEST_CASE("non-finite values are skipped pairwise", "[experiment][compare]") {
   CHECK(mc.difference_vs_first[1]->summary.mean == 2.0);
 }
 
-TEST_CASE("call types are compared by name; those missing anywhere are left out", "[experiment][compare]") {
+TEST_CASE("call types are compared by name, those missing anywhere are left out", "[experiment][compare]") {
   const std::vector<std::string> first{"orders", "returns", "billing", "all"};
   const std::vector<std::string> second{"billing", "orders", "all"};  // other order, no returns
   const auto a = make_results(3, 4, [](std::size_t r, std::size_t s) { return double(10 * s + r); });

@@ -145,7 +145,7 @@ TEST_CASE("job demand and shift load: hand-computed with the default coefficient
   CHECK(model::shift_load(d, org, true, k) == Approx(buffered * (1.0 + k.family_strain * 0.7)).epsilon(1e-12));
 }
 
-TEST_CASE("control and support buffer the load; schedule flexibility relieves family strain") {
+TEST_CASE("control and support buffer the load, schedule flexibility relieves family strain") {
   const WorkforceCoefficients k;
   const double d = 0.7;
   OrganisationSpec base;
@@ -204,7 +204,7 @@ TEST_CASE("exhaustion: a working day moves B 1/20 of the way to B*, a week of re
   CHECK(rested == Approx(0.6 * std::exp(-7.0 / k.recovery_days)).epsilon(1e-12));
 }
 
-TEST_CASE("absence and burnout leave rise with exhaustion; no burnout below the threshold") {
+TEST_CASE("absence and burnout leave rise with exhaustion, no burnout below the threshold") {
   const WorkforceCoefficients k;
   OrganisationSpec org;
   org.schedule_flexibility = 0.3;

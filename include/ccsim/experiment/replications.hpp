@@ -41,7 +41,23 @@ struct RunOptions {
   std::function<void(int done, int total)> progress;
   // Set to true from outside (signal handler) to stop starting new replications.
   const std::atomic<bool>* cancel = nullptr;
+  // Shard k of n (job arrays): run only replications r with r % n == k. The result
+  // holds just those; `ccsim merge` puts shards back together.
+  int shard_index = 0;
+  int shard_count = 1;
 };
+
+// How this process shares replications with others (MPI ranks). With count > 1,
+// run_replications runs replications r % count == index locally, then exchanges
+// encoded results with all_gather (every process gets every process's bytes, in rank
+// order) so that every process returns the complete, ordered result list.
+struct ProcessDistribution {
+  int index = 0;
+  int count = 1;
+  std::function<std::vector<std::string>(const std::string&)> all_gather;
+};
+void set_process_distribution(ProcessDistribution distribution);
+const ProcessDistribution& process_distribution();
 
 // One replication; deterministic in (scenario, seed, replication).
 ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,

@@ -11,4 +11,7 @@ namespace ccsim::io {
 // untouched and the temporary file removed.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
+// Off in the non-root processes of an MPI run, so that only rank 0 writes files.
+void set_writes_enabled(bool enabled);
+
 }  // namespace ccsim::io

@@ -17,7 +17,8 @@ namespace ccsim::io {
 struct KeyReference {
   std::string path;           // e.g. "/call_types/*/handle_time/mean_s"; * for list elements and map keys
   std::string type;           // object, map, list of objects, list of numbers, list of integers,
-                              // list of strings, string, time, integer, number, boolean
+                              // list of strings, list of values (any JSON values, e.g.
+                              // /sweep/vary/*/values), string, time, integer, number, boolean
   std::string unit;           // s, min, h, days, days/week, calls/h, HH:MM, path, currency (economics/currency),
                               // currency/h, or "" for none
   std::string default_value;  // the default, "required", or "none" (absent means something, see description)

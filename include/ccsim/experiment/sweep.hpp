@@ -1,0 +1,163 @@
+#pragma once
+// Sweeps: one scenario run at every point of a grid over some of its values.
+//
+// An axis is a JSON pointer into the scenario and the values it takes; a point sets one
+// value per axis. Grid mode takes the cartesian product (the first axis varies slowest),
+// zip mode pairs the lists element-wise. Every point runs the same replication indices
+// with the same seed (common random numbers), so neighbouring points see the same
+// customers and their differences are mostly the effect of the varied values.
+//
+// Precision targets add replications to a point, in deterministic batches, until the
+// 95% CI of each targeted metric is narrow enough relative to its mean, or a cap is hit.
+// Batches depend only on results, never on threads or timing, so a sweep gives the same
+// bytes for any thread count.
+//
+// Values are JSON (numbers, strings, booleans, ...) because they go into a scenario
+// document as --set overrides; nothing here reaches the model.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/experiment/metrics.hpp"
+#include "ccsim/experiment/replications.hpp"
+#include "ccsim/experiment/run_settings.hpp"
+#include "ccsim/experiment/statistics.hpp"
+#include "ccsim/model/scenario.hpp"
+
+namespace ccsim::experiment {
+
+// A sweep that cannot be built as asked (bad list, range, mode or target): bad input.
+class SweepError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Most values a range may give, and most points a sweep may have.
+inline constexpr std::size_t max_sweep_points = 10000;
+// A range includes its stop when stop lands on start + k * step within this relative
+// tolerance (of k), so 0:1:0.1 gives 11 values despite binary rounding.
+inline constexpr double range_tolerance = 1e-9;
+
+enum class SweepMode { grid, zip };
+std::string_view sweep_mode_name(SweepMode mode) noexcept;  // "grid", "zip"
+
+struct SweepAxis {
+  std::string path;                    // JSON pointer into the scenario, e.g. "/organisation/autonomy"
+  std::vector<nlohmann::json> values;  // non-empty, in the order given
+};
+
+// start, start + step, ... up to stop (included when it lands on the grid, see
+// range_tolerance). Values are rounded to the decimals of start and step (0.1 * 3 gives
+// 0.3, not 0.30000000000000004); integral values are JSON integers. Throws SweepError
+// when step <= 0, a bound is not finite, the range is empty (stop < start) or it has
+// more than max_sweep_points values.
+std::vector<nlohmann::json> range_values(double start, double stop, double step);
+
+// A --vary LIST: comma-separated values, each parsed as JSON and taken as a plain string
+// when it is not JSON ("0.2,0.5", "taylorist,autonomous", "true,false"), or one range
+// "start:stop:step". Commas inside JSON strings, lists and objects do not split
+// ("[1,2],[3,4]" is two lists). Surrounding spaces are ignored. Throws SweepError for an
+// empty list or value, a bad range, or a range mixed with other values.
+std::vector<nlohmann::json> parse_value_list(std::string_view list);
+
+// "PATH=LIST" (split at the first '='). PATH must be a JSON pointer ("/..."). Throws SweepError.
+SweepAxis parse_vary(std::string_view spec);
+
+// A sweep declared in a scenario file (the "sweep" object, docs/scenario.md):
+// { "mode": "grid"|"zip", "vary": [ { "path", "values": [...] | "range": {start, stop, step} } ] }.
+struct SweepSpec {
+  SweepMode mode = SweepMode::grid;
+  std::vector<SweepAxis> axes;
+};
+// Throws SweepError naming the offending part (the loader reports the same problems
+// with their file and JSON path first, so this only sees checked documents in practice).
+SweepSpec sweep_from_json(const nlohmann::json& sweep);
+
+struct SweepPoint {
+  std::size_t index = 0;               // 0-based, in sweep order
+  std::vector<nlohmann::json> values;  // one per axis
+};
+
+// Number of points, checked before anything is built: throws SweepError when there is no
+// axis, a paths repeats, zip lists differ in length, or there would be more than
+// max_sweep_points points.
+std::size_t sweep_point_count(const std::vector<SweepAxis>& axes, SweepMode mode);
+
+// Every point: grid in row-major order (first axis slowest), zip element by element.
+// Throws SweepError as sweep_point_count.
+std::vector<SweepPoint> sweep_points(const std::vector<SweepAxis>& axes, SweepMode mode);
+
+// The point as --set overrides, "PATH=VALUE" with VALUE as compact JSON, in axis order.
+std::vector<std::string> point_overrides(const std::vector<SweepAxis>& axes, const SweepPoint& point);
+
+// ---- precision targets --------------------------------------------------------------
+
+// The metric of the catalogue with this name, or nullopt.
+std::optional<Metric> metric_by_name(std::string_view name);
+
+struct PrecisionTarget {
+  Metric metric = Metric::service_level;
+  double relative = 0.0;  // wanted (95% CI half-width) / |mean|, > 0
+};
+
+// "METRIC=REL", e.g. "service_level=0.01". Throws SweepError for an unknown metric or a
+// REL that is not a finite number > 0.
+PrecisionTarget parse_precision(std::string_view spec);
+
+// (95% CI half-width) / |mean| of a summary: 0 when the half-width is 0 (every value the
+// same), +inf when fewer than 2 values are finite or the mean is 0 with a positive
+// half-width, NaN when no value is finite (the metric is not defined for the scenario).
+double relative_half_width(const Summary& s);
+
+// Replications added to a point that has n and misses a target: max(2, n / 2), so the
+// count grows geometrically and a point needs few rounds. Indices continue n, n+1, ...
+int precision_batch(int n) noexcept;
+
+struct PrecisionOutcome {
+  Metric metric = Metric::service_level;
+  double target = 0.0;
+  double achieved = 0.0;  // relative_half_width over the point's replications (NaN, inf possible)
+  bool met = false;
+};
+
+struct PointRunOptions {
+  std::vector<PrecisionTarget> targets;  // empty: exactly settings.replications
+  int max_replications = 200;            // no batch is added at or beyond this many
+  int threads = 1;
+  // Called (serialised) after each replication of the point: replications done so far,
+  // and the count the point is heading for (grows when a batch is added).
+  std::function<void(int done, int planned)> progress;
+  const std::atomic<bool>* cancel = nullptr;  // stop starting replications when true
+};
+
+struct PointRun {
+  std::vector<ReplicationResult> results;  // replications 0..n-1, in index order (no intervals kept)
+  std::vector<PrecisionOutcome> precision; // one per target, in the order given
+  bool complete = false;                   // false: cancelled before the point was done
+  bool stopped_at_cap = false;             // a defined target was not met at max_replications
+};
+
+// Runs settings.replications replications of the scenario (run_replications, in
+// parallel), then, while a target is missed and fewer than max_replications have run,
+// batches of precision_batch(n) more (capped at max_replications), replications n, n+1,
+// ... A target whose metric has no finite value in any replication is reported (achieved
+// NaN, not met) but asks for no more replications: more would not define it.
+// Deterministic: the same inputs give the same results for any thread count.
+PointRun run_point(const model::Scenario& scenario, const RunSettings& settings, const PointRunOptions& options);
+
+// Replications first..first+count-1 in parallel on `threads` threads, in index order;
+// fewer when cancelled (only those that completed). The building block of run_point's
+// extra batches; run_replications is the same with first = 0.
+std::vector<ReplicationResult> run_replication_range(const model::Scenario& scenario, std::uint64_t seed,
+                                                     int first, int count, const RunOptions& options);
+
+}  // namespace ccsim::experiment

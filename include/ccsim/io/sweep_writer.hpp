@@ -1,0 +1,69 @@
+#pragma once
+// The files of `ccsim sweep`: sweep.json (provenance, the axes, and per point its values,
+// digest, replications, precision outcomes and every metric's summary, overall and per
+// call type) and sweep.csv (the same summaries in tidy rows). Formatting is
+// deterministic: the same results give the same bytes on every machine and for any
+// thread count.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/experiment/metrics.hpp"
+#include "ccsim/experiment/statistics.hpp"
+#include "ccsim/experiment/sweep.hpp"
+
+namespace ccsim::io {
+
+// One completed point: every replication it was meant to have has run.
+struct SweepPointRecord {
+  std::size_t index = 0;               // 0-based, in sweep order
+  std::vector<nlohmann::json> values;  // one per axis
+  std::string scenario_digest;         // of the point's resolved scenario
+  int replications = 0;                // replications run (initial ones plus precision batches)
+  std::vector<experiment::PrecisionOutcome> precision;  // one per target
+  bool stopped_at_cap = false;         // a target was still missed at max_replications
+  std::vector<std::string> scopes;     // call types, then "all" (experiment::scope_names)
+  std::vector<std::array<experiment::Summary, experiment::metric_count>> summaries;  // [scope][metric]
+};
+
+struct SweepRecord {
+  std::string scenario;       // name of the swept scenario
+  std::string scenario_file;  // as given on the command line
+  std::uint64_t seed = 0;     // common to every point
+  int replications = 0;       // initial replications per point
+  int max_replications = 0;   // cap of the precision batches
+  experiment::SweepMode mode = experiment::SweepMode::grid;
+  std::vector<experiment::SweepAxis> axes;
+  std::vector<experiment::PrecisionTarget> targets;
+  std::size_t points_planned = 0;
+  std::vector<SweepPointRecord> points;  // completed points, in index order
+  bool partial = false;                  // interrupted: fewer points than planned
+};
+
+// A varied value as text for CSV columns and tables: numbers as format_number, strings
+// as they are, anything else as compact JSON.
+std::string sweep_value_text(const nlohmann::json& value);
+
+// { ccsim_version, git_commit, scenario, scenario_file, seed, mode, replications,
+//   max_replications, precision_targets: [{metric, target}], vary: [{path, values}],
+//   points_planned, partial,
+//   points: [{ index, values: {path: value}, scenario_digest, replications, stopped_at_cap,
+//              precision: [{metric, target, achieved, met}],
+//              metrics: {name: {mean, sd, ci95, n}}, by_call_type: {type: {name: ...}} }] }
+// NaN and infinities as null. Per call type only the metrics defined per call type.
+nlohmann::json sweep_json(const SweepRecord& record);
+
+// Tidy rows, per point the overall rows ("all") first, then each call type's:
+// point,<one column per varied path, named by the path>,call_type,metric,mean,sd,ci95_lo,ci95_hi,n
+std::string sweep_csv(const SweepRecord& record);
+
+// Writes sweep.csv and sweep.json into `dir` (created if needed), each atomically.
+void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record);
+
+}  // namespace ccsim::io

@@ -1,0 +1,149 @@
+#include "ccsim/io/sweep_writer.hpp"
+
+#include <cmath>
+
+#include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/result_writer.hpp"
+#include "ccsim/version.hpp"
+
+namespace ccsim::io {
+
+using experiment::metric_catalogue;
+using nlohmann::json;
+
+namespace {
+
+json number_or_null(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return v;
+}
+
+json summary_entry(const experiment::Summary& s) {
+  return json{{"mean", number_or_null(s.mean)},
+              {"sd", number_or_null(s.sd)},
+              {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
+              {"n", s.n}};
+}
+
+json scope_json(const std::array<experiment::Summary, experiment::metric_count>& summaries, bool overall) {
+  json out = json::object();
+  for (const auto& m : metric_catalogue()) {
+    if (!overall && !m.per_call_type) continue;
+    out[std::string(m.name)] = summary_entry(summaries[static_cast<std::size_t>(m.metric)]);
+  }
+  return out;
+}
+
+json point_json(const SweepRecord& record, const SweepPointRecord& point) {
+  json j;
+  j["index"] = point.index;
+  json values = json::object();
+  for (std::size_t a = 0; a < record.axes.size() && a < point.values.size(); ++a) {
+    values[record.axes[a].path] = point.values[a];
+  }
+  j["values"] = std::move(values);
+  j["scenario_digest"] = point.scenario_digest;
+  j["replications"] = point.replications;
+  j["stopped_at_cap"] = point.stopped_at_cap;
+  json precision = json::array();
+  for (const auto& p : point.precision) {
+    precision.push_back(json{{"metric", std::string(experiment::info(p.metric).name)},
+                             {"target", p.target},
+                             {"achieved", number_or_null(p.achieved)},
+                             {"met", p.met}});
+  }
+  j["precision"] = std::move(precision);
+  j["metrics"] = json::object();
+  j["by_call_type"] = json::object();
+  if (!point.summaries.empty()) {
+    j["metrics"] = scope_json(point.summaries.back(), true);
+    for (std::size_t scope = 0; scope + 1 < point.summaries.size() && scope < point.scopes.size(); ++scope) {
+      j["by_call_type"][point.scopes[scope]] = scope_json(point.summaries[scope], false);
+    }
+  }
+  return j;
+}
+
+// RFC 4180: quoted only when needed.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+void append_row(std::string& out, const std::string& prefix, const std::string& scope,
+                const experiment::MetricInfo& m, const experiment::Summary& s) {
+  out += prefix + csv_field(scope) + ',' + std::string(m.name) + ',' + format_number(s.mean) + ',' +
+         format_number(s.sd) + ',' + format_number(s.ci95_lo) + ',' + format_number(s.ci95_hi) + ',' +
+         std::to_string(s.n) + '\n';
+}
+
+}  // namespace
+
+std::string sweep_value_text(const json& value) {
+  if (value.is_number()) return format_number(value.get<double>());
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json sweep_json(const SweepRecord& record) {
+  json j;
+  j["ccsim_version"] = version_string;
+  j["git_commit"] = git_commit;
+  j["scenario"] = record.scenario;
+  j["scenario_file"] = record.scenario_file;
+  j["seed"] = record.seed;
+  j["mode"] = std::string(experiment::sweep_mode_name(record.mode));
+  j["replications"] = record.replications;
+  j["max_replications"] = record.max_replications;
+  json targets = json::array();
+  for (const auto& t : record.targets) {
+    targets.push_back(json{{"metric", std::string(experiment::info(t.metric).name)}, {"target", t.relative}});
+  }
+  j["precision_targets"] = std::move(targets);
+  json vary = json::array();
+  for (const auto& axis : record.axes) vary.push_back(json{{"path", axis.path}, {"values", axis.values}});
+  j["vary"] = std::move(vary);
+  j["points_planned"] = record.points_planned;
+  j["partial"] = record.partial;
+  json points = json::array();
+  for (const auto& point : record.points) points.push_back(point_json(record, point));
+  j["points"] = std::move(points);
+  return j;
+}
+
+std::string sweep_csv(const SweepRecord& record) {
+  std::string out = "point";
+  for (const auto& axis : record.axes) out += ',' + csv_field(axis.path);
+  out += ",call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n";
+  for (const auto& point : record.points) {
+    std::string prefix = std::to_string(point.index) + ',';
+    for (std::size_t a = 0; a < record.axes.size(); ++a) {
+      prefix += (a < point.values.size() ? csv_field(sweep_value_text(point.values[a])) : std::string()) + ',';
+    }
+    if (point.summaries.empty()) continue;
+    const auto& overall = point.summaries.back();
+    for (const auto& m : metric_catalogue()) {
+      append_row(out, prefix, "all", m, overall[static_cast<std::size_t>(m.metric)]);
+    }
+    for (std::size_t scope = 0; scope + 1 < point.summaries.size() && scope < point.scopes.size(); ++scope) {
+      for (const auto& m : metric_catalogue()) {
+        if (!m.per_call_type) continue;
+        append_row(out, prefix, point.scopes[scope], m, point.summaries[scope][static_cast<std::size_t>(m.metric)]);
+      }
+    }
+  }
+  return out;
+}
+
+void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record) {
+  std::filesystem::create_directories(dir);
+  write_file_atomically(dir / "sweep.csv", sweep_csv(record));
+  write_file_atomically(dir / "sweep.json", sweep_json(record).dump(2) + "\n");
+}
+
+}  // namespace ccsim::io

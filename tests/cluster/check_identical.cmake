@@ -1,0 +1,38 @@
+cmake_minimum_required(VERSION 3.25)
+# Runs ccsim locally and in a distributed way (MPI ranks, or shards then merge) and
+# checks that the output files are byte-identical.
+# Variables: CCSIM, SCENARIO, WORK_DIR, MODE (mpi|shards), MPIEXEC (for mpi), FILES.
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+function(run_or_fail)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "command failed (${rc}): ${ARGN}\n${err}")
+  endif()
+endfunction()
+
+run_or_fail(${CCSIM} run ${SCENARIO} --quiet --replications 5 --threads 2 -o ${WORK_DIR}/local)
+
+if(MODE STREQUAL "mpi")
+  run_or_fail(${MPIEXEC} --allow-run-as-root --oversubscribe -n 2
+              ${CCSIM} run ${SCENARIO} --quiet --replications 5 --threads 1 -o ${WORK_DIR}/distributed)
+elseif(MODE STREQUAL "shards")
+  foreach(k 0 1 2)
+    run_or_fail(${CCSIM} run ${SCENARIO} --quiet --replications 5 --shard ${k}/3 -o ${WORK_DIR}/shard${k})
+  endforeach()
+  run_or_fail(${CCSIM} merge ${WORK_DIR}/shard0 ${WORK_DIR}/shard1 ${WORK_DIR}/shard2
+              --quiet -o ${WORK_DIR}/distributed)
+else()
+  message(FATAL_ERROR "MODE must be mpi or shards")
+endif()
+
+foreach(f IN LISTS FILES)
+  file(READ "${WORK_DIR}/local/${f}" a HEX)
+  file(READ "${WORK_DIR}/distributed/${f}" b HEX)
+  if(NOT a STREQUAL b)
+    message(FATAL_ERROR "${f} differs between the local and the ${MODE} run")
+  endif()
+endforeach()
+message(STATUS "${MODE}: ${FILES} byte-identical to the local run")
