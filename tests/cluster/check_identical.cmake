@@ -1,7 +1,8 @@
 cmake_minimum_required(VERSION 3.25)
 # Runs ccsim locally and in a distributed way (MPI ranks, or shards then merge) and
 # checks that the output files are byte-identical.
-# Variables: CCSIM, SCENARIO, WORK_DIR, MODE (mpi|shards), MPIEXEC (for mpi), FILES.
+# Variables: CCSIM, SCENARIO, WORK_DIR, MODE (mpi|shards), MPIEXEC (for mpi), FILES,
+# optional SUBCOMMAND (run, default, or sweep) and SWEEP_VARY (for sweep: PATH=LIST).
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
@@ -13,11 +14,20 @@ function(run_or_fail)
   endif()
 endfunction()
 
-run_or_fail(${CCSIM} run ${SCENARIO} --quiet --replications 5 --threads 2 -o ${WORK_DIR}/local)
+if(NOT SUBCOMMAND)
+  set(SUBCOMMAND run)
+endif()
+set(extra "")
+if(SUBCOMMAND STREQUAL "sweep")
+  set(extra --vary ${SWEEP_VARY})
+endif()
+
+run_or_fail(${CCSIM} ${SUBCOMMAND} ${SCENARIO} ${extra} --quiet --replications 5 --threads 2 -o ${WORK_DIR}/local)
 
 if(MODE STREQUAL "mpi")
   run_or_fail(${MPIEXEC} --allow-run-as-root --oversubscribe -n 2
-              ${CCSIM} run ${SCENARIO} --quiet --replications 5 --threads 1 -o ${WORK_DIR}/distributed)
+              ${CCSIM} ${SUBCOMMAND} ${SCENARIO} ${extra} --quiet --replications 5 --threads 1
+              -o ${WORK_DIR}/distributed)
 elseif(MODE STREQUAL "shards")
   foreach(k 0 1 2)
     run_or_fail(${CCSIM} run ${SCENARIO} --quiet --replications 5 --shard ${k}/3 -o ${WORK_DIR}/shard${k})
