@@ -165,7 +165,7 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
   const int part_count = sharded ? options.shard_count : distributed ? cluster.count : 1;
 
   std::vector<int> mine;
-  for (int r = 0; r < settings.replications; ++r) {
+  for (int r = options.first_replication; r < options.first_replication + settings.replications; ++r) {
     if (r % part_count == part_index) mine.push_back(r);
   }
   const int total = static_cast<int>(mine.size());

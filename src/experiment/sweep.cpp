@@ -349,54 +349,13 @@ int precision_batch(int n) noexcept { return std::max(2, n / 2); }
 
 std::vector<ReplicationResult> run_replication_range(const model::Scenario& scenario, std::uint64_t seed,
                                                      int first, int count, const RunOptions& options) {
-  // The same pool as run_replications: results by index, so threads only change timing.
-  std::vector<ReplicationResult> results(static_cast<std::size_t>(std::max(0, count)));
-  std::vector<char> done_flags(results.size(), 0);
-  std::atomic<int> next{0};
-  std::mutex mutex;
-  int done = 0;
-  std::exception_ptr failure;
-
-  auto worker = [&] {
-    for (;;) {
-      if (options.cancel && options.cancel->load()) return;
-      {
-        std::lock_guard lock(mutex);
-        if (failure) return;
-      }
-      const int i = next.fetch_add(1);
-      if (i >= count) return;
-      try {
-        ReplicationResult result = run_replication(scenario, seed, static_cast<std::uint64_t>(first + i),
-                                                   options.keep_intervals);
-        std::lock_guard lock(mutex);
-        results[static_cast<std::size_t>(i)] = std::move(result);
-        done_flags[static_cast<std::size_t>(i)] = 1;
-        ++done;
-        if (options.progress) options.progress(done, count);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-        return;
-      }
-    }
-  };
-
-  const int threads = std::max(1, std::min(options.threads, count));
-  if (threads == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
-  if (failure) std::rethrow_exception(failure);
-
-  std::vector<ReplicationResult> completed;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    if (done_flags[i]) completed.push_back(std::move(results[i]));
-  }
-  return completed;
+  // The same runner as the first batch (thread pool, MPI ranks), from replication `first` on.
+  RunSettings settings;
+  settings.seed = seed;
+  settings.replications = std::max(0, count);
+  RunOptions range = options;
+  range.first_replication = first;
+  return run_replications(scenario, settings, range);
 }
 
 namespace {

@@ -45,6 +45,9 @@ struct RunOptions {
   // holds just those; `ccsim merge` puts shards back together.
   int shard_index = 0;
   int shard_count = 1;
+  // Runs replications first_replication .. first_replication + replications - 1
+  // (further batches of a precision target continue where the last one stopped).
+  int first_replication = 0;
 };
 
 // How this process shares replications with others (MPI ranks). With count > 1,
