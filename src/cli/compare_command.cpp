@@ -22,15 +22,12 @@
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/version.hpp"
 #include "commands.hpp"
+#include "interrupts.hpp"
 #include "progress.hpp"
 
 namespace ccsim::cli {
 
 namespace {
-
-std::atomic<bool> interrupt_requested{false};
-
-extern "C" void on_compare_interrupt(int) { interrupt_requested.store(true); }
 
 struct CompareOptions {
   std::vector<std::string> scenarios;
@@ -206,32 +203,22 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   record.seed = seed;
   record.runs.reserve(loaded.size());
 
-  interrupt_requested.store(false);
-  auto previous_int = std::signal(SIGINT, on_compare_interrupt);
-  auto previous_term = std::signal(SIGTERM, on_compare_interrupt);
+  InterruptGuard interrupts;
   bool interrupted_run = false;
-  try {
-    for (std::size_t i = 0; i < loaded.size() && !interrupted_run; ++i) {
-      experiment::RunOptions run_options;
-      run_options.threads = threads;
-      run_options.keep_intervals = false;  // compare reports summaries only
-      const int offset = static_cast<int>(i) * replications;
-      run_options.progress = [&progress, offset, total](int done, int) { progress.update(offset + done, total); };
-      run_options.cancel = &interrupt_requested;
-      io::RunRecord run;
-      run.scenario = &loaded[i];
-      run.replications_requested = replications;
-      run.results = experiment::run_replications(loaded[i].scenario, loaded[i].settings, run_options);
-      interrupted_run = static_cast<int>(run.results.size()) < replications || interrupt_requested.load();
-      record.runs.push_back(std::move(run));
-    }
-  } catch (...) {
-    std::signal(SIGINT, previous_int);
-    std::signal(SIGTERM, previous_term);
-    throw;
+  for (std::size_t i = 0; i < loaded.size() && !interrupted_run; ++i) {
+    experiment::RunOptions run_options;
+    run_options.threads = threads;
+    run_options.keep_intervals = false;  // compare reports summaries only
+    const int offset = static_cast<int>(i) * replications;
+    run_options.progress = [&progress, offset, total](int done, int) { progress.update(offset + done, total); };
+    run_options.cancel = &interrupt_flag();
+    io::RunRecord run;
+    run.scenario = &loaded[i];
+    run.replications_requested = replications;
+    run.results = experiment::run_replications(loaded[i].scenario, loaded[i].settings, run_options);
+    interrupted_run = static_cast<int>(run.results.size()) < replications || interrupt_flag().load();
+    record.runs.push_back(std::move(run));
   }
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
   if (interrupted_run) {
     std::fprintf(stderr, "ccsim: interrupted: nothing written (a comparison needs every replication of "
                          "every scenario)\n");

@@ -15,16 +15,13 @@
 #include "ccsim/io/shard_files.hpp"
 #include "ccsim/version.hpp"
 #include "commands.hpp"
+#include "interrupts.hpp"
 #include "progress.hpp"
 #include "table.hpp"
 
 namespace ccsim::cli {
 
 namespace {
-
-std::atomic<bool> interrupt_requested{false};
-
-extern "C" void on_interrupt(int) { interrupt_requested.store(true); }
 
 struct RunOptions {
   std::string scenario;
@@ -88,19 +85,15 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   run_options.threads = threads;
   run_options.keep_intervals = !opt.output_dir.empty();
   run_options.progress = [&](int done, int total) { progress.update(done, total); };
-  run_options.cancel = &interrupt_requested;
+  run_options.cancel = &interrupt_flag();
   run_options.shard_index = shard_index;
   run_options.shard_count = shard_count;
 
-  interrupt_requested.store(false);
-  auto previous_int = std::signal(SIGINT, on_interrupt);
-  auto previous_term = std::signal(SIGTERM, on_interrupt);
+  InterruptGuard interrupts;
   io::RunRecord record;
   record.scenario = &loaded;
   record.replications_requested = loaded.settings.replications;
   record.results = experiment::run_replications(loaded.scenario, loaded.settings, run_options);
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
   record.partial = static_cast<int>(record.results.size()) < loaded.settings.replications;
 
   if (shard_count > 1) {

@@ -27,35 +27,12 @@
 #include "ccsim/io/sweep_writer.hpp"
 #include "ccsim/version.hpp"
 #include "commands.hpp"
+#include "interrupts.hpp"
 #include "progress.hpp"
 
 namespace ccsim::cli {
 
 namespace {
-
-std::atomic<bool> interrupt_requested{false};
-
-extern "C" void on_sweep_interrupt(int) { interrupt_requested.store(true); }
-
-// Restores the previous handlers however the run ends.
-class InterruptGuard {
- public:
-  InterruptGuard() {
-    interrupt_requested.store(false);
-    previous_int_ = std::signal(SIGINT, on_sweep_interrupt);
-    previous_term_ = std::signal(SIGTERM, on_sweep_interrupt);
-  }
-  ~InterruptGuard() {
-    std::signal(SIGINT, previous_int_);
-    std::signal(SIGTERM, previous_term_);
-  }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-
- private:
-  void (*previous_int_)(int) = SIG_DFL;
-  void (*previous_term_)(int) = SIG_DFL;
-};
 
 struct SweepOptions {
   std::string scenario;
@@ -382,12 +359,12 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
     InterruptGuard guard;
     std::array<bool, experiment::metric_count> undefined_warned{};
     for (std::size_t i = 0; i < points.size(); ++i) {
-      if (interrupt_requested.load()) break;
+      if (interrupt_flag().load()) break;
       experiment::PointRunOptions run;
       run.targets = targets;
       run.max_replications = opt.max_replications;
       run.threads = threads;
-      run.cancel = &interrupt_requested;
+      run.cancel = &interrupt_flag();
       run.progress = [&progress](int done, int planned) { progress.update(done, planned); };
       experiment::PointRun result = experiment::run_point(loaded[i].scenario, loaded[i].settings, run);
       if (!result.complete) break;  // interrupted: an incomplete point is not reported

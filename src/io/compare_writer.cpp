@@ -11,23 +11,11 @@ using experiment::metric_catalogue;
 
 namespace {
 
-nlohmann::json number_or_null(double v) {
-  if (!std::isfinite(v)) return nullptr;
-  return v;
-}
-
-nlohmann::json summary_entry(const experiment::Summary& s) {
-  return nlohmann::json{{"mean", number_or_null(s.mean)},
-                        {"sd", number_or_null(s.sd)},
-                        {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
-                        {"n", s.n}};
-}
-
 nlohmann::json difference_entry(const std::optional<experiment::PairedDifference>& d) {
   if (!d) return nullptr;
   const auto& s = d->summary;
-  return nlohmann::json{{"mean", number_or_null(s.mean)},
-                        {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
+  return nlohmann::json{{"mean", json_number(s.mean)},
+                        {"ci95", {json_number(s.ci95_lo), json_number(s.ci95_hi)}},
                         {"n", s.n},
                         {"significant", d->significant}};
 }
@@ -45,17 +33,6 @@ nlohmann::json scope_json(const experiment::ScopeComparison& scope, bool overall
                                               {"difference_vs_first", std::move(differences)}};
   }
   return out;
-}
-
-// RFC 4180: quoted only when needed.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
 }
 
 }  // namespace

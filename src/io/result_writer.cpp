@@ -14,18 +14,6 @@ using experiment::metric_catalogue;
 
 namespace {
 
-nlohmann::json number_or_null(double v) {
-  if (!std::isfinite(v)) return nullptr;
-  return v;
-}
-
-nlohmann::json summary_entry(const experiment::Summary& s) {
-  return nlohmann::json{{"mean", number_or_null(s.mean)},
-                        {"sd", number_or_null(s.sd)},
-                        {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
-                        {"n", s.n}};
-}
-
 std::string service_level_definition(const model::ServiceLevelSpec& sl) {
   return "answered within " + format_number(sl.threshold_s) + " s / (offered - abandoned within " +
          format_number(sl.short_abandon_s) + " s)";
@@ -59,6 +47,28 @@ std::string hh_mm(double seconds) {
 }
 
 }  // namespace
+
+nlohmann::json json_number(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
+nlohmann::json summary_entry(const experiment::Summary& s) {
+  return nlohmann::json{{"mean", json_number(s.mean)},
+                        {"sd", json_number(s.sd)},
+                        {"ci95", {json_number(s.ci95_lo), json_number(s.ci95_hi)}},
+                        {"n", s.n}};
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
 
 std::string format_number(double value) {
   if (!std::isfinite(value)) return "";

@@ -13,18 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-json number_or_null(double v) {
-  if (!std::isfinite(v)) return nullptr;
-  return v;
-}
-
-json summary_entry(const experiment::Summary& s) {
-  return json{{"mean", number_or_null(s.mean)},
-              {"sd", number_or_null(s.sd)},
-              {"ci95", {number_or_null(s.ci95_lo), number_or_null(s.ci95_hi)}},
-              {"n", s.n}};
-}
-
 json scope_json(const std::array<experiment::Summary, experiment::metric_count>& summaries, bool overall) {
   json out = json::object();
   for (const auto& m : metric_catalogue()) {
@@ -49,7 +37,7 @@ json point_json(const SweepRecord& record, const SweepPointRecord& point) {
   for (const auto& p : point.precision) {
     precision.push_back(json{{"metric", std::string(experiment::info(p.metric).name)},
                              {"target", p.target},
-                             {"achieved", number_or_null(p.achieved)},
+                             {"achieved", json_number(p.achieved)},
                              {"met", p.met}});
   }
   j["precision"] = std::move(precision);
@@ -62,17 +50,6 @@ json point_json(const SweepRecord& record, const SweepPointRecord& point) {
     }
   }
   return j;
-}
-
-// RFC 4180: quoted only when needed.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
 }
 
 void append_row(std::string& out, const std::string& prefix, const std::string& scope,

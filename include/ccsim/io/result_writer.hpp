@@ -24,6 +24,12 @@ struct RunRecord {
 
 // Shortest round-trip text of a double; "" for NaN (CSV) .
 std::string format_number(double value);
+// A JSON number, or null for NaN and infinities (undefined metrics).
+nlohmann::json json_number(double value);
+// {"mean", "sd", "ci95": [lo, hi], "n"} as in summary.json.
+nlohmann::json summary_entry(const experiment::Summary& s);
+// A CSV field, quoted only when needed (RFC 4180).
+std::string csv_field(const std::string& s);
 
 nlohmann::json summary_json(const RunRecord& run);
 std::string intervals_csv(const RunRecord& run);
