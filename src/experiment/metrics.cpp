@@ -31,6 +31,7 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::failure_demand_share, "failure_demand_share", true, true, false},
     {Metric::calls_per_issue, "calls_per_issue", true, true, false},
     {Metric::attempts_per_issue, "attempts_per_issue", true, false, false},
+    {Metric::wait_per_issue_s, "wait_per_issue_s", true, false, false},
     {Metric::mean_exhaustion, "mean_exhaustion", false, false, false},
     {Metric::p90_exhaustion, "p90_exhaustion", false, false, false},
     {Metric::high_strain_share, "high_strain_share", false, false, false},
@@ -110,6 +111,11 @@ double failure_demand_share(const Counters& c) {
 double calls_per_issue(const Counters& c) {
   // Handled calls per resolved issue: each resolved issue has exactly one resolving call.
   return ratio(static_cast<double>(c.completed), static_cast<double>(c.completed_resolved));
+}
+double wait_per_issue_s(const Counters& c) {
+  // The customer's view: all the time spent waiting, over every attempt, per issue.
+  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s,
+               static_cast<double>(c.offered_first + c.offered_upstream));
 }
 double attempts_per_issue(const Counters& c) {
   return ratio(static_cast<double>(c.offered), static_cast<double>(c.offered_first + c.offered_upstream));

@@ -79,6 +79,7 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   v[static_cast<std::size_t>(Metric::failure_demand_share)] = failure_demand_share(c);
   v[static_cast<std::size_t>(Metric::calls_per_issue)] = calls_per_issue(c);
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
+  v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
   return v;
 }

@@ -49,14 +49,14 @@ enum class Metric : std::uint8_t {
   wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
   mean_queue_length, redials,
   // quality (organisation model)
-  fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue,
+  fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
   mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
   quits, mean_skill, headcount,
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 35;
+inline constexpr std::size_t metric_count = 36;
 
 struct MetricInfo {
   Metric metric;
@@ -81,6 +81,7 @@ double repeat_share(const Counters& c);
 double failure_demand_share(const Counters& c);
 double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
+double wait_per_issue_s(const Counters& c);
 double occupancy(const AgentTime& t);
 
 }  // namespace ccsim::experiment
