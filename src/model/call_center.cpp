@@ -551,7 +551,7 @@ void CallCenter::start_service(std::uint32_t agent_id, std::uint32_t id) {
   const double s = skill(agent_id, c.type);
   double multiplier;
   if (organisation_on_) {
-    const CallContext ctx{org_.autonomy, org_.script_rigidity, org_.aht_pressure, a.exhaustion};
+    const CallContext ctx{org_.autonomy, org_.script_rigidity, org_.aht_pressure, a.exhaustion, a.training_boost};
     multiplier = handle_time_multiplier(s, c.complexity, c.atypical, ctx,
                                         scenario_.skill_effect.novice_slowdown, call_k_);
     const double p = resolution_probability(s, c.complexity, c.atypical, ctx, call_k_);

@@ -54,6 +54,7 @@ void CallCenter::hire_into(std::uint32_t slot, std::int64_t day) {
   a.burnout_leave = false;
   a.absence_days = 0;
   a.exhaustion = 0.0;
+  a.training_boost = 0.0;
   a.family = rng.uniform01() < work_k_.family_share;
   boost::random::normal_distribution<double> half(work_k_.load_half_mean, work_k_.load_half_sd);
   a.load_half = half(rng);
@@ -189,7 +190,9 @@ void CallCenter::close_working_day(std::int64_t day) {
     } else if (a.paid_today_s <= 0.0) {
       a.exhaustion = exhaustion_after_rest(a.exhaustion, work_k_);
     }
-    // Coaching counts double for learning; skills not practised today fade.
+    // Coaching speeds calls for a few weeks, and counts double for learning; skills not
+    // practised today fade.
+    a.training_boost = training_boost_after_day(a.training_boost, a.coaching_today_s / 3600.0, work_k_);
     const double coaching_hours = work_k_.coaching_weight * a.coaching_today_s / 3600.0;
     for (std::uint32_t k = 0; k < n_types; ++k) {
       const double trained = trained_skill_[i * n_types + k];

@@ -18,7 +18,8 @@ double handle_time_multiplier(double skill, double complexity, bool atypical, co
       (1.0 + k.complexity_slowdown * complexity) / (1.0 + k.complexity_slowdown * mean_complexity);
   return (1.0 + novice_slowdown * (1.0 - s_eff)) * complexity_factor *
          (1.0 + k.atypical_autonomy_slowdown * ctx.autonomy * (atypical ? 1.0 : 0.0)) *
-         (1.0 - k.pressure_speedup * ctx.aht_pressure) * (1.0 + k.exhaustion_slowdown * ctx.exhaustion);
+         (1.0 - k.pressure_speedup * ctx.aht_pressure) * (1.0 + k.exhaustion_slowdown * ctx.exhaustion) *
+         (1.0 - ctx.training_boost);
 }
 
 double resolution_probability(double skill, double complexity, bool atypical, const CallContext& ctx,

@@ -56,6 +56,12 @@ double skill_after_practice(double skill, double hours, double support, double p
   return 1.0 - (1.0 - skill) * std::exp(-hours / tau);
 }
 
+double training_boost_after_day(double boost, double training_hours, const WorkforceCoefficients& k) {
+  const double faded = boost * std::exp(-1.0 / k.training_boost_fade_days);
+  const double added = k.training_boost_per_week * training_hours / k.training_week_hours;
+  return std::min(k.training_boost_per_week, faded + added);
+}
+
 double skill_after_disuse(double skill, double starting_skill, const WorkforceCoefficients& k) {
   if (skill <= starting_skill) return skill;
   return starting_skill + (skill - starting_skill) * std::exp(-1.0 / k.forgetting_days);

@@ -474,3 +474,25 @@ TEST_CASE("management rule: missed service-level months tighten handle-time pres
     REQUIRE(d.monitoring == 0.6);
   }
 }
+
+TEST_CASE("a training week cuts handle time by 10 percent, fading over about three weeks") {
+  const model::WorkforceCoefficients k{};
+  double boost = 0.0;
+  for (int day = 0; day < 5; ++day) boost = model::training_boost_after_day(boost, k.training_week_hours / 5.0, k);
+  // Five days of 8 h: nearly the full week's 10% (a little has already faded).
+  CHECK(boost == Approx(k.training_boost_per_week).margin(0.01));
+  CHECK(boost <= k.training_boost_per_week);
+  const double after_week = boost;
+  for (int day = 0; day < 21; ++day) boost = model::training_boost_after_day(boost, 0.0, k);
+  // Three weeks without training: down by e^-1.
+  CHECK(boost == Approx(after_week * std::exp(-1.0)).epsilon(1e-12));
+  // More training never gives more than one week's worth.
+  for (int day = 0; day < 30; ++day) boost = model::training_boost_after_day(boost, 8.0, k);
+  CHECK(boost == Approx(k.training_boost_per_week));
+  // The boost shortens calls in proportion.
+  model::CallContext ctx;
+  const model::CallEffectCoefficients ck{};
+  const double base = model::handle_time_multiplier(1.0, 0.3, false, ctx, 1.0, ck);
+  ctx.training_boost = 0.10;
+  CHECK(model::handle_time_multiplier(1.0, 0.3, false, ctx, 1.0, ck) == Approx(0.9 * base));
+}

@@ -107,6 +107,7 @@ class CallCenter {
     double coaching_today_s = 0.0;
     std::uint64_t types_handled_today = 0;  // bit per call type
     double peer_experience = 0.0;      // share of experienced peers in the agent's team
+    double training_boost = 0.0;       // handle-time reduction from recent coaching
     ShiftWork shift;
   };
 

@@ -39,13 +39,14 @@ struct CallContext {
   double script_rigidity = 0.0;
   double aht_pressure = 0.0;
   double exhaustion = 0.0;  // B of the agent taking the call
+  double training_boost = 0.0;  // recent training's handle-time reduction (workforce model)
 };
 
 // Skill that counts for this call: a script props up novices on the calls it covers.
 double effective_skill(double skill, bool atypical, const CallContext& ctx, const CallEffectCoefficients& k);
 
 // Multiplier applied to the call's reference work (talk + wrap-up of a skill-1 agent on
-// a call of average complexity). The complexity factor is divided by its mean,
+// a call of average complexity), times (1 - training boost). The complexity factor is divided by its mean,
 // 1 + 0.8 E[c], so that the scenario's handle_time stays the mean for a skilled agent.
 double handle_time_multiplier(double skill, double complexity, bool atypical, const CallContext& ctx,
                               double novice_slowdown, const CallEffectCoefficients& k);

@@ -51,6 +51,12 @@ struct WorkforceCoefficients {
   double learning_peers = 0.3;
   double experienced_tenure_days = 365.0;  // peers with more tenure count as experienced
   double coaching_weight = 2.0;
+  // Training boost: a week of training (40 h) cuts handle time by 10%, fading over about
+  // three weeks unless repeated [V: De Grip & Sauermann 2012]; coaching hours count
+  // pro rata, and the boost never exceeds one week's worth.
+  double training_boost_per_week = 0.10;
+  double training_week_hours = 40.0;
+  double training_boost_fade_days = 21.0;
   double forgetting_days = 365.0;          // unused skills decay toward the starting skill
   double vacancy_cv = 0.5;
 };
@@ -81,6 +87,9 @@ double quit_probability_per_day(double b, double tenure_days, const Organisation
 // Skill after `hours` of practice (on calls, or coaching already weighted).
 double skill_after_practice(double skill, double hours, double support, double peer_experience,
                             const WorkforceCoefficients& k);
+// Handle-time boost after a day with `training_hours` of training or coaching.
+double training_boost_after_day(double boost, double training_hours, const WorkforceCoefficients& k);
+
 // Skill after a day without practice: decays toward the starting skill.
 double skill_after_disuse(double skill, double starting_skill, const WorkforceCoefficients& k);
 
