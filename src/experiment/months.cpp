@@ -30,6 +30,10 @@ void add_day(PeriodTotals& t, std::size_t day, const IntervalLayout& layout, std
   t.tenure_3_to_12_months += w.tenure_3_to_12_months;
   t.tenure_over_12_months += w.tenure_over_12_months;
   t.paid_hours += w.paid_hours;
+  t.novice_handle_s += w.novice_handle_s;
+  t.novice_calls += w.novice_calls;
+  t.tenured_handle_s += w.tenured_handle_s;
+  t.tenured_calls += w.tenured_calls;
   if (w.employed > 0) {
     t.exhaustion_sum += w.mean_exhaustion;
     t.p90_exhaustion_sum += w.p90_exhaustion;

@@ -51,6 +51,10 @@ void set_workforce_and_economics(MetricValues& v, const model::Scenario& scenari
       headcount > 0.0 ? run.quits / headcount * 365.0 / static_cast<double>(run.days) : nan);
   set(v, Metric::absence_rate, run.scheduled_days > 0.0 ? run.absent_days / run.scheduled_days : nan);
   set(v, Metric::high_strain_share, run.employed_days > 0.0 ? run.high_strain_days / run.employed_days : nan);
+  if (run.novice_calls > 0.0 && run.tenured_calls > 0.0 && run.tenured_handle_s > 0.0) {
+    set(v, Metric::novice_aht_ratio,
+        (run.novice_handle_s / run.novice_calls) / (run.tenured_handle_s / run.tenured_calls));
+  }
   if (run.workforce_days > 0.0) {
     set(v, Metric::mean_exhaustion, run.exhaustion_sum / run.workforce_days);
     set(v, Metric::p90_exhaustion, run.p90_exhaustion_sum / run.workforce_days);

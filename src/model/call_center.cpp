@@ -36,6 +36,9 @@ std::vector<int> agents_per_shift(int headcount, const std::vector<ShiftSpec>& s
   return counts;
 }
 
+// "Month 1" of a new agent on the phone, in working days.
+constexpr double first_month_working_days = 20.0;
+
 random::DistributionSpec gamma_spec(double mean, double cv) {
   random::DistributionSpec spec = dist_with_mean(random::DistKind::gamma, mean);
   spec.cv = cv;
@@ -758,6 +761,14 @@ void CallCenter::after_service(const Call& call, std::uint32_t agent_id, double 
     a.shift.busy_s += handle_s;
     a.shift.calls += 1.0;
     if (hostile || (call.atypical && org_.script_rigidity > 0.5)) a.shift.mismatch_calls += 1.0;
+    const double tenure_days = std::floor(sim_.now() / seconds_per_day) - static_cast<double>(a.hire_day);
+    if (a.days_since_hire <= scenario_.workforce.classroom_days + first_month_working_days) {
+      today_.novice_handle_s += handle_s;
+      ++today_.novice_calls;
+    } else if (tenure_days > 365.0) {
+      today_.tenured_handle_s += handle_s;
+      ++today_.tenured_calls;
+    }
     double& s = skill(agent_id, call.type);
     s = skill_after_practice(s, handle_s / 3600.0, org_.support, a.peer_experience, work_k_);
     a.types_handled_today |= std::uint64_t{1} << (call.type & 63u);

@@ -46,6 +46,12 @@ struct WorkforceDay {
   double p90_exhaustion = 0.0;
   double mean_skill = 0.0;          // over employed agents and their trained call types
   double paid_hours = 0.0;          // scheduled and present (classroom included)
+  // Handle time by experience: agents in their first month on the phone (20 working
+  // days after classroom training) and agents with more than a year of tenure.
+  double novice_handle_s = 0.0;
+  std::uint32_t novice_calls = 0;
+  double tenured_handle_s = 0.0;
+  std::uint32_t tenured_calls = 0;
   double aht_pressure = 0.0;        // levers in force (the management rule may move them)
   double monitoring = 0.0;
 };
