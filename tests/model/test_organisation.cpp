@@ -20,6 +20,7 @@
 
 #include <boost/math/distributions/beta.hpp>
 
+#include "../support/results.hpp"
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
@@ -38,9 +39,7 @@ constexpr std::uint64_t seed = 20240611;
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-double metric(const experiment::ReplicationResult& r, Metric m) {
-  return r.metrics.back()[static_cast<std::size_t>(m)];
-}
+using test::metric;
 
 // Counters of the whole measured window, all call types (needs keep_intervals).
 experiment::Counters overall_counters(const experiment::ReplicationResult& r) {
@@ -51,13 +50,7 @@ experiment::Counters overall_counters(const experiment::ReplicationResult& r) {
 }
 
 std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications) {
-  experiment::RunSettings settings;
-  settings.seed = seed;
-  settings.replications = replications;
-  experiment::RunOptions options;
-  options.threads = 2;
-  options.keep_intervals = true;
-  return experiment::run_replications(s, settings, options);
+  return test::replicate(s, seed, replications, true);
 }
 
 // Resolution of handled calls by kind, counted from the model's own events.

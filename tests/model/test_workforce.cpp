@@ -16,6 +16,7 @@
 #include <optional>
 #include <vector>
 
+#include "../support/results.hpp"
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
@@ -32,25 +33,12 @@ constexpr std::uint64_t seed = 20240612;
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-double metric(const experiment::ReplicationResult& r, Metric m) {
-  return r.metrics.back()[static_cast<std::size_t>(m)];
-}
-
-std::vector<double> column(const std::vector<experiment::ReplicationResult>& results, Metric m) {
-  std::vector<double> v;
-  for (const auto& r : results) v.push_back(metric(r, m));
-  return v;
-}
+using test::column;
+using test::metric;
 
 std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications,
                                                      bool keep_intervals) {
-  experiment::RunSettings settings;
-  settings.seed = seed;
-  settings.replications = replications;
-  experiment::RunOptions options;
-  options.threads = 2;
-  options.keep_intervals = keep_intervals;
-  return experiment::run_replications(s, settings, options);
+  return test::replicate(s, seed, replications, keep_intervals);
 }
 
 // A calendar centre open 8:00-17:00 with the workforce model on: one call type, one

@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "../support/results.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/io/scenario_loader.hpp"
@@ -36,9 +37,7 @@ const Band bands[] = {
 };
 
 std::vector<double> values(const std::vector<experiment::ReplicationResult>& results, Metric m) {
-  std::vector<double> v;
-  for (const auto& r : results) v.push_back(r.metrics.back()[static_cast<std::size_t>(m)]);
-  return v;
+  return test::column(results, m);
 }
 
 std::vector<experiment::ReplicationResult> run(const std::string& file) {

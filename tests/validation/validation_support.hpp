@@ -13,18 +13,9 @@
 
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
+#include "../support/results.hpp"
 
 namespace ccsim::test {
-
-inline std::vector<double> column(const std::vector<experiment::ReplicationResult>& results,
-                                  experiment::Metric metric, std::size_t scope = std::size_t(-1)) {
-  std::vector<double> v;
-  for (const auto& r : results) {
-    const std::size_t s = scope == std::size_t(-1) ? r.metrics.size() - 1 : scope;
-    v.push_back(r.metrics[s][static_cast<std::size_t>(metric)]);
-  }
-  return v;
-}
 
 inline void check_within_ci(const std::vector<double>& values, double expected, const char* what,
                             double extra_tolerance = 0.0) {
