@@ -6,12 +6,17 @@ function(ccsim_set_warnings target)
 endfunction()
 
 # ccsim_module(NAME SOURCES... DEPENDS deps...)
-# One static library per architectural module. A module links only to the modules
-# it may depend on (see docs/architecture.md); tests/architecture checks the includes.
+# One static library per architectural module (docs/architecture.md). Its public headers
+# live in include/NAME/ccsim/NAME/ and that root is the only include directory it
+# publishes; headers private to the module stay in src/NAME/ and are seen by the module
+# alone. A module links only to the modules it may depend on, so it sees their headers
+# and no others: an include that points up fails to compile (tests/architecture checks
+# the same rule on the sources, and the third-party headers the build cannot hide).
 function(ccsim_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
   add_library(ccsim_${name} STATIC ${ARG_SOURCES})
-  target_include_directories(ccsim_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/generated)
+  target_include_directories(ccsim_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include/${name}
+                             PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   target_link_libraries(ccsim_${name} PUBLIC ${ARG_DEPENDS})
   ccsim_set_warnings(ccsim_${name})
 endfunction()

@@ -17,8 +17,15 @@ set(core_modules engine random model)
 
 set(problems "")
 foreach(module engine random analytic model experiment io cli)
+  # A module publishes headers of its own name only.
+  file(GLOB published RELATIVE "${SOURCE_DIR}/include/${module}/ccsim" "${SOURCE_DIR}/include/${module}/ccsim/*")
+  foreach(p IN LISTS published)
+    if(NOT p STREQUAL module)
+      string(APPEND problems "\n  include/${module}/ccsim/${p}: module '${module}' publishes headers under another name")
+    endif()
+  endforeach()
   file(GLOB_RECURSE files
-       "${SOURCE_DIR}/include/ccsim/${module}/*.hpp"
+       "${SOURCE_DIR}/include/${module}/ccsim/${module}/*.hpp"
        "${SOURCE_DIR}/src/${module}/*.cpp" "${SOURCE_DIR}/src/${module}/*.hpp")
   foreach(f IN LISTS files)
     file(STRINGS "${f}" includes REGEX "^[ \t]*#[ \t]*include")

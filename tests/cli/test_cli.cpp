@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../include/ccsim/analytic/erlang.hpp"
+#include "ccsim/analytic/erlang.hpp"
 #include "cli_runner.hpp"
 
 using ccsim::test::read_file;
