@@ -13,7 +13,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       counters_(layout_.slot_count() * scopes_),
       agent_time_(layout_.slot_count()),
       waits_(scopes_),
-      workforce_days_(layout_.days()) {}
+      workforce_days_(layout_.days()),
+      workforce_tally_(scenario.workforce.classroom_days) {}
 
 void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, model::CallOrigin origin) {
   update(call_type, arrival, [&](Counters& c) {
@@ -70,9 +71,18 @@ void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arr
   });
 }
 
+void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {
+  workforce_tally_.add_call(handle_s, working_days, tenure_days);
+}
+
+void MetricsCollector::on_employee_day(const model::EmployeeDay& employee) {
+  workforce_tally_.add_employee(employee);
+}
+
 void MetricsCollector::on_workforce_day(const model::WorkforceDay& day) {
   has_workforce_ = true;
-  if (day.day < workforce_days_.size()) workforce_days_[day.day] = day;
+  WorkforceDayStats stats = workforce_tally_.finish(day);
+  if (day.day < workforce_days_.size()) workforce_days_[day.day] = stats;
 }
 
 void MetricsCollector::on_agent_exit(const model::AgentRecord& record) { agents_.push_back(record); }

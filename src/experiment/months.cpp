@@ -6,7 +6,7 @@ namespace ccsim::experiment {
 
 void add_day(PeriodTotals& t, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
              const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
-             const std::vector<model::WorkforceDay>& workforce, bool has_workforce) {
+             const std::vector<WorkforceDayStats>& workforce, bool has_workforce) {
   if (t.days == 0) t.first_day = day;
   ++t.days;
   for (std::size_t i = 0; i < layout.intervals_per_day(); ++i) {
@@ -15,26 +15,26 @@ void add_day(PeriodTotals& t, std::size_t day, const IntervalLayout& layout, std
     t.agent_time += agent_time[slot];
   }
   if (!has_workforce || day >= workforce.size()) return;
-  const model::WorkforceDay& w = workforce[day];
-  t.employed_days += w.employed;
-  t.vacancy_days += w.vacancies;
-  t.scheduled_days += w.scheduled;
-  t.absent_days += w.absent;
-  t.burnout_days += w.on_burnout_leave;
-  t.classroom_days += w.in_classroom;
-  t.nesting_days += w.nesting;
-  t.quits += w.quits;
-  t.hires += w.hires;
+  const WorkforceDayStats& w = workforce[day];
+  t.employed_days += w.counts.employed;
+  t.vacancy_days += w.counts.vacancies;
+  t.scheduled_days += w.counts.scheduled;
+  t.absent_days += w.counts.absent;
+  t.burnout_days += w.counts.on_burnout_leave;
+  t.classroom_days += w.counts.in_classroom;
+  t.nesting_days += w.counts.nesting;
+  t.quits += w.counts.quits;
+  t.hires += w.counts.hires;
   t.high_strain_days += w.high_strain;
   t.tenure_under_3_months += w.tenure_under_3_months;
   t.tenure_3_to_12_months += w.tenure_3_to_12_months;
   t.tenure_over_12_months += w.tenure_over_12_months;
-  t.paid_hours += w.paid_hours;
+  t.paid_hours += w.counts.paid_hours;
   t.novice_handle_s += w.novice_handle_s;
   t.novice_calls += w.novice_calls;
   t.tenured_handle_s += w.tenured_handle_s;
   t.tenured_calls += w.tenured_calls;
-  if (w.employed > 0) {
+  if (w.counts.employed > 0) {
     t.exhaustion_sum += w.mean_exhaustion;
     t.p90_exhaustion_sum += w.p90_exhaustion;
     t.skill_sum += w.mean_skill;
@@ -62,7 +62,7 @@ void bill(PeriodTotals& t, const model::Scenario& scenario, bool has_workforce) 
 std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
                                          std::size_t scopes, const std::vector<Counters>& counters,
                                          const std::vector<AgentTime>& agent_time,
-                                         const std::vector<model::WorkforceDay>& workforce, bool has_workforce) {
+                                         const std::vector<WorkforceDayStats>& workforce, bool has_workforce) {
   std::vector<PeriodTotals> months;
   for (std::size_t day = layout.first_measured_day(); day < layout.days(); ++day) {
     const std::size_t month = (day - layout.first_measured_day()) / days_per_month;

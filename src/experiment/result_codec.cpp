@@ -13,7 +13,7 @@ constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '1'};
 // Sizes of every struct copied bytewise: a build whose layout differs cannot decode.
 constexpr std::uint64_t layout_signature =
     (sizeof(MetricValues) << 48) ^ (sizeof(Counters) << 36) ^ (sizeof(AgentTime) << 28) ^
-    (sizeof(PeriodTotals) << 16) ^ (sizeof(model::WorkforceDay) << 8) ^ sizeof(model::AgentRecord) ^
+    (sizeof(PeriodTotals) << 16) ^ (sizeof(WorkforceDayStats) << 8) ^ sizeof(model::AgentRecord) ^
     (sizeof(model::RunTotals) << 56);
 
 template <class T>
@@ -105,7 +105,7 @@ std::vector<ReplicationResult> decode_results(const std::string& bytes) {
     r.interval_counters = in.get_vector<Counters>();
     r.interval_time = in.get_vector<AgentTime>();
     r.months = in.get_vector<PeriodTotals>();
-    r.workforce_days = in.get_vector<model::WorkforceDay>();
+    r.workforce_days = in.get_vector<WorkforceDayStats>();
     r.agents = in.get_vector<model::AgentRecord>();
     r.has_workforce = in.get<std::uint8_t>() != 0;
     r.totals = in.get<model::RunTotals>();

@@ -153,12 +153,13 @@ const char* const workforce_day_columns =
     "mean_exhaustion,p90_exhaustion,high_strain,mean_skill,tenure_under_3_months,"
     "tenure_3_to_12_months,tenure_over_12_months,paid_hours,aht_pressure,monitoring";
 
-void append_workforce_day(std::string& out, const model::WorkforceDay& w) {
-  for (double v : {double(w.employed), double(w.vacancies), double(w.scheduled), double(w.absent),
-                   double(w.on_burnout_leave), double(w.in_classroom), double(w.nesting), double(w.quits),
-                   double(w.hires), w.mean_exhaustion, w.p90_exhaustion, double(w.high_strain), w.mean_skill,
+void append_workforce_day(std::string& out, const experiment::WorkforceDayStats& w) {
+  const model::WorkforceDay& c = w.counts;
+  for (double v : {double(c.employed), double(c.vacancies), double(c.scheduled), double(c.absent),
+                   double(c.on_burnout_leave), double(c.in_classroom), double(c.nesting), double(c.quits),
+                   double(c.hires), w.mean_exhaustion, w.p90_exhaustion, double(w.high_strain), w.mean_skill,
                    double(w.tenure_under_3_months), double(w.tenure_3_to_12_months),
-                   double(w.tenure_over_12_months), w.paid_hours, w.aht_pressure, w.monitoring}) {
+                   double(w.tenure_over_12_months), c.paid_hours, c.aht_pressure, c.monitoring}) {
     out += ',';
     out += format_number(v);
   }

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "ccsim/model/arrival_profile.hpp"
+#include "calls/arrival_profile.hpp"
 
 using ccsim::model::ArrivalProfile;
 using ccsim::model::ArrivalSpec;

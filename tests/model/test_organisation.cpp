@@ -25,7 +25,7 @@
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/model/call_center.hpp"
-#include "ccsim/model/call_effects.hpp"
+#include "calls/call_effects.hpp"
 #include "ccsim/random/streams.hpp"
 
 using namespace ccsim;

@@ -20,7 +20,11 @@
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
-#include "ccsim/model/workforce.hpp"
+#include "calls/call_effects.hpp"
+#include "workforce/absence.hpp"
+#include "workforce/learning.hpp"
+#include "workforce/strain.hpp"
+#include "workforce/turnover.hpp"
 
 using namespace ccsim;
 using experiment::Metric;
@@ -81,8 +85,8 @@ void set_autonomous(OrganisationSpec& o) {
   o.schedule_flexibility = 0.70;
 }
 
-double mean_of(const std::vector<model::WorkforceDay>& days, std::size_t first, std::size_t last,
-               double model::WorkforceDay::*field) {
+double mean_of(const std::vector<experiment::WorkforceDayStats>& days, std::size_t first, std::size_t last,
+               double experiment::WorkforceDayStats::*field) {
   double sum = 0.0;
   for (std::size_t d = first; d < last; ++d) sum += days[d].*field;
   return sum / static_cast<double>(last - first);
@@ -313,7 +317,7 @@ TEST_CASE("days without calls lower exhaustion") {
     const double b0 = 0.2;  // exhaustion of the staff present at day 0 (init_workforce)
     for (std::size_t d = 0; d < 14; ++d) {
       INFO("day " << d);
-      REQUIRE(r.workforce_days[d].hires == 0);
+      REQUIRE(r.workforce_days[d].counts.hires == 0);
       CHECK(r.workforce_days[d].mean_exhaustion ==
             Approx(b0 * std::exp(-static_cast<double>(d + 1) / k.recovery_days)).epsilon(1e-9));
     }
@@ -325,7 +329,7 @@ TEST_CASE("days without calls lower exhaustion") {
     const auto r = experiment::run_replication(s, seed, 0, true);
     const auto& days = r.workforce_days;
     REQUIRE(days.size() == 14);
-    CHECK(days[0].scheduled > 0);
+    CHECK(days[0].counts.scheduled > 0);
     CHECK(days[7].mean_exhaustion < days[0].mean_exhaustion);
     for (std::size_t d = 1; d < days.size(); ++d) {
       INFO("day " << d << ": " << days[d - 1].mean_exhaustion << " -> " << days[d].mean_exhaustion);
@@ -346,10 +350,10 @@ TEST_CASE("a heavy load under Taylorist-like levers raises exhaustion over the f
     REQUIRE(metric(r, Metric::occupancy) > 0.9);
     const auto& days = r.workforce_days;
     REQUIRE(days.size() == 28);
-    const double w1 = mean_of(days, 0, 7, &model::WorkforceDay::mean_exhaustion);
-    const double w2 = mean_of(days, 7, 14, &model::WorkforceDay::mean_exhaustion);
-    const double w3 = mean_of(days, 14, 21, &model::WorkforceDay::mean_exhaustion);
-    const double w4 = mean_of(days, 21, 28, &model::WorkforceDay::mean_exhaustion);
+    const double w1 = mean_of(days, 0, 7, &experiment::WorkforceDayStats::mean_exhaustion);
+    const double w2 = mean_of(days, 7, 14, &experiment::WorkforceDayStats::mean_exhaustion);
+    const double w3 = mean_of(days, 14, 21, &experiment::WorkforceDayStats::mean_exhaustion);
+    const double w4 = mean_of(days, 21, 28, &experiment::WorkforceDayStats::mean_exhaustion);
     INFO("weekly mean exhaustion " << w1 << " " << w2 << " " << w3 << " " << w4);
     CHECK(w1 < w2);
     CHECK(w2 < w3);
@@ -446,20 +450,20 @@ TEST_CASE("management rule: missed service-level months tighten handle-time pres
   REQUIRE(on.workforce_days.size() == 121);
   CHECK(metric(on, Metric::service_level) < s.service_level.target - 0.1);
   const auto& days = on.workforce_days;
-  CHECK(days.front().aht_pressure == Approx(0.5));
-  CHECK(days[59].aht_pressure == Approx(0.5));
-  CHECK(days[60].aht_pressure == Approx(0.6));
-  CHECK(days[119].aht_pressure == Approx(0.6));
-  CHECK(days.back().aht_pressure == Approx(0.7));
-  CHECK(days.back().aht_pressure > days.front().aht_pressure);
-  CHECK(days.back().monitoring == Approx(0.8));
+  CHECK(days.front().counts.aht_pressure == Approx(0.5));
+  CHECK(days[59].counts.aht_pressure == Approx(0.5));
+  CHECK(days[60].counts.aht_pressure == Approx(0.6));
+  CHECK(days[119].counts.aht_pressure == Approx(0.6));
+  CHECK(days.back().counts.aht_pressure == Approx(0.7));
+  CHECK(days.back().counts.aht_pressure > days.front().counts.aht_pressure);
+  CHECK(days.back().counts.monitoring == Approx(0.8));
 
   s.organisation.management_rule = false;
   const auto off = experiment::run_replication(s, seed, 0, true);
   REQUIRE(off.workforce_days.size() == 121);
   for (const auto& d : off.workforce_days) {
-    REQUIRE(d.aht_pressure == 0.5);
-    REQUIRE(d.monitoring == 0.6);
+    REQUIRE(d.counts.aht_pressure == 0.5);
+    REQUIRE(d.counts.monitoring == 0.6);
   }
 }
 

@@ -11,6 +11,7 @@
 #include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/quantile_histogram.hpp"
+#include "ccsim/experiment/workforce_days.hpp"
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
 
@@ -27,6 +28,8 @@ class MetricsCollector final : public model::Observer {
   void on_abandoned(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime wait_s) override;
   void on_completed(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime handle_s,
                     std::uint32_t agent_group, model::CallOrigin origin, bool resolved, bool atypical) override;
+  void on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) override;
+  void on_employee_day(const model::EmployeeDay& employee) override;
   void on_workforce_day(const model::WorkforceDay& day) override;
   void on_agent_exit(const model::AgentRecord& record) override;
   void on_agent_busy(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
@@ -40,10 +43,10 @@ class MetricsCollector final : public model::Observer {
   [[nodiscard]] const QuantileHistogram& waits(std::size_t scope) const { return waits_[scope]; }
 
   // Workforce days (index = day; days before the first workforce report are zero).
-  [[nodiscard]] const std::vector<model::WorkforceDay>& workforce_days() const { return workforce_days_; }
+  [[nodiscard]] const std::vector<WorkforceDayStats>& workforce_days() const { return workforce_days_; }
   [[nodiscard]] bool has_workforce() const { return has_workforce_; }
   std::vector<model::AgentRecord> take_agents() { return std::move(agents_); }
-  std::vector<model::WorkforceDay> take_workforce_days() { return std::move(workforce_days_); }
+  std::vector<WorkforceDayStats> take_workforce_days() { return std::move(workforce_days_); }
 
   // Moves the interval tables out (the collector is done).
   std::vector<Counters> take_counters() { return std::move(counters_); }
@@ -68,8 +71,9 @@ class MetricsCollector final : public model::Observer {
   std::vector<Counters> counters_;
   std::vector<AgentTime> agent_time_;
   std::vector<QuantileHistogram> waits_;
-  std::vector<model::WorkforceDay> workforce_days_;
+  std::vector<WorkforceDayStats> workforce_days_;
   std::vector<model::AgentRecord> agents_;
+  WorkforceDayTally workforce_tally_;
   bool has_workforce_ = false;
 };
 

@@ -9,6 +9,7 @@
 
 #include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/experiment/metrics.hpp"
+#include "ccsim/experiment/workforce_days.hpp"
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
 
@@ -36,7 +37,7 @@ struct PeriodTotals {
 // Adds day `day` (slots of that day in the interval tables) to `totals`.
 void add_day(PeriodTotals& totals, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
              const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
-             const std::vector<model::WorkforceDay>& workforce, bool has_workforce);
+             const std::vector<WorkforceDayStats>& workforce, bool has_workforce);
 
 // Invoice, penalty and costs of a period, from its totals.
 void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);
@@ -44,6 +45,6 @@ void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workfo
 std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
                                          std::size_t scopes, const std::vector<Counters>& counters,
                                          const std::vector<AgentTime>& agent_time,
-                                         const std::vector<model::WorkforceDay>& workforce, bool has_workforce);
+                                         const std::vector<WorkforceDayStats>& workforce, bool has_workforce);
 
 }  // namespace ccsim::experiment

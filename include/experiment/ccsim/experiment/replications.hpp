@@ -15,6 +15,7 @@
 #include "ccsim/experiment/months.hpp"
 #include "ccsim/experiment/run_settings.hpp"
 #include "ccsim/experiment/statistics.hpp"
+#include "ccsim/experiment/workforce_days.hpp"
 #include "ccsim/model/call_center.hpp"
 #include "ccsim/model/scenario.hpp"
 
@@ -28,7 +29,7 @@ struct ReplicationResult {
   std::vector<Counters> interval_counters;  // [slot * scopes + scope] (empty if not kept)
   std::vector<AgentTime> interval_time;     // [slot] (empty if not kept)
   std::vector<PeriodTotals> months;          // 30-day months of the measured window
-  std::vector<model::WorkforceDay> workforce_days;  // [day] (workforce model; empty if not kept)
+  std::vector<WorkforceDayStats> workforce_days;  // [day] (workforce model; empty if not kept)
   std::vector<model::AgentRecord> agents;    // every agent who worked (workforce model; if kept)
   bool has_workforce = false;
   model::RunTotals totals;

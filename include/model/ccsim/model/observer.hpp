@@ -26,10 +26,12 @@ enum class CallOrigin : std::uint8_t {
   upstream   // caused by an error elsewhere in the organisation (failure demand)
 };
 
-// One simulated day of the workforce (only with the workforce model on).
+// One simulated day of the workforce, as counted by the model (workforce model only).
+// Averages and shares over agents (mean exhaustion, its 90th percentile, tenure mix, ...)
+// are metrics, computed by observers from the EmployeeDay reports of the same day.
 struct WorkforceDay {
   std::uint32_t day = 0;
-  std::uint32_t employed = 0;       // agents on the payroll (training included)
+  std::uint32_t employed = 0;       // agents on the payroll at the end of the day (training included)
   std::uint32_t vacancies = 0;
   std::uint32_t scheduled = 0;      // employed agents due to work today
   std::uint32_t absent = 0;         // scheduled but absent (sickness or burnout leave)
@@ -38,22 +40,18 @@ struct WorkforceDay {
   std::uint32_t nesting = 0;        // scheduled, taking calls at reduced load
   std::uint32_t quits = 0;
   std::uint32_t hires = 0;          // new agents who started today
-  std::uint32_t high_strain = 0;    // employed agents with exhaustion >= the high-strain level
-  std::uint32_t tenure_under_3_months = 0;
-  std::uint32_t tenure_3_to_12_months = 0;
-  std::uint32_t tenure_over_12_months = 0;
-  double mean_exhaustion = 0.0;     // over employed agents
-  double p90_exhaustion = 0.0;
-  double mean_skill = 0.0;          // over employed agents and their trained call types
   double paid_hours = 0.0;          // scheduled and present (classroom included)
-  // Handle time by experience: agents in their first month on the phone (20 working
-  // days after classroom training) and agents with more than a year of tenure.
-  double novice_handle_s = 0.0;
-  std::uint32_t novice_calls = 0;
-  double tenured_handle_s = 0.0;
-  std::uint32_t tenured_calls = 0;
   double aht_pressure = 0.0;        // levers in force (the management rule may move them)
   double monitoring = 0.0;
+};
+
+// One employed agent at the end of a day (workforce model only): reported for every agent
+// still employed, in slot order, just before the day's WorkforceDay.
+struct EmployeeDay {
+  std::uint32_t slot = 0;
+  double exhaustion = 0.0;  // B
+  double skill = 0.0;       // mean over the call types the agent is trained for
+  double tenure_days = 0.0; // days since hire
 };
 
 enum class ExitReason : std::uint8_t { quit, end_of_run };
@@ -93,6 +91,10 @@ class Observer {
   // An agent of the group was on duty (taking calls) over [start, end).
   virtual void on_agent_on_duty(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
   // Workforce model only.
+  // An agent finished a call that took handle_s, `working_days` after being hired
+  // (classroom days included) and `tenure_days` calendar days after.
+  virtual void on_call_by_agent(SimTime /*handle_s*/, std::uint32_t /*working_days*/, double /*tenure_days*/) {}
+  virtual void on_employee_day(const EmployeeDay&) {}
   virtual void on_workforce_day(const WorkforceDay&) {}
   virtual void on_agent_exit(const AgentRecord&) {}
 };

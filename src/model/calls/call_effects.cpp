@@ -1,4 +1,4 @@
-#include "ccsim/model/call_effects.hpp"
+#include "calls/call_effects.hpp"
 
 #include <algorithm>
 #include <cmath>

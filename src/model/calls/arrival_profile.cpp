@@ -1,4 +1,4 @@
-#include "ccsim/model/arrival_profile.hpp"
+#include "calls/arrival_profile.hpp"
 
 #include <cmath>
 #include <limits>

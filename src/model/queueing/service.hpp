@@ -1,0 +1,88 @@
+#pragma once
+// A call's way through the centre (docs/architecture.md): offered, blocked or queued,
+// answered by the agent routing picks, abandoned when the caller's patience runs out,
+// handled, and followed by what the call leaves behind (a redial, a repeat, the agent's
+// day of work). An agent who becomes free takes the next waiting call, goes idle, or
+// leaves when the shift is over.
+//
+// Also keeps the state integrals of the measured window (waiting and in-service calls
+// over time), so that Little's law can be checked against the waits the observer sees.
+
+#include <cstdint>
+
+#include "calendar.hpp"
+#include "calls/call_outcomes.hpp"
+#include "calls/call_pool.hpp"
+#include "calls/contacts.hpp"
+#include "ccsim/engine/simulator.hpp"
+#include "ccsim/model/observer.hpp"
+#include "ccsim/model/scenario.hpp"
+#include "queueing/admission.hpp"
+#include "queueing/router.hpp"
+#include "queueing/wait_queue.hpp"
+#include "staffing/agent_slots.hpp"
+#include "workforce/management_rule.hpp"
+#include "workforce/skills.hpp"
+#include "workforce/workforce.hpp"
+
+namespace ccsim::model {
+
+struct StateIntegrals {
+  double waiting_area = 0.0;     // integral of the number of waiting calls
+  double in_service_area = 0.0;  // integral of the number of calls being handled
+};
+
+class Service {
+ public:
+  struct Units {
+    CallPool& pool;
+    WaitQueue& queue;
+    Router& router;
+    AgentSlots& slots;
+    const Skills& skills;
+    CallOutcomes& outcomes;
+    Contacts& contacts;
+    Workforce* workforce;  // null without the workforce model
+    ServiceLevelTally& tally;
+  };
+  Service(const Scenario& scenario, const Calendar& calendar, engine::Simulator& sim, Observer& observer,
+          Units units);
+
+  // The workforce model, when on (built after this unit, which it does not depend on).
+  void attach_workforce(Workforce* workforce) { units_.workforce = workforce; }
+
+  // A new call reaches the centre.
+  void offer(std::uint32_t call);
+  // Timers: the caller's patience ran out; the call may now overflow to other groups.
+  void abandon(std::uint32_t call, std::uint32_t generation);
+  void overflow(std::uint32_t call, std::uint32_t generation);
+  // The agent finished the call in hand.
+  void end_service(std::uint32_t agent);
+  // The agent is free for work (just came on duty, or finished a call).
+  void agent_free(std::uint32_t agent);
+
+  // Brings the state integrals up to now (at the end of the run).
+  void advance_integrals();
+  [[nodiscard]] const StateIntegrals& integrals() const { return integrals_; }
+  [[nodiscard]] std::uint32_t waiting() const { return units_.queue.total(); }
+  [[nodiscard]] std::uint32_t in_service() const { return in_service_; }
+
+ private:
+  void block(std::uint32_t call);
+  void enqueue(std::uint32_t call);
+  void start_service(std::uint32_t agent, std::uint32_t call);
+
+  const Scenario& scenario_;
+  const Calendar& calendar_;
+  engine::Simulator& sim_;
+  Observer& observer_;
+  Units units_;
+  Admission admission_;
+  const double threshold_s_;
+  const double short_abandon_s_;
+  std::uint32_t in_service_ = 0;
+  engine::SimTime last_integral_time_ = 0.0;
+  StateIntegrals integrals_;
+};
+
+}  // namespace ccsim::model

@@ -1,0 +1,99 @@
+#pragma once
+// The fixed coefficients of the people model (docs/model.md §4-5). They are not scenario
+// keys; the values below are the ones in force (docs/model.md gives each one's source,
+// and §8 the calibrated ones with their original values).
+
+namespace ccsim::model {
+
+struct WorkforceCoefficients {
+  // §4.1 Working days: slot i works day d when (d + i) mod days_per_cycle < days_per_week.
+  int days_per_cycle = 7;
+  // §4.1 Nesting: the share of the shift on the phone (the first part).
+  double nesting_phone_share = 0.5;
+
+  // §4.2 Job demand D = demand_occupancy occ + demand_pressure T + demand_monitoring M
+  //      + demand_mismatch m_rate; a call is mismatched when atypical while
+  //      R > mismatch_rigidity, or hostile.
+  double demand_occupancy = 0.45;
+  double demand_pressure = 0.20;
+  double demand_monitoring = 0.20;
+  double demand_mismatch = 0.15;
+  double mismatch_rigidity = 0.5;
+  // §4.2 Load L = D (1 - control_buffer C)(1 - support_buffer Su)
+  //      (1 + family_strain (1 - X) w_fam), w_fam ~ Bernoulli(family_share).
+  double control_buffer = 0.5;
+  double support_buffer = 0.3;
+  double family_strain = 0.15;
+  double family_share = 0.4;
+  // §4.2 Exhaustion B* = 1 / (1 + exp(-exhaustion_slope (L - L_half))),
+  //      L_half ~ N(load_half_mean, load_half_sd) per agent (§4.8);
+  //      working day: B += (B* - B) / exhaustion_days;
+  //      day without paid work: B *= exp(-1 / recovery_days).
+  double exhaustion_slope = 8.0;
+  double load_half_mean = 0.42;
+  double load_half_sd = 0.08;
+  double exhaustion_days = 20.0;
+  double recovery_days = 14.0;
+
+  // §4.3 Absence: daily spell start absence_base e^{absence_exhaustion B}
+  //      (1 - absence_flexibility X w_fam); spell max(1, round(Exp(absence_spell_days))).
+  double absence_base = 0.015;
+  double absence_exhaustion = 2.0;
+  double absence_flexibility = 0.3;
+  double absence_spell_days = 2.5;
+  // §4.3 Burnout leave when B > burnout_threshold: daily
+  //      burnout_daily (B - threshold) / (1 - threshold); length
+  //      ceil(burnout_median_days exp(N(0, burnout_sigma^2))) days.
+  double burnout_threshold = 0.8;
+  double burnout_daily = 0.004;
+  double burnout_median_days = 30.0;
+  double burnout_sigma = 0.5;
+
+  // §4.4 Quits: h = quit_base_per_year g(tenure) exp(quit_exhaustion B
+  //      + quit_quality (0.5 - Q)) per year, g = (1 + quit_early e^{-tenure /
+  //      quit_early_days}) / quit_norm.
+  double quit_base_per_year = 0.115;
+  double quit_exhaustion = 2.2;
+  double quit_quality = 1.0;
+  double quit_early = 1.5;
+  double quit_early_days = 91.3;
+  double quit_norm = 1.2;
+  // §4.5 Time to fill a vacancy: Gamma(mean workforce.vacancy_mean_days, cv vacancy_cv).
+  double vacancy_cv = 0.5;
+
+  // §4.6 Learning by doing: ds/dt = (1 - s) / tau_eff per on-call hour,
+  //      tau_eff = learning_hours / (1 + learning_support Su + learning_peers peerExp);
+  //      peers with more than experienced_tenure_days count as experienced;
+  //      coaching hours count coaching_weight times; unused skills decay toward the
+  //      starting skill with time constant forgetting_days.
+  double learning_hours = 560.0;
+  double learning_support = 0.5;
+  double learning_peers = 0.3;
+  double experienced_tenure_days = 365.0;
+  double coaching_weight = 2.0;
+  double forgetting_days = 365.0;
+  // §4.10 Training boost: a week (training_week_hours) of training cuts handle time by
+  //      training_boost_per_week, fading with time constant training_boost_fade_days;
+  //      never more than one week's worth.
+  double training_boost_per_week = 0.10;
+  double training_week_hours = 40.0;
+  double training_boost_fade_days = 21.0;
+
+  // §4.7 The staff on day 0: exhaustion, and the on-phone hours per working day that
+  //      turn their tenure into practice.
+  double initial_exhaustion = 0.2;
+  double on_phone_hours_per_day = 6.0;
+};
+
+// §5 The management rule (optional).
+struct ManagementRuleCoefficients {
+  int review_days = 30;          // reviews on days 30, 60, 90, ... of the simulation
+  int months_below = 2;          // consecutive months below target before tightening
+  int months_above = 3;          // consecutive months above target + margin before relaxing
+  double margin = 0.05;          // "above": SL >= target + margin
+  double pressure_step = 0.1;    // T moves by this much
+  double monitoring_step = 0.1;  // M moves by this much
+  double training_step = 0.01;   // F moves by this much (the other way)
+};
+
+}  // namespace ccsim::model

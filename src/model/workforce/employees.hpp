@@ -1,0 +1,63 @@
+#pragma once
+// The people in the agent slots (docs/model.md §4): who is employed, since when, their
+// traits (family constraint, load tolerance), exhaustion, leave and training boost.
+// An agent's duty state (idle, busy, off) is staffing's (staffing/agent_slots.hpp).
+// Each slot draws from its own `workforce` stream, which this unit owns.
+
+#include <cstdint>
+#include <vector>
+
+#include "ccsim/model/organisation_spec.hpp"
+#include "ccsim/model/scenario.hpp"
+#include "ccsim/random/streams.hpp"
+#include "workforce/coefficients.hpp"
+#include "workforce/skills.hpp"
+
+namespace ccsim::model {
+
+struct Employee {
+  bool employed = true;
+  std::uint64_t agent_id = 0;        // unique in the run; slot order for the staff of day 0
+  std::int64_t hire_day = 0;         // negative for the staff already there at day 0
+  std::int64_t start_day = 0;        // vacant slot: the day the next hire starts
+  std::uint32_t days_since_hire = 0; // working days (classroom, then nesting, then regular)
+  std::int64_t absent_until = 0;     // absent on days before this one
+  bool burnout_leave = false;
+  bool family = false;               // w_fam (docs/model.md §4.8)
+  double load_half = 0.0;            // L_half (docs/model.md §4.8)
+  double exhaustion = 0.0;           // B
+  std::uint32_t absence_days = 0;    // scheduled days absent while in the run
+  double peer_experience = 0.0;      // share of experienced peers in the team (§4.6)
+  double training_boost = 0.0;       // handle-time reduction from recent coaching (§4.10)
+};
+
+class Employees {
+ public:
+  // The staff of day 0 (docs/model.md §4.7): a spread of tenures, the skill that tenure
+  // brings, initial exhaustion; traits drawn per slot.
+  Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, double support, Skills& skills,
+            const random::StreamFactory& streams, std::uint64_t replication);
+
+  [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(people_.size()); }
+  [[nodiscard]] Employee& operator[](std::uint32_t slot) { return people_[slot]; }
+  [[nodiscard]] const Employee& operator[](std::uint32_t slot) const { return people_[slot]; }
+  [[nodiscard]] random::Mrg32k3a& rng(std::uint32_t slot) { return rng_[slot]; }
+
+  // A new hire starts in the empty slot today (docs/model.md §4.5).
+  void hire(std::uint32_t slot, std::int64_t day);
+  // What the observer is told when the person leaves the slot (or the run ends).
+  [[nodiscard]] AgentRecord record(std::uint32_t slot, std::uint32_t group, std::int64_t day,
+                                   ExitReason reason) const;
+
+ private:
+  void draw_traits(Employee& e, random::Mrg32k3a& rng) const;
+
+  const WorkforceSpec& spec_;
+  const WorkforceCoefficients& k_;
+  Skills& skills_;
+  std::vector<Employee> people_;
+  std::vector<random::Mrg32k3a> rng_;
+  std::uint64_t next_agent_id_ = 0;
+};
+
+}  // namespace ccsim::model

@@ -1,0 +1,31 @@
+#pragma once
+// Quits and vacancies (docs/model.md §4.4-4.5): the daily probability of quitting from
+// a yearly hazard that rises with exhaustion and falls with job quality, with an
+// early-tenure peak; and the time a vacancy takes to fill.
+
+#include <cstdint>
+
+#include "ccsim/model/organisation_spec.hpp"
+#include "ccsim/model/scenario.hpp"
+#include "ccsim/random/distributions.hpp"
+#include "workforce/coefficients.hpp"
+
+namespace ccsim::model {
+
+// Daily probability of quitting from the yearly hazard.
+double quit_probability_per_day(double b, double tenure_days, const OrganisationSpec& org,
+                                const WorkforceCoefficients& k);
+
+// Time to fill a vacancy, in days: Gamma(mean, cv vacancy_cv); 0 when the mean is 0.
+class VacancyDelay {
+ public:
+  VacancyDelay(double mean_days, const WorkforceCoefficients& k);
+  // The day the next hire starts, for a quit at the close of `quit_day`.
+  std::int64_t start_day(std::int64_t quit_day, random::Mrg32k3a& rng) const;
+
+ private:
+  double mean_days_;
+  random::Distribution delay_;
+};
+
+}  // namespace ccsim::model

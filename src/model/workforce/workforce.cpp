@@ -1,0 +1,149 @@
+#include "workforce/workforce.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "workforce/absence.hpp"
+#include "workforce/learning.hpp"
+#include "workforce/strain.hpp"
+
+namespace ccsim::model {
+
+Workforce::Workforce(const Scenario& scenario, const WorkforceCoefficients& k, const OrganisationSpec& levers,
+                     const Calendar& calendar, AgentSlots& slots, Duty& duty, Skills& skills, Observer& observer,
+                     const random::StreamFactory& streams, std::uint64_t replication)
+    : scenario_(scenario),
+      spec_(scenario.workforce),
+      k_(k),
+      levers_(levers),
+      calendar_(calendar),
+      slots_(slots),
+      skills_(skills),
+      observer_(observer),
+      employees_(scenario.workforce, k_, levers.support, skills, streams, replication),
+      working_day_(scenario.workforce, k_, calendar, slots, duty),
+      vacancy_(scenario.workforce.vacancy_mean_days, k_) {}
+
+void Workforce::open_day(std::uint64_t day_u) {
+  const auto day = static_cast<std::int64_t>(day_u);
+  today_ = WorkforceDay{};
+  today_.day = static_cast<std::uint32_t>(day);
+  today_.aht_pressure = levers_.aht_pressure;
+  today_.monitoring = levers_.monitoring;
+  update_peer_experience(day);
+  for (std::uint32_t i = 0; i < employees_.size(); ++i) {
+    Employee& e = employees_[i];
+    if (!e.employed && e.start_day <= day) {
+      employees_.hire(i, day);
+      ++today_.hires;
+    }
+    if (e.employed) working_day_.plan(i, day_u, e, levers_, today_);
+  }
+}
+
+void Workforce::update_peer_experience(std::int64_t day) {
+  // Teams are consecutive slots of a group (docs/model.md §4.6).
+  const auto team_size = static_cast<std::size_t>(std::max(1, levers_.team_size));
+  for (std::uint32_t g = 0; g < slots_.groups(); ++g) {
+    const std::vector<std::uint32_t>& members = slots_.group(g).agents;
+    for (std::size_t first = 0; first < members.size(); first += team_size) {
+      const std::size_t last = std::min(members.size(), first + team_size);
+      int employed = 0;
+      int experienced = 0;
+      for (std::size_t j = first; j < last; ++j) {
+        const Employee& e = employees_[members[j]];
+        if (!e.employed) continue;
+        ++employed;
+        if (static_cast<double>(day - e.hire_day) > k_.experienced_tenure_days) ++experienced;
+      }
+      const double share = employed > 0 ? static_cast<double>(experienced) / employed : 0.0;
+      for (std::size_t j = first; j < last; ++j) employees_[members[j]].peer_experience = share;
+    }
+  }
+}
+
+void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double handle_s, bool atypical, bool hostile,
+                             engine::SimTime now) {
+  Employee& e = employees_[slot];
+  working_day_.record_call(slot, type, handle_s, mismatched_call(atypical, hostile, levers_, k_));
+  const double tenure_days = std::floor(now / engine::seconds_per_day) - static_cast<double>(e.hire_day);
+  observer_.on_call_by_agent(handle_s, e.days_since_hire, tenure_days);
+  double& s = skills_.level(slot, type);
+  s = skill_after_practice(s, handle_s / 3600.0, levers_.support, e.peer_experience, k_);
+}
+
+void Workforce::close_day(std::int64_t day) {
+  last_closed_day_ = day;
+  for (std::uint32_t i = 0; i < employees_.size(); ++i) close_slot(i, day);
+  observer_.on_workforce_day(today_);
+}
+
+void Workforce::close_slot(std::uint32_t slot, std::int64_t day) {
+  Employee& e = employees_[slot];
+  if (!e.employed) {
+    ++today_.vacancies;
+    return;
+  }
+  random::Mrg32k3a& rng = employees_.rng(slot);
+  const DayOfWork d = working_day_.of(slot);
+  const ShiftWork work = working_day_.close(slot);
+  // Strain of the day's work, or recovery on a day without paid work.
+  if (d.worked && work.logged_in_s > 0.0) {
+    const double load = shift_load(job_demand(work, levers_, k_), levers_, e.family, k_);
+    e.exhaustion = exhaustion_after_work(e.exhaustion, load, e.load_half, k_);
+  } else if (d.paid_s <= 0.0) {
+    e.exhaustion = exhaustion_after_rest(e.exhaustion, k_);
+  }
+  update_skills_after_day(slot, d);
+  if (d.paid_s > 0.0) today_.paid_hours += d.paid_s / 3600.0;
+
+  // Absence spells and burnout leave start from the next day.
+  if (day + 1 >= e.absent_until) {
+    e.burnout_leave = false;
+    if (const auto leave = draw_leave(day, e.exhaustion, levers_, e.family, k_, rng)) {
+      e.absent_until = leave->until_day;
+      e.burnout_leave = leave->burnout;
+    }
+  }
+
+  const double tenure = static_cast<double>(day - e.hire_day);
+  if (rng.uniform01() < quit_probability_per_day(e.exhaustion, tenure, levers_, k_)) {
+    observer_.on_agent_exit(employees_.record(slot, slots_[slot].group, day, ExitReason::quit));
+    e.employed = false;
+    ++today_.quits;
+    e.start_day = vacancy_.start_day(day, rng);  // the vacancy is filled after a recruitment delay
+    ++today_.vacancies;
+    return;
+  }
+  ++today_.employed;
+  observer_.on_employee_day(EmployeeDay{slot, e.exhaustion, skills_.mean_trained_level(slot), tenure});
+}
+
+void Workforce::update_skills_after_day(std::uint32_t slot, const DayOfWork& d) {
+  // Coaching speeds calls for a few weeks, and counts double for learning; skills not
+  // practised today fade.
+  Employee& e = employees_[slot];
+  e.training_boost = training_boost_after_day(e.training_boost, d.coaching_s / 3600.0, k_);
+  const double coaching_hours = k_.coaching_weight * d.coaching_s / 3600.0;
+  for (std::uint32_t type = 0; type < skills_.types(); ++type) {
+    if (!skills_.trained(slot, type)) continue;
+    double& s = skills_.level(slot, type);
+    if (coaching_hours > 0.0) {
+      s = skill_after_practice(s, coaching_hours, levers_.support, e.peer_experience, k_);
+    } else if ((d.types_handled & (std::uint64_t{1} << (type & 63u))) == 0) {
+      s = skill_after_disuse(s, spec_.starting_skill, k_);
+    }
+  }
+}
+
+void Workforce::finish() {
+  const auto last_day = static_cast<std::int64_t>(calendar_.days()) - 1;
+  if (last_closed_day_ < last_day) close_day(last_day);
+  for (std::uint32_t i = 0; i < employees_.size(); ++i) {
+    if (employees_[i].employed) {
+      observer_.on_agent_exit(employees_.record(i, slots_[i].group, last_day, ExitReason::end_of_run));
+    }
+  }
+}
+
+}  // namespace ccsim::model

@@ -1,0 +1,77 @@
+#include "workforce/working_day.hpp"
+
+#include <algorithm>
+
+namespace ccsim::model {
+
+WorkingDay::WorkingDay(const WorkforceSpec& spec, const WorkforceCoefficients& k, const Calendar& calendar,
+                       AgentSlots& slots, Duty& duty)
+    : spec_(spec), k_(k), calendar_(calendar), slots_(slots), duty_(duty), days_(slots.size()) {}
+
+void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const OrganisationSpec& levers,
+                      WorkforceDay& counts) {
+  DayOfWork& d = days_[slot];
+  d.worked = false;
+  d.paid_s = 0.0;
+  d.coaching_s = 0.0;
+  // Days off rotate through the week so every weekday is equally staffed.
+  const bool scheduled = static_cast<int>((day + slot) % static_cast<std::uint64_t>(k_.days_per_cycle)) <
+                         spec_.days_per_week;
+  if (!scheduled) return;
+  ++counts.scheduled;
+  if (static_cast<std::int64_t>(day) < e.absent_until) {
+    ++counts.absent;
+    if (e.burnout_leave) ++counts.on_burnout_leave;
+    ++e.absence_days;
+    return;
+  }
+  const AgentDuty& a = slots_[slot];
+  const double length = a.shift_end_s - a.shift_start_s;
+  if (!a.has_shift || length <= 0.0) return;
+  d.paid_s = length;
+  if (e.days_since_hire < spec_.classroom_days) {
+    ++e.days_since_hire;
+    ++counts.in_classroom;
+    return;  // paid classroom training, off the phone
+  }
+  double phone_start = a.shift_start_s;
+  double phone_end = a.shift_end_s;
+  if (e.days_since_hire < spec_.classroom_days + spec_.nesting_days) {
+    ++counts.nesting;
+    phone_end = a.shift_start_s + k_.nesting_phone_share * length;
+  }
+  ++e.days_since_hire;
+  // Coaching and feedback take a share of the paid hours, off the phone: at the end of
+  // a shift that ends before closing, else at the start of a shift that starts after
+  // opening, so the centre's opening hours stay covered.
+  d.coaching_s = levers.training_share * length;
+  if (a.shift_end_s < calendar_.close_s() || a.shift_start_s <= calendar_.open_s()) {
+    phone_end = std::max(phone_start, phone_end - d.coaching_s);
+  } else {
+    phone_start = std::min(phone_end, phone_start + d.coaching_s);
+  }
+  d.worked = true;
+  const engine::SimTime base = calendar_.day_start(day);
+  duty_.schedule_phone_time(slot, base + phone_start, base + phone_end, phone_end >= calendar_.close_s());
+}
+
+void WorkingDay::record_call(std::uint32_t slot, std::uint32_t type, double handle_s, bool mismatched) {
+  DayOfWork& d = days_[slot];
+  d.work.busy_s += handle_s;
+  d.work.calls += 1.0;
+  if (mismatched) d.work.mismatch_calls += 1.0;
+  d.types_handled |= std::uint64_t{1} << (type & 63u);
+}
+
+ShiftWork WorkingDay::close(std::uint32_t slot) {
+  DayOfWork& d = days_[slot];
+  ShiftWork work = d.work;
+  work.logged_in_s = slots_[slot].logged_in_s;
+  slots_[slot].logged_in_s = 0.0;
+  d.work = ShiftWork{};
+  d.types_handled = 0;
+  d.worked = false;
+  return work;
+}
+
+}  // namespace ccsim::model
