@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
     calls = centre.totals().calls_created;
     events = centre.totals().events;
   } else {
-    const auto r = experiment::run_replication(scenario, experiment::default_seed, 0, true);
+    experiment::DiscardRows rows;  // rows are made, as for `ccsim run -o`, then dropped
+    const auto r = experiment::run_replication(scenario, experiment::default_seed, 0, &rows);
     calls = r.totals.calls_created;
     events = r.totals.events;
     m = r.metrics.back();

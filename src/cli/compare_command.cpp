@@ -208,7 +208,6 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   for (std::size_t i = 0; i < loaded.size() && !interrupted_run; ++i) {
     experiment::RunOptions run_options;
     run_options.threads = threads;
-    run_options.keep_intervals = false;  // compare reports summaries only
     const int offset = static_cast<int>(i) * replications;
     run_options.progress = [&progress, offset, total](int done, int) { progress.update(offset + done, total); };
     run_options.cancel = &interrupt_flag();

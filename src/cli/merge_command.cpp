@@ -2,11 +2,13 @@
 // together and write exactly what one local run would have written.
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <set>
 
 #include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/run_files.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/io/shard_files.hpp"
 #include "commands.hpp"
@@ -63,8 +65,8 @@ int merge(const MergeOptions& opt, const GlobalOptions& global) {
   io::RunRecord record;
   record.scenario = &loaded;
   record.replications_requested = first.replications;
-  for (auto& s : shards) {
-    for (auto& r : s.results) record.results.push_back(std::move(r));
+  for (const auto& s : shards) {
+    for (const auto& r : s.results) record.results.push_back(r);
   }
   std::sort(record.results.begin(), record.results.end(),
             [](const auto& a, const auto& b) { return a.replication < b.replication; });
@@ -76,7 +78,17 @@ int merge(const MergeOptions& opt, const GlobalOptions& global) {
                 std::to_string(record.results.size()));
   }
 
-  if (!opt.output_dir.empty()) io::write_run_outputs(opt.output_dir, record);
+  if (!opt.output_dir.empty()) {
+    std::vector<std::uint64_t> order;
+    for (const auto& r : record.results) order.push_back(r.replication);
+    std::filesystem::create_directories(opt.output_dir);
+    io::RunFiles files(opt.output_dir, loaded.scenario, std::move(order));
+    for (const auto& s : shards) {
+      for (const auto& r : s.results) files.add_part(r.replication, s.parts_dir);
+    }
+    files.commit();
+    io::write_run_summary(opt.output_dir, record);
+  }
   if (opt.format == "json") {
     std::cout << io::summary_json(record).dump(2) << "\n";
   } else if (opt.format == "csv") {

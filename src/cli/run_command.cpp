@@ -11,6 +11,7 @@
 
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/run_files.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/io/shard_files.hpp"
 #include "ccsim/version.hpp"
@@ -81,9 +82,23 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   }
 
   Progress progress("ccsim run " + loaded.scenario.name, !global.quiet && stderr_is_terminal());
+  // The time series go to their files as the replications run (a shard keeps them per
+  // replication for `ccsim merge`).
+  std::unique_ptr<io::RunFiles> files;
+  if (shard_count > 1) {
+    io::ShardManifest probe;
+    probe.shard_index = shard_index;
+    probe.shard_count = shard_count;
+    files = io::RunFiles::keeping_parts(io::shard_parts_dir(opt.output_dir, probe), loaded.scenario);
+  } else if (!opt.output_dir.empty()) {
+    std::vector<std::uint64_t> order;
+    for (int r = 0; r < loaded.settings.replications; ++r) order.push_back(static_cast<std::uint64_t>(r));
+    std::filesystem::create_directories(opt.output_dir);
+    files = std::make_unique<io::RunFiles>(opt.output_dir, loaded.scenario, std::move(order));
+  }
   experiment::RunOptions run_options;
   run_options.threads = threads;
-  run_options.keep_intervals = !opt.output_dir.empty();
+  run_options.rows = files.get();
   run_options.progress = [&](int done, int total) { progress.update(done, total); };
   run_options.cancel = &interrupt_flag();
   run_options.shard_index = shard_index;
@@ -121,7 +136,8 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   }
 
   if (!opt.output_dir.empty()) {
-    io::write_run_outputs(opt.output_dir, record);
+    files->commit();
+    io::write_run_summary(opt.output_dir, record);
     spdlog::info("results written to {}", opt.output_dir);
   }
   if (opt.format == "json") {

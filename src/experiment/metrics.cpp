@@ -122,4 +122,28 @@ double attempts_per_issue(const Counters& c) {
   return ratio(static_cast<double>(c.offered), static_cast<double>(c.offered_first + c.offered_upstream));
 }
 
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
+  MetricValues v;
+  v.fill(std::numeric_limits<double>::quiet_NaN());
+  v[static_cast<std::size_t>(Metric::offered)] = static_cast<double>(c.offered);
+  v[static_cast<std::size_t>(Metric::answered)] = static_cast<double>(c.answered);
+  v[static_cast<std::size_t>(Metric::abandoned)] = static_cast<double>(c.abandoned);
+  v[static_cast<std::size_t>(Metric::blocked)] = static_cast<double>(c.blocked);
+  v[static_cast<std::size_t>(Metric::redials)] = static_cast<double>(c.redials);
+  v[static_cast<std::size_t>(Metric::service_level)] = service_level(c);
+  v[static_cast<std::size_t>(Metric::p_wait)] = p_wait(c);
+  v[static_cast<std::size_t>(Metric::asa_s)] = asa_s(c);
+  v[static_cast<std::size_t>(Metric::avg_wait_s)] = avg_wait_s(c);
+  v[static_cast<std::size_t>(Metric::abandon_rate)] = abandon_rate(c);
+  v[static_cast<std::size_t>(Metric::aht_s)] = aht_s(c);
+  v[static_cast<std::size_t>(Metric::fcr)] = fcr(c);
+  v[static_cast<std::size_t>(Metric::repeat_share)] = repeat_share(c);
+  v[static_cast<std::size_t>(Metric::failure_demand_share)] = failure_demand_share(c);
+  v[static_cast<std::size_t>(Metric::calls_per_issue)] = calls_per_issue(c);
+  v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
+  v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
+  if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
+  return v;
+}
+
 }  // namespace ccsim::experiment

@@ -1,20 +1,23 @@
-#include "ccsim/experiment/metrics_collector.hpp"
+#include "metrics_collector.hpp"
 
 #include <algorithm>
 
 namespace ccsim::experiment {
 
-MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimTime measure_start)
-    : layout_(scenario.horizon),
+MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimTime measure_start, RowSink* rows)
+    : scenario_(scenario),
+      layout_(scenario.horizon),
+      per_day_(layout_.intervals_per_day()),
       scopes_(scenario.call_types.size() + 1),
       measure_start_(measure_start),
       threshold_s_(scenario.service_level.threshold_s),
       short_abandon_s_(scenario.service_level.short_abandon_s),
-      counters_(layout_.slot_count() * scopes_),
-      agent_time_(layout_.slot_count()),
+      has_workforce_(scenario.workforce.enabled),
+      rows_(rows),
+      days_(per_day_, scopes_),
       waits_(scopes_),
-      workforce_days_(layout_.days()),
-      workforce_tally_(scenario.workforce.classroom_days) {}
+      workforce_tally_(scenario.workforce.classroom_days),
+      totals_(scopes_) {}
 
 void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, model::CallOrigin origin) {
   update(call_type, arrival, [&](Counters& c) {
@@ -71,29 +74,14 @@ void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arr
   });
 }
 
-void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {
-  workforce_tally_.add_call(handle_s, working_days, tenure_days);
-}
-
-void MetricsCollector::on_employee_day(const model::EmployeeDay& employee) {
-  workforce_tally_.add_employee(employee);
-}
-
-void MetricsCollector::on_workforce_day(const model::WorkforceDay& day) {
-  has_workforce_ = true;
-  WorkforceDayStats stats = workforce_tally_.finish(day);
-  if (day.day < workforce_days_.size()) workforce_days_[day.day] = stats;
-}
-
-void MetricsCollector::on_agent_exit(const model::AgentRecord& record) { agents_.push_back(record); }
-
 template <class Member>
 void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
   start = std::max(start, measure_start_);
   while (start < end) {
     engine::SimTime cut = std::min(end, layout_.slot_end(start));
     if (!(cut > start)) cut = end;  // rounding at a boundary: keep the rest in this slot
-    agent_time_[layout_.slot_of(start)].*member += cut - start;
+    const std::size_t slot = layout_.slot_of(start);
+    days_.at(slot / per_day_).time[slot % per_day_].*member += cut - start;
     start = cut;
   }
 }
@@ -104,6 +92,88 @@ void MetricsCollector::on_agent_busy(std::uint32_t, engine::SimTime start, engin
 
 void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, engine::SimTime end) {
   add_span(start, end, &AgentTime::on_duty_s);
+}
+
+void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {
+  workforce_tally_.add_call(handle_s, working_days, tenure_days);
+}
+
+void MetricsCollector::on_employee_day(const model::EmployeeDay& employee) {
+  workforce_tally_.add_employee(employee);
+}
+
+void MetricsCollector::on_workforce_day(const model::WorkforceDay& day) {
+  WorkforceDayStats stats = workforce_tally_.finish(day);
+  if (day.day >= layout_.days()) return;
+  DayTable& table = days_.at(day.day);
+  table.workforce = stats;
+  table.has_workforce = true;
+}
+
+void MetricsCollector::on_agent_exit(const model::AgentRecord& record) {
+  if (rows_) rows_->agent_row(record);
+}
+
+void MetricsCollector::on_settled(engine::SimTime t) {
+  // A day is settled once nothing later can refer to it (t is past its end) and, with the
+  // workforce model, its workforce statistics are in. The last day takes everything after
+  // its end, so only finish() settles it.
+  for (;;) {
+    const std::size_t day = days_.first();
+    if (day + 1 >= layout_.days() || layout_.day_start(day + 1) > t) return;
+    if (has_workforce_ && !days_.front().has_workforce) return;
+    settle_front();
+  }
+}
+
+void MetricsCollector::finish() {
+  while (days_.first() < layout_.days()) settle_front();
+  if (month_.days > 0) close_month();
+  bill(measured_, scenario_, has_workforce_);
+}
+
+void MetricsCollector::settle_front() {
+  const std::size_t day = days_.first();
+  const DayTable& table = days_.front();
+  for (std::size_t i = 0; i < per_day_; ++i) {
+    for (std::size_t scope = 0; scope < scopes_; ++scope) totals_[scope] += table.counters[i * scopes_ + scope];
+    total_time_ += table.time[i];
+  }
+  if (day >= layout_.first_measured_day()) {
+    if (rows_) write_day_rows(day, table);
+    const WorkforceDayStats* workforce = has_workforce_ ? &table.workforce : nullptr;
+    add_day(measured_, day, table.counters, scopes_, table.time, workforce);
+    add_day(month_, day, table.counters, scopes_, table.time, workforce);
+    if (month_.days == days_per_month) close_month();
+  }
+  days_.pop_front();
+}
+
+void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
+  for (std::size_t i = 0; i < per_day_; ++i) {
+    for (std::size_t scope = 0; scope < scopes_; ++scope) {
+      rows_->interval_row(day, i, scope,
+                          metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_));
+    }
+  }
+  for (std::size_t scope = 0; scope < scopes_; ++scope) {
+    Counters c;
+    AgentTime t;
+    for (std::size_t i = 0; i < per_day_; ++i) {
+      c += table.counters[i * scopes_ + scope];
+      t += table.time[i];
+    }
+    const bool overall = scope + 1 == scopes_;
+    rows_->day_row(day, scope, metrics_of(c, t, overall), overall && has_workforce_ ? &table.workforce : nullptr);
+  }
+}
+
+void MetricsCollector::close_month() {
+  bill(month_, scenario_, has_workforce_);
+  penalties_ += month_.penalty;
+  if (rows_) rows_->month_row(month_index_, month_);
+  ++month_index_;
+  month_ = PeriodTotals{};
 }
 
 }  // namespace ccsim::experiment

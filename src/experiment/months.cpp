@@ -4,18 +4,16 @@
 
 namespace ccsim::experiment {
 
-void add_day(PeriodTotals& t, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
-             const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
-             const std::vector<WorkforceDayStats>& workforce, bool has_workforce) {
+void add_day(PeriodTotals& t, std::size_t day, std::span<const Counters> counters, std::size_t scopes,
+             std::span<const AgentTime> time_by_interval, const WorkforceDayStats* workforce) {
   if (t.days == 0) t.first_day = day;
   ++t.days;
-  for (std::size_t i = 0; i < layout.intervals_per_day(); ++i) {
-    const std::size_t slot = day * layout.intervals_per_day() + i;
-    t.calls += counters[slot * scopes + scopes - 1];
-    t.agent_time += agent_time[slot];
+  for (std::size_t i = 0; i < time_by_interval.size(); ++i) {
+    t.calls += counters[i * scopes + scopes - 1];
+    t.agent_time += time_by_interval[i];
   }
-  if (!has_workforce || day >= workforce.size()) return;
-  const WorkforceDayStats& w = workforce[day];
+  if (workforce == nullptr) return;
+  const WorkforceDayStats& w = *workforce;
   t.employed_days += w.counts.employed;
   t.vacancy_days += w.counts.vacancies;
   t.scheduled_days += w.counts.scheduled;
@@ -57,20 +55,6 @@ void bill(PeriodTotals& t, const model::Scenario& scenario, bool has_workforce) 
   const double sl = service_level(t.calls);
   const double points_below = sl == sl ? std::max(0.0, scenario.service_level.target - sl) * 100.0 : 0.0;
   t.penalty = std::min(c.penalty_cap, c.penalty_per_point * points_below) * t.invoice;
-}
-
-std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
-                                         std::size_t scopes, const std::vector<Counters>& counters,
-                                         const std::vector<AgentTime>& agent_time,
-                                         const std::vector<WorkforceDayStats>& workforce, bool has_workforce) {
-  std::vector<PeriodTotals> months;
-  for (std::size_t day = layout.first_measured_day(); day < layout.days(); ++day) {
-    const std::size_t month = (day - layout.first_measured_day()) / days_per_month;
-    if (month >= months.size()) months.emplace_back();
-    add_day(months[month], day, layout, scopes, counters, agent_time, workforce, has_workforce);
-  }
-  for (auto& m : months) bill(m, scenario, has_workforce);
-  return months;
 }
 
 }  // namespace ccsim::experiment

@@ -8,12 +8,12 @@ namespace ccsim::experiment {
 
 namespace {
 
-constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '1'};
+constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '2'};
 
 // Sizes of every struct copied bytewise: a build whose layout differs cannot decode.
 constexpr std::uint64_t layout_signature =
-    (sizeof(MetricValues) << 48) ^ (sizeof(Counters) << 36) ^ (sizeof(AgentTime) << 28) ^
-    (sizeof(PeriodTotals) << 16) ^ (sizeof(WorkforceDayStats) << 8) ^ sizeof(model::AgentRecord) ^
+    (sizeof(MetricValues) << 48) ^ (sizeof(RowRecord::Interval) << 36) ^ (sizeof(RowRecord::Day) << 28) ^
+    (sizeof(RowRecord::Month) << 16) ^ (sizeof(WorkforceDayStats) << 8) ^ sizeof(model::AgentRecord) ^
     (sizeof(model::RunTotals) << 56);
 
 template <class T>
@@ -73,46 +73,59 @@ class Reader {
 void encode_result(const ReplicationResult& r, std::string& out) {
   put(out, r.replication);
   put_vector(out, r.metrics);
-  put_vector(out, r.interval_counters);
-  put_vector(out, r.interval_time);
-  put_vector(out, r.months);
-  put_vector(out, r.workforce_days);
-  put_vector(out, r.agents);
   put(out, static_cast<std::uint8_t>(r.has_workforce ? 1 : 0));
   put(out, r.totals);
 }
 
-std::string encode_results(const std::vector<ReplicationResult>& results) {
+void encode_rows(const RowRecord& rows, std::string& out) {
+  put_vector(out, rows.intervals);
+  put_vector(out, rows.days);
+  put_vector(out, rows.months);
+  put_vector(out, rows.agents);
+}
+
+std::string encode_results(const std::vector<ReplicationResult>& results, const std::vector<RowRecord>& rows) {
+  if (!rows.empty() && rows.size() != results.size()) {
+    throw std::invalid_argument("encode_results: rows must be empty or one per result");
+  }
   std::string out(format_tag, sizeof format_tag);
   put(out, layout_signature);
   put(out, static_cast<std::uint64_t>(results.size()));
-  for (const auto& r : results) encode_result(r, out);
+  put(out, static_cast<std::uint8_t>(rows.empty() ? 0 : 1));
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    encode_result(results[i], out);
+    if (!rows.empty()) encode_rows(rows[i], out);
+  }
   return out;
 }
 
-std::vector<ReplicationResult> decode_results(const std::string& bytes) {
+DecodedResults decode_results(const std::string& bytes) {
   Reader in(bytes);
   in.expect_tag();
   if (in.get<std::uint64_t>() != layout_signature) {
     throw std::runtime_error("result data from a different ccsim build");
   }
   const auto n = in.get<std::uint64_t>();
-  std::vector<ReplicationResult> results;
+  const bool with_rows = in.get<std::uint8_t>() != 0;
+  DecodedResults decoded;
   for (std::uint64_t i = 0; i < n; ++i) {
     ReplicationResult r;
     r.replication = in.get<std::uint64_t>();
     r.metrics = in.get_vector<MetricValues>();
-    r.interval_counters = in.get_vector<Counters>();
-    r.interval_time = in.get_vector<AgentTime>();
-    r.months = in.get_vector<PeriodTotals>();
-    r.workforce_days = in.get_vector<WorkforceDayStats>();
-    r.agents = in.get_vector<model::AgentRecord>();
     r.has_workforce = in.get<std::uint8_t>() != 0;
     r.totals = in.get<model::RunTotals>();
-    results.push_back(std::move(r));
+    decoded.results.push_back(std::move(r));
+    if (with_rows) {
+      RowRecord rows;
+      rows.intervals = in.get_vector<RowRecord::Interval>();
+      rows.days = in.get_vector<RowRecord::Day>();
+      rows.months = in.get_vector<RowRecord::Month>();
+      rows.agents = in.get_vector<model::AgentRecord>();
+      decoded.rows.push_back(std::move(rows));
+    }
   }
   if (!in.done()) throw std::runtime_error("trailing bytes after result data");
-  return results;
+  return decoded;
 }
 
 }  // namespace ccsim::experiment

@@ -389,7 +389,6 @@ PointRun run_point(const model::Scenario& scenario, const RunSettings& settings,
   int planned = settings.replications;
   RunOptions run;
   run.threads = options.threads;
-  run.keep_intervals = false;  // a sweep reports summaries only
   run.cancel = options.cancel;
   if (options.progress) {
     run.progress = [&options, &offset, &planned](int done, int) { options.progress(offset + done, planned); };

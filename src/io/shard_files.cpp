@@ -45,8 +45,9 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
     throw std::runtime_error(manifest_file.string() + ": not a ccsim shard manifest (" + e.what() + ")");
   }
   const auto bin = manifest_file.parent_path() / (base_name(shard.manifest) + ".bin");
+  shard.parts_dir = shard_parts_dir(manifest_file.parent_path(), shard.manifest);
   try {
-    shard.results = experiment::decode_results(read_all(bin));
+    shard.results = experiment::decode_results(read_all(bin)).results;
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(bin.string() + ": " + e.what());
   }
@@ -54,6 +55,10 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
 }
 
 }  // namespace
+
+std::filesystem::path shard_parts_dir(const std::filesystem::path& dir, const ShardManifest& m) {
+  return dir / (base_name(m) + ".parts");
+}
 
 void write_shard(const std::filesystem::path& dir, const ShardManifest& m,
                  const std::vector<experiment::ReplicationResult>& results) {

@@ -178,8 +178,9 @@ void CallCenter::Units::handle(const engine::Event& e) {
 }
 
 void CallCenter::Units::open_day(std::uint64_t day) {
+  if (workforce && day > 0) workforce->close_day(static_cast<std::int64_t>(day) - 1);
+  if (day > 0) observer.on_settled(service.earliest_open_time());
   if (workforce) {
-    if (day > 0) workforce->close_day(static_cast<std::int64_t>(day) - 1);
     if (management && management->review_due(day)) management->review(tally, levers);
     workforce->open_day(day);
   } else {

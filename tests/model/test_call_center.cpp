@@ -67,7 +67,7 @@ model::Scenario calendar(int days, double rate_per_hour, int headcount) {
 TEST_CASE("with ample agents nobody waits and AHT is exactly the handle time plus wrap-up") {
   auto s = test::single_queue(0.05, test::constant(100.0), 50, std::nullopt, 100'000.0, 0.0);
   s.call_types[0].wrap_up_s = test::constant(20.0);
-  const auto r = experiment::run_replication(s, 3, 0, false);
+  const auto r = experiment::run_replication(s, 3, 0);
   CHECK(metric(r, Metric::aht_s) == Approx(120.0).epsilon(1e-12));
   CHECK(metric(r, Metric::p_wait) == 0.0);
   CHECK(metric(r, Metric::asa_s) == 0.0);
@@ -83,10 +83,10 @@ TEST_CASE("with ample agents nobody waits and AHT is exactly the handle time plu
 TEST_CASE("a lower skill level slows handling by the novice multiplier") {
   auto s = test::single_queue(0.01, test::constant(100.0), 50, std::nullopt, 100'000.0, 0.0);
   s.agent_groups[0].skill_by_call_type = {0.1};
-  auto r = experiment::run_replication(s, 3, 0, false);
+  auto r = experiment::run_replication(s, 3, 0);
   CHECK(metric(r, Metric::aht_s) == Approx(190.0).epsilon(1e-12));  // 1 + 1.0 * (1 - 0.1)
   s.skill_effect.novice_slowdown = 0.0;
-  r = experiment::run_replication(s, 3, 0, false);
+  r = experiment::run_replication(s, 3, 0);
   CHECK(metric(r, Metric::aht_s) == Approx(100.0).epsilon(1e-12));
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("calls of a higher priority are served first") {
   urgent.priority = -1;
   s.call_types.push_back(urgent);
   s.agent_groups[0].skill_by_call_type = {1.0, 1.0};
-  const auto r = experiment::run_replication(s, 3, 0, false);
+  const auto r = experiment::run_replication(s, 3, 0);
   const double normal_asa = r.metrics[0][static_cast<std::size_t>(Metric::asa_s)];
   const double urgent_asa = r.metrics[1][static_cast<std::size_t>(Metric::asa_s)];
   INFO("normal ASA " << normal_asa << ", urgent ASA " << urgent_asa);
@@ -206,7 +206,7 @@ TEST_CASE("a staffing table sets the number on duty interval by interval") {
 TEST_CASE("queued calls at closing time are served or abandoned, never lost") {
   // Heavy load near closing with infinite patience: the queue at 20:00 is served after close.
   auto s = calendar(1, 300.0, 5);
-  const auto r = experiment::run_replication(s, 3, 0, false);
+  const auto r = experiment::run_replication(s, 3, 0);
   CHECK(r.totals.waiting_at_end == 0);
   CHECK(metric(r, Metric::offered) == metric(r, Metric::answered) + metric(r, Metric::abandoned) +
                                           metric(r, Metric::blocked));
@@ -226,7 +226,7 @@ TEST_CASE("abandoned callers redial with the given probability") {
 
 TEST_CASE("warm-up: calls arriving before the end of warm-up are not counted") {
   auto s = test::single_queue(0.1, test::constant(10.0), 5, std::nullopt, 10'000.0, 5'000.0);
-  const auto r = experiment::run_replication(s, 3, 0, false);
+  const auto r = experiment::run_replication(s, 3, 0);
   const double offered = metric(r, Metric::offered);
   CHECK(offered == Approx(500).margin(4 * std::sqrt(500.0)));
   CHECK(r.totals.calls_created > static_cast<std::uint64_t>(offered) + 300);

@@ -41,16 +41,34 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 using test::metric;
 
-// Counters of the whole measured window, all call types (needs keep_intervals).
-experiment::Counters overall_counters(const experiment::ReplicationResult& r) {
-  experiment::Counters total;
-  const std::size_t scopes = r.metrics.size();
-  for (std::size_t i = scopes - 1; i < r.interval_counters.size(); i += scopes) total += r.interval_counters[i];
-  return total;
+std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications) {
+  return test::replicate(s, seed, replications);
 }
 
-std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications) {
-  return test::replicate(s, seed, replications, true);
+// Calls by origin, and handled calls, counted from the model's own events.
+struct OriginCounter final : model::Observer {
+  std::uint64_t offered_first = 0, offered_upstream = 0, completed = 0, completed_atypical = 0;
+  void on_offered(std::uint32_t, double, model::CallOrigin origin) override {
+    if (origin == model::CallOrigin::first) ++offered_first;
+    if (origin == model::CallOrigin::upstream) ++offered_upstream;
+  }
+  void on_blocked(std::uint32_t, double) override {}
+  void on_answered(std::uint32_t, double, double, std::uint32_t) override {}
+  void on_abandoned(std::uint32_t, double, double) override {}
+  void on_completed(std::uint32_t, double, double, std::uint32_t, model::CallOrigin, bool, bool atypical) override {
+    ++completed;
+    completed_atypical += atypical;
+  }
+  void on_agent_busy(std::uint32_t, double, double) override {}
+  void on_agent_on_duty(std::uint32_t, double, double) override {}
+};
+
+OriginCounter count_origins(const model::Scenario& s, std::uint64_t replication) {
+  OriginCounter counter;
+  const random::StreamFactory streams(seed);
+  model::CallCenter centre(s, streams, replication, counter);
+  centre.run();
+  return counter;
 }
 
 // Resolution of handled calls by kind, counted from the model's own events.
@@ -350,10 +368,8 @@ TEST_CASE("upstream failure demand adds phi_up times the base demand") {
   auto s = test::single_queue(0.05, test::exponential(100.0), 30, std::nullopt, 2 * 86400.0, 0.0);
   s.organisation.enabled = true;
   s.organisation.upstream_failure = 0.15;
-  const auto results = replicate(s, 6);
   std::vector<double> ratio;
-  for (const auto& r : results) {
-    const auto c = overall_counters(r);
+  for (const auto& c : replicate_observed<OriginCounter>(s, 6)) {
     REQUIRE(c.offered_first > 5000);
     ratio.push_back(static_cast<double>(c.offered_upstream) / static_cast<double>(c.offered_first));
   }
@@ -366,8 +382,7 @@ TEST_CASE("upstream failure demand adds phi_up times the base demand") {
   CHECK(summary.ci95_hi >= 0.15);
 
   s.organisation.upstream_failure = 0.0;
-  for (const auto& r : replicate(s, 2)) {
-    const auto c = overall_counters(r);
+  for (const auto& c : replicate_observed<OriginCounter>(s, 2)) {
     CHECK(c.offered_first > 5000);
     CHECK(c.offered_upstream == 0);
   }
@@ -381,8 +396,8 @@ TEST_CASE("the neutral organisation has no organisational effect on calls") {
   set_taylorist(s.organisation);
   s.organisation.upstream_failure = 0.15;
   s.organisation.enabled = false;
-  const auto r = experiment::run_replication(s, seed, 0, true);
-  const auto c = overall_counters(r);
+  const auto r = experiment::run_replication(s, seed, 0);
+  const auto c = count_origins(s, 0);
   REQUIRE(c.completed > 3000);
   CHECK(metric(r, Metric::fcr) == 1.0);
   CHECK(metric(r, Metric::repeat_share) == 0.0);
@@ -393,8 +408,8 @@ TEST_CASE("the neutral organisation has no organisational effect on calls") {
 
   // The same centre with the organisation on: the mechanisms above do act.
   s.organisation.enabled = true;
-  const auto on = experiment::run_replication(s, seed, 0, true);
+  const auto on = experiment::run_replication(s, seed, 0);
   CHECK(metric(on, Metric::fcr) < 1.0);
   CHECK(metric(on, Metric::repeat_share) > 0.0);
-  CHECK(overall_counters(on).offered_upstream > 0);
+  CHECK(count_origins(s, 0).offered_upstream > 0);
 }

@@ -40,9 +40,15 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 using test::column;
 using test::metric;
 
-std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications,
-                                                     bool keep_intervals) {
-  return test::replicate(s, seed, replications, keep_intervals);
+std::vector<experiment::ReplicationResult> replicate(const model::Scenario& s, int replications) {
+  return test::replicate(s, seed, replications);
+}
+
+// Month totals of a replication's months.csv rows.
+std::vector<experiment::PeriodTotals> months_of(const experiment::RowRecord& rows) {
+  std::vector<experiment::PeriodTotals> months;
+  for (const auto& m : rows.months) months.push_back(m.totals);
+  return months;
 }
 
 // A calendar centre open 8:00-17:00 with the workforce model on: one call type, one
@@ -312,22 +318,21 @@ TEST_CASE("days without calls lower exhaustion") {
 
   SECTION("days off only: B falls by exp(-1/14) a day, exp(-7/14) in a week") {
     s.workforce.days_per_week = 0;  // nobody is scheduled
-    const auto r = experiment::run_replication(s, seed, 0, true);
-    REQUIRE(r.workforce_days.size() == 14);
+    const auto days = test::run_with_rows(s, seed, 0).rows.workforce_days();
+    REQUIRE(days.size() == 14);
     const double b0 = 0.2;  // exhaustion of the staff present at day 0 (init_workforce)
     for (std::size_t d = 0; d < 14; ++d) {
       INFO("day " << d);
-      REQUIRE(r.workforce_days[d].counts.hires == 0);
-      CHECK(r.workforce_days[d].mean_exhaustion ==
+      REQUIRE(days[d].counts.hires == 0);
+      CHECK(days[d].mean_exhaustion ==
             Approx(b0 * std::exp(-static_cast<double>(d + 1) / k.recovery_days)).epsilon(1e-9));
     }
     // A week of rest multiplies B by exp(-7/14).
-    CHECK(r.workforce_days[7].mean_exhaustion / r.workforce_days[0].mean_exhaustion ==
+    CHECK(days[7].mean_exhaustion / days[0].mean_exhaustion ==
           Approx(std::exp(-7.0 / k.recovery_days)).epsilon(1e-9));
   }
   SECTION("working days without calls and days off: B falls every day") {
-    const auto r = experiment::run_replication(s, seed, 0, true);
-    const auto& days = r.workforce_days;
+    const auto days = test::run_with_rows(s, seed, 0).rows.workforce_days();
     REQUIRE(days.size() == 14);
     CHECK(days[0].counts.scheduled > 0);
     CHECK(days[7].mean_exhaustion < days[0].mean_exhaustion);
@@ -344,11 +349,11 @@ TEST_CASE("a heavy load under Taylorist-like levers raises exhaustion over the f
   // load is near 0.9, so B climbs week after week.
   auto s = workforce_centre(28, 0.065, 20, 300.0, test::exponential(300.0));
   set_taylorist(s.organisation);
-  const auto results = replicate(s, 4, true);
+  const auto results = test::replicate_with_rows(s, seed, 4);
   std::vector<double> week1, week4;
   for (const auto& r : results) {
-    REQUIRE(metric(r, Metric::occupancy) > 0.9);
-    const auto& days = r.workforce_days;
+    REQUIRE(metric(r.result, Metric::occupancy) > 0.9);
+    const auto days = r.rows.workforce_days();
     REQUIRE(days.size() == 28);
     const double w1 = mean_of(days, 0, 7, &experiment::WorkforceDayStats::mean_exhaustion);
     const double w2 = mean_of(days, 7, 14, &experiment::WorkforceDayStats::mean_exhaustion);
@@ -377,16 +382,17 @@ TEST_CASE("learning by doing brings novices' handle time toward the tenured one"
   auto tenured = novices;
   tenured.workforce.initial_tenure_mean_days = 2000.0;
 
-  const auto n = replicate(novices, 4, false);
-  const auto t = replicate(tenured, 4, false);
+  const auto n = test::replicate_with_rows(novices, seed, 4);
+  const auto t = test::replicate_with_rows(tenured, seed, 4);
   std::vector<double> aht0, aht5, skill0, skill5, tenured_aht0;
   for (std::size_t i = 0; i < n.size(); ++i) {
-    REQUIRE(n[i].months.size() == 6);
-    aht0.push_back(month_aht(n[i].months[0]));
-    aht5.push_back(month_aht(n[i].months[5]));
-    skill0.push_back(month_skill(n[i].months[0]));
-    skill5.push_back(month_skill(n[i].months[5]));
-    tenured_aht0.push_back(month_aht(t[i].months[0]));
+    const auto months = months_of(n[i].rows);
+    REQUIRE(months.size() == 6);
+    aht0.push_back(month_aht(months[0]));
+    aht5.push_back(month_aht(months[5]));
+    skill0.push_back(month_skill(months[0]));
+    skill5.push_back(month_skill(months[5]));
+    tenured_aht0.push_back(month_aht(months_of(t[i].rows)[0]));
   }
   const auto aht_drop = experiment::summarize_paired_difference(aht0, aht5);  // month 5 - month 0
   const auto skill_gain = experiment::summarize_paired_difference(skill0, skill5);
@@ -418,8 +424,8 @@ TEST_CASE("quits rise with exhaustion: the same centre under a heavy and a light
   auto heavy = light;
   heavy.call_types[0].arrivals.rates_per_s = {0.065};
 
-  const auto l = replicate(light, 8, false);
-  const auto h = replicate(heavy, 8, false);
+  const auto l = replicate(light, 8);
+  const auto h = replicate(heavy, 8);
   const auto b_diff = experiment::summarize_paired_difference(column(l, Metric::mean_exhaustion),
                                                               column(h, Metric::mean_exhaustion));
   const auto q_diff = experiment::summarize_paired_difference(column(l, Metric::turnover_annual),
@@ -446,10 +452,10 @@ TEST_CASE("management rule: missed service-level months tighten handle-time pres
   s.organisation.aht_pressure = 0.5;  // room to tighten below the cap of 1
   s.organisation.monitoring = 0.6;
   s.organisation.management_rule = true;
-  const auto on = experiment::run_replication(s, seed, 0, true);
-  REQUIRE(on.workforce_days.size() == 121);
-  CHECK(metric(on, Metric::service_level) < s.service_level.target - 0.1);
-  const auto& days = on.workforce_days;
+  const auto on = test::run_with_rows(s, seed, 0);
+  REQUIRE(on.rows.workforce_days().size() == 121);
+  CHECK(metric(on.result, Metric::service_level) < s.service_level.target - 0.1);
+  const auto days = on.rows.workforce_days();
   CHECK(days.front().counts.aht_pressure == Approx(0.5));
   CHECK(days[59].counts.aht_pressure == Approx(0.5));
   CHECK(days[60].counts.aht_pressure == Approx(0.6));
@@ -459,9 +465,9 @@ TEST_CASE("management rule: missed service-level months tighten handle-time pres
   CHECK(days.back().counts.monitoring == Approx(0.8));
 
   s.organisation.management_rule = false;
-  const auto off = experiment::run_replication(s, seed, 0, true);
-  REQUIRE(off.workforce_days.size() == 121);
-  for (const auto& d : off.workforce_days) {
+  const auto off = test::run_with_rows(s, seed, 0).rows.workforce_days();
+  REQUIRE(off.size() == 121);
+  for (const auto& d : off) {
     REQUIRE(d.counts.aht_pressure == 0.5);
     REQUIRE(d.counts.monitoring == 0.6);
   }

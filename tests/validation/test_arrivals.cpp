@@ -8,6 +8,8 @@
 
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/experiment/interval_layout.hpp"
+#include "ccsim/experiment/row_record.hpp"
 
 using namespace ccsim;
 
@@ -40,14 +42,16 @@ model::Scenario calendar_scenario(int days, std::vector<double> rates_per_hour) 
 
 // Offered calls per (day, interval) for the overall scope.
 std::vector<std::vector<double>> offered_by_day_interval(const model::Scenario& s) {
-  const auto r = experiment::run_replication(s, 7, 0, true);
+  experiment::RowRecord rows;
+  experiment::run_replication(s, 7, 0, &rows);
   const experiment::IntervalLayout layout(s.horizon);
-  const std::size_t scopes = s.call_types.size() + 1;
+  const std::size_t overall = s.call_types.size();
+  const std::vector<double> offered = rows.interval_values(overall, experiment::Metric::offered);
+  REQUIRE(offered.size() == layout.days() * layout.intervals_per_day());  // no warm-up: every day measured
   std::vector<std::vector<double>> counts(layout.days(), std::vector<double>(layout.intervals_per_day()));
   for (std::size_t d = 0; d < layout.days(); ++d) {
     for (std::size_t i = 0; i < layout.intervals_per_day(); ++i) {
-      const std::size_t slot = d * layout.intervals_per_day() + i;
-      counts[d][i] = static_cast<double>(r.interval_counters[slot * scopes + scopes - 1].offered);
+      counts[d][i] = offered[d * layout.intervals_per_day() + i];
     }
   }
   return counts;

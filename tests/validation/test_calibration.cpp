@@ -45,7 +45,6 @@ std::vector<experiment::ReplicationResult> run(const std::string& file) {
   loaded.settings.replications = 20;
   experiment::RunOptions options;
   options.threads = 2;
-  options.keep_intervals = false;
   return experiment::run_replications(loaded.scenario, loaded.settings, options);
 }
 

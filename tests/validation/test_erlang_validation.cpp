@@ -37,7 +37,6 @@ std::vector<experiment::ReplicationResult> simulate(const Case& c, int replicati
   settings.replications = replications;
   experiment::RunOptions options;
   options.threads = 2;
-  options.keep_intervals = false;
   return experiment::run_replications(s, settings, options);
 }
 

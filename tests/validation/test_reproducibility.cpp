@@ -53,15 +53,15 @@ TEST_CASE("1 thread and 2 threads give bitwise identical results") {
 TEST_CASE("a replication gives the same result alone, repeated, and out of order") {
   const auto all = run(1, 5);
   for (std::uint64_t r : {4u, 0u, 3u, 1u, 4u, 0u, 2u}) {
-    const auto alone = experiment::run_replication(scenario(), 99, r, true);
+    const auto alone = experiment::run_replication(scenario(), 99, r);
     CHECK(identical({alone}, {all[r]}));
   }
 }
 
 TEST_CASE("different replications and seeds differ") {
-  const auto a = experiment::run_replication(scenario(), 99, 0, false);
-  const auto b = experiment::run_replication(scenario(), 99, 1, false);
-  const auto c = experiment::run_replication(scenario(), 100, 0, false);
+  const auto a = experiment::run_replication(scenario(), 99, 0);
+  const auto b = experiment::run_replication(scenario(), 99, 1);
+  const auto c = experiment::run_replication(scenario(), 100, 0);
   CHECK_FALSE(identical({a}, {b}));
   CHECK_FALSE(identical({a}, {c}));
 }
@@ -74,8 +74,8 @@ TEST_CASE("common random numbers: a staffing change does not change who calls") 
   auto fewer = base;
   fewer.agent_groups[0].headcount = 80;
   for (std::uint64_t r = 0; r < 3; ++r) {
-    const auto x = experiment::run_replication(base, 5, r, false);
-    const auto y = experiment::run_replication(fewer, 5, r, false);
+    const auto x = experiment::run_replication(base, 5, r);
+    const auto y = experiment::run_replication(fewer, 5, r);
     const auto offered = static_cast<std::size_t>(experiment::Metric::offered);
     CHECK(x.metrics.back()[offered] == y.metrics.back()[offered]);
     CHECK(x.totals.calls_created == y.totals.calls_created);

@@ -147,6 +147,21 @@ void Service::agent_free(std::uint32_t agent) {
   units_.slots.make_idle(agent, now);
 }
 
+engine::SimTime Service::earliest_open_time() {
+  engine::SimTime t = sim_.now();
+  for (std::uint32_t i = 0; i < units_.slots.size(); ++i) {
+    const AgentDuty& a = units_.slots[i];
+    if (a.state == DutyState::off_duty) continue;
+    t = std::min(t, a.duty_start);
+    if (a.call != none) t = std::min(t, units_.pool[a.call].arrival);
+  }
+  for (std::uint32_t type = 0; type < scenario_.call_types.size(); ++type) {
+    if (units_.queue.waiting(type) == 0) continue;
+    t = std::min(t, units_.pool[units_.queue.front(type)].arrival);  // the oldest waiting call
+  }
+  return t;
+}
+
 void Service::advance_integrals() {
   const engine::SimTime now = sim_.now();
   const engine::SimTime from = std::max(last_integral_time_, calendar_.measure_start());

@@ -61,6 +61,10 @@ class Service {
   // The agent is free for work (just came on duty, or finished a call).
   void agent_free(std::uint32_t agent);
 
+  // The earliest time a later report may still refer to: now, or the arrival of a call
+  // still in the centre, or the start of an agent's duty span still open.
+  engine::SimTime earliest_open_time();
+
   // Brings the state integrals up to now (at the end of the run).
   void advance_integrals();
   [[nodiscard]] const StateIntegrals& integrals() const { return integrals_; }

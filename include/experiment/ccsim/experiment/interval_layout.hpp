@@ -27,6 +27,10 @@ class IntervalLayout {
   [[nodiscard]] std::size_t slot_of(engine::SimTime t) const;
   // End of the slot containing t (where a span must be split).
   [[nodiscard]] engine::SimTime slot_end(engine::SimTime t) const;
+  // Midnight starting `day` (calendar); 0 for the continuous run's single day.
+  [[nodiscard]] engine::SimTime day_start(std::size_t day) const {
+    return calendar_ ? static_cast<double>(day) * engine::seconds_per_day : 0.0;
+  }
   // Start of the interval, seconds since the start of its day (calendar) or run.
   [[nodiscard]] engine::SimTime interval_start_in_day(std::size_t interval) const;
 

@@ -67,6 +67,9 @@ struct MetricInfo {
 };
 
 const std::array<MetricInfo, metric_count>& metric_catalogue();
+
+// One value per metric, indexed by Metric; NaN where undefined or not applicable.
+using MetricValues = std::array<double, metric_count>;
 const MetricInfo& info(Metric m);
 
 // Metrics computable from counters alone (NaN when the denominator is zero).
@@ -83,5 +86,9 @@ double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
 double wait_per_issue_s(const Counters& c);
 double occupancy(const AgentTime& t);
+
+// The metrics computable from a slice of counters (an interval, a day, the run) and its
+// agent time; `overall`: the slice covers every call type (occupancy is defined only then).
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall);
 
 }  // namespace ccsim::experiment

@@ -1,13 +1,12 @@
 #pragma once
-// Monthly billing and workforce series (MODEL.md §5): 30-day months counted from the
+// Monthly billing and workforce series (docs/model.md §6): 30-day months counted from the
 // first measured day. For each month: service level against the contract target,
 // invoice under the pricing rule, penalty (per point below target, capped), labour
 // and hiring costs, and the workforce averages.
 
 #include <cstddef>
-#include <vector>
+#include <span>
 
-#include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/workforce_days.hpp"
 #include "ccsim/model/observer.hpp"
@@ -34,17 +33,13 @@ struct PeriodTotals {
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
 };
 
-// Adds day `day` (slots of that day in the interval tables) to `totals`.
-void add_day(PeriodTotals& totals, std::size_t day, const IntervalLayout& layout, std::size_t scopes,
-             const std::vector<Counters>& counters, const std::vector<AgentTime>& agent_time,
-             const std::vector<WorkforceDayStats>& workforce, bool has_workforce);
+// Adds day `day` to `totals`: the all-types counters and the agent time of each of its
+// intervals, in order (`counters` is [interval * scopes + scope], the last scope being all
+// types), and with the workforce model its workforce statistics.
+void add_day(PeriodTotals& totals, std::size_t day, std::span<const Counters> counters, std::size_t scopes,
+             std::span<const AgentTime> time_by_interval, const WorkforceDayStats* workforce);
 
 // Invoice, penalty and costs of a period, from its totals.
 void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);
-
-std::vector<PeriodTotals> monthly_totals(const model::Scenario& scenario, const IntervalLayout& layout,
-                                         std::size_t scopes, const std::vector<Counters>& counters,
-                                         const std::vector<AgentTime>& agent_time,
-                                         const std::vector<WorkforceDayStats>& workforce, bool has_workforce);
 
 }  // namespace ccsim::experiment

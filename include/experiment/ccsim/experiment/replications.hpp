@@ -10,34 +10,29 @@
 #include <string>
 #include <vector>
 
-#include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/experiment/metrics.hpp"
-#include "ccsim/experiment/months.hpp"
+#include "ccsim/experiment/row_sink.hpp"
 #include "ccsim/experiment/run_settings.hpp"
 #include "ccsim/experiment/statistics.hpp"
-#include "ccsim/experiment/workforce_days.hpp"
 #include "ccsim/model/call_center.hpp"
 #include "ccsim/model/scenario.hpp"
 
 namespace ccsim::experiment {
 
-using MetricValues = std::array<double, metric_count>;  // NaN where undefined or not applicable
 
+// What a replication leaves in memory: its metrics over the measured window. Its time
+// series (intervals, days, months, agents) went to a RowSink as it ran.
 struct ReplicationResult {
   std::uint64_t replication = 0;
-  std::vector<MetricValues> metrics;        // [scope]: call types, then all types last
-  std::vector<Counters> interval_counters;  // [slot * scopes + scope] (empty if not kept)
-  std::vector<AgentTime> interval_time;     // [slot] (empty if not kept)
-  std::vector<PeriodTotals> months;          // 30-day months of the measured window
-  std::vector<WorkforceDayStats> workforce_days;  // [day] (workforce model; empty if not kept)
-  std::vector<model::AgentRecord> agents;    // every agent who worked (workforce model; if kept)
+  std::vector<MetricValues> metrics;  // [scope]: call types, then all types last
   bool has_workforce = false;
   model::RunTotals totals;
 };
 
 struct RunOptions {
   int threads = 1;
-  bool keep_intervals = true;
+  // Where each replication's rows go (null: no rows are made, only metrics).
+  ReplicationRows* rows = nullptr;
   // Called from worker threads after each replication (serialised by the runner).
   std::function<void(int done, int total)> progress;
   // Set to true from outside (signal handler) to stop starting new replications.
@@ -63,9 +58,10 @@ struct ProcessDistribution {
 void set_process_distribution(ProcessDistribution distribution);
 const ProcessDistribution& process_distribution();
 
-// One replication; deterministic in (scenario, seed, replication).
+// One replication; deterministic in (scenario, seed, replication). Its rows go to `rows`
+// (null: none are made).
 ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,
-                                  std::uint64_t replication, bool keep_intervals);
+                                  std::uint64_t replication, RowSink* rows = nullptr);
 
 // All replications 0..settings.replications-1, ordered by replication index. If
 // cancelled, only the completed prefix-independent set is returned (sorted).
@@ -76,8 +72,6 @@ std::vector<ReplicationResult> run_replications(const model::Scenario& scenario,
 // Names of the scopes in the order of ReplicationResult::metrics.
 std::vector<std::string> scope_names(const model::Scenario& scenario);
 
-// Metrics from a slice of counters (a day, an interval) with its agent time.
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall);
 
 // Mean, sd and 95% CI of each metric over replications: [scope][metric].
 std::vector<std::array<Summary, metric_count>> summarize_replications(

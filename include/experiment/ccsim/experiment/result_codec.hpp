@@ -12,13 +12,19 @@
 #include <vector>
 
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/experiment/row_record.hpp"
 
 namespace ccsim::experiment {
 
 void encode_result(const ReplicationResult& result, std::string& out);
-std::string encode_results(const std::vector<ReplicationResult>& results);
+// The results and, when `rows` is not empty, each result's rows (one RowRecord per result).
+std::string encode_results(const std::vector<ReplicationResult>& results, const std::vector<RowRecord>& rows = {});
 
+struct DecodedResults {
+  std::vector<ReplicationResult> results;
+  std::vector<RowRecord> rows;  // empty, or one per result
+};
 // Throws std::runtime_error when the bytes are not a result list of this build.
-std::vector<ReplicationResult> decode_results(const std::string& bytes);
+DecodedResults decode_results(const std::string& bytes);
 
 }  // namespace ccsim::experiment

@@ -1,8 +1,7 @@
 #pragma once
-// Turns replication results into the files of DESIGN.md: summary.json (every metric
-// with mean, sd, 95% CI and n, overall and per call type, plus provenance),
-// intervals.csv and days.csv (tidy rows). Formatting is deterministic: the same
-// results give the same bytes on every machine.
+// summary.json (every metric with mean, sd, 95% CI and n, overall and per call type, plus
+// provenance; docs/metrics.md) and the tidy summary CSV printed by --format csv.
+// Formatting is deterministic: the same results give the same bytes on every machine.
 
 #include <filesystem>
 #include <string>
@@ -32,17 +31,11 @@ nlohmann::json summary_entry(const experiment::Summary& s);
 std::string csv_field(const std::string& s);
 
 nlohmann::json summary_json(const RunRecord& run);
-std::string intervals_csv(const RunRecord& run);
-std::string days_csv(const RunRecord& run);
-// One row per replication and 30-day month: calls, workforce, contract and costs.
-std::string months_csv(const RunRecord& run);
-// One row per agent who ever worked (workforce model).
-std::string agents_csv(const RunRecord& run);
 // Tidy summary: scope,metric,mean,sd,ci95_lo,ci95_hi,n
 std::string summary_csv(const RunRecord& run);
 
-// Writes summary.json, intervals.csv, days.csv, months.csv and (workforce model)
-// agents.csv into `dir` (created if needed), each atomically.
-void write_run_outputs(const std::filesystem::path& dir, const RunRecord& run);
+// Writes summary.json into `dir` (created if needed), atomically. The time series go to
+// their files while the replications run (run_files.hpp).
+void write_run_summary(const std::filesystem::path& dir, const RunRecord& run);
 
 }  // namespace ccsim::io

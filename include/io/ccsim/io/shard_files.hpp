@@ -1,8 +1,9 @@
 #pragma once
 // Shards of a run for schedulers without MPI (job arrays): `ccsim run --shard K/N -o DIR`
 // runs replications r with r % N == K and writes DIR/shard-K-of-N.json (what was run)
-// and DIR/shard-K-of-N.bin (the results); `ccsim merge` checks that the shards belong
-// together, reloads the scenario and writes the same outputs as one local run.
+// DIR/shard-K-of-N.bin (the results) and DIR/shard-K-of-N.parts/ (the rows of each of
+// its replications); `ccsim merge` checks that the shards belong together, reloads the
+// scenario and writes the same outputs as one local run.
 
 #include <cstdint>
 #include <filesystem>
@@ -25,6 +26,10 @@ struct ShardManifest {
   std::string ccsim_version;
 };
 
+// Where a shard's rows are kept (per replication, see run_files.hpp): written while it
+// runs, before write_shard().
+std::filesystem::path shard_parts_dir(const std::filesystem::path& dir, const ShardManifest& manifest);
+
 void write_shard(const std::filesystem::path& dir, const ShardManifest& manifest,
                  const std::vector<experiment::ReplicationResult>& results);
 
@@ -32,6 +37,7 @@ struct LoadedShard {
   ShardManifest manifest;
   std::vector<experiment::ReplicationResult> results;
   std::string file;
+  std::filesystem::path parts_dir;  // the rows of its replications
 };
 
 // Every shard-*.json in the given files or folders. Throws std::runtime_error naming

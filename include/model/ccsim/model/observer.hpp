@@ -90,6 +90,10 @@ class Observer {
   virtual void on_agent_busy(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
   // An agent of the group was on duty (taking calls) over [start, end).
   virtual void on_agent_on_duty(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
+  // Everything before t is settled: no later report refers to an earlier time (a call's
+  // arrival, the start of an agent's busy or on-duty span). Reported at each day's
+  // opening, so observers can finish with the days before it.
+  virtual void on_settled(SimTime /*t*/) {}
   // Workforce model only.
   // An agent finished a call that took handle_s, `working_days` after being hired
   // (classroom days included) and `tenure_days` calendar days after.
