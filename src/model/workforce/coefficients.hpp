@@ -50,11 +50,13 @@ struct WorkforceCoefficients {
   double burnout_sigma = 0.5;
 
   // §4.4 Quits: h = quit_base_per_year g(tenure) exp(quit_exhaustion B
-  //      + quit_quality (0.5 - Q)) per year, g = (1 + quit_early e^{-tenure /
-  //      quit_early_days}) / quit_norm.
+  //      + quit_quality (quit_quality_centre - Q)) per year, g = (1 + quit_early
+  //      e^{-tenure / quit_early_days}) / quit_norm; P(today) = 1 - exp(-h / days_per_year).
   double quit_base_per_year = 0.115;
   double quit_exhaustion = 2.2;
   double quit_quality = 1.0;
+  double quit_quality_centre = 0.5;
+  double days_per_year = 365.0;
   double quit_early = 1.5;
   double quit_early_days = 91.3;
   double quit_norm = 1.2;

@@ -24,8 +24,9 @@ Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, 
     draw_traits(e, rng);
     const double tenure_days = tenure.sample(rng);
     e.hire_day = -static_cast<std::int64_t>(std::ceil(tenure_days));
+    // Working days since hire, capped so that any tenure fits the counter.
     e.days_since_hire = static_cast<std::uint32_t>(std::min(1e6, tenure_days));
-    const double practice_hours = tenure_days * spec.days_per_week / 7.0 * k.on_phone_hours_per_day;
+    const double practice_hours = tenure_days * spec.days_per_week / static_cast<double>(k.days_per_cycle) * k.on_phone_hours_per_day;
     for (std::uint32_t type = 0; type < skills.types(); ++type) {
       if (!skills.trained(i, type)) continue;
       skills.level(i, type) = skill_after_practice(spec.starting_skill, practice_hours, support, 0.0, k);

@@ -9,8 +9,8 @@ double quit_probability_per_day(double b, double tenure_days, const Organisation
                                 const WorkforceCoefficients& k) {
   const double early = (1.0 + k.quit_early * std::exp(-tenure_days / k.quit_early_days)) / k.quit_norm;
   const double yearly = k.quit_base_per_year * early *
-                        std::exp(k.quit_exhaustion * b + k.quit_quality * (0.5 - org.job_quality()));
-  return 1.0 - std::exp(-yearly / 365.0);
+                        std::exp(k.quit_exhaustion * b + k.quit_quality * (k.quit_quality_centre - org.job_quality()));
+  return 1.0 - std::exp(-yearly / k.days_per_year);
 }
 
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// Inputs of the organisational and workforce model (docs/model.md, MODEL.md §2-5).
+// Inputs of the organisational and workforce model (docs/model.md §2-6).
 // Plain structs; the scenario parser fills them (presets expanded, overrides applied)
 // and checks every value. Levers are on a 0-1 scale.
 
@@ -24,12 +24,14 @@ struct OrganisationSpec {
   double upstream_failure = 0.0;     // phi_up: extra calls caused elsewhere, share of base demand
   int team_size = 12;                // agents per team (peer experience is counted per team)
   int max_skills_per_agent = 0;      // 0: every skill its group lists; else the first N
-  bool management_rule = false;      // tighten T and M after missed months (MODEL §4)
+  bool management_rule = false;      // tighten T and M after missed months (docs/model.md §5)
 
-  // Derived (MODEL §2): control, support, job quality.
+  // Derived quantities (docs/model.md §2): control C = 0.5 A + 0.5 (1 - R); job quality
+  // Q = mean(A, 1 - R, 1 - M, S, min(1, F / full_training_share), X).
+  static constexpr double full_training_share = 0.10;  // F at which training counts fully in Q
   [[nodiscard]] double control() const { return 0.5 * autonomy + 0.5 * (1.0 - script_rigidity); }
   [[nodiscard]] double job_quality() const {
-    const double f = training_share / 0.10 < 1.0 ? training_share / 0.10 : 1.0;
+    const double f = training_share / full_training_share < 1.0 ? training_share / full_training_share : 1.0;
     return (autonomy + (1.0 - script_rigidity) + (1.0 - monitoring) + support + f + schedule_flexibility) / 6.0;
   }
 };
@@ -54,7 +56,7 @@ struct EconomicsSpec {
 
 enum class Pricing { per_hour, per_call, per_resolved };
 
-// Monthly billing against the service-level target (MODEL §5).
+// Monthly billing against the service-level target (docs/model.md §6).
 struct ContractSpec {
   double penalty_per_point = 0.0;    // share of the invoice per SL point below target
   double penalty_cap = 0.10;         // at most this share of the invoice

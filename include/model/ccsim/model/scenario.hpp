@@ -110,7 +110,7 @@ struct ServiceLevelSpec {
 
 struct SkillEffectSpec {
   // Handle time multiplier (1 + novice_slowdown * (1 - skill)): a skill-0.1 agent takes
-  // 1.9x the reference handle time with the default 1.0 (MODEL.md, aL).
+  // 1.9x the reference handle time with the default 1.0 (docs/model.md §3.4, aL).
   double novice_slowdown = 1.0;
 };
 
