@@ -1,4 +1,4 @@
-// Mechanism tests of the organisational model (MODEL.md §2-3, docs/model.md "Calls").
+// Mechanism tests of the organisational model (docs/model.md §2 and §3 "Calls").
 //
 // First the pure call equations (effective skill, handle-time multiplier, resolution
 // probability), each checked against a hand computation or a monotonicity that would
@@ -117,7 +117,7 @@ std::vector<Obs> replicate_observed(const model::Scenario& s, int replications) 
   return out;
 }
 
-// Organisation levers of MODEL.md §2 (the Taylorist reference column).
+// The seven levers A, R, M, T, S, F, X of the Taylorist preset (docs/model.md §2).
 void set_taylorist(model::OrganisationSpec& o) {
   o.enabled = true;
   o.preset = "taylorist-like";

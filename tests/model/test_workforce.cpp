@@ -1,4 +1,4 @@
-// Mechanism tests of the workforce model (MODEL.md §4, docs/model.md "Agents").
+// Mechanism tests of the workforce model (docs/model.md §4 "Agents", §5).
 //
 // First the pure people equations (job demand, load, exhaustion, absence, burnout,
 // quits, learning, forgetting), each checked against a hand computation with the
@@ -66,7 +66,7 @@ model::Scenario workforce_centre(int days, double rate_per_s, int headcount, dou
   return s;
 }
 
-// Organisation levers of MODEL.md §2 (the Taylorist reference column).
+// The seven levers A, R, M, T, S, F, X of the Taylorist preset (docs/model.md §2).
 void set_taylorist(OrganisationSpec& o) {
   o.enabled = true;
   o.preset = "taylorist-like";

@@ -1,9 +1,9 @@
 // Calibration of the two reference organisations against the stylised facts of
-// MODEL.md §6: with 20 replications, the Taylorist and autonomous presets of the
-// example centre (scenarios/centre-*.json) must land inside every band, and the
-// qualitative facts must hold as confidence-interval statements on paired
-// differences (common random numbers). The bands below are MODEL.md's; they are not
-// to be widened to make a run pass.
+// docs/model.md §8 "Targets": with 20 replications, the Taylorist and autonomous
+// presets of the example centre (scenarios/centre-*.json) must land inside every band,
+// and the qualitative facts must hold as confidence-interval statements on paired
+// differences (common random numbers). The bands below are those of docs/model.md §8;
+// they are not to be widened to make a run pass.
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +25,7 @@ struct Band {
   double autonomous_lo, autonomous_hi;
 };
 
-// MODEL.md §6 (steady state). calls_per_issue is "calls per resolved issue".
+// docs/model.md §8 "Targets" (steady state). calls_per_issue is "calls per resolved issue".
 const Band bands[] = {
     {Metric::turnover_annual, 0.35, 0.45, 0.09, 0.15},
     {Metric::absence_rate, 0.08, 0.10, 0.035, 0.05},

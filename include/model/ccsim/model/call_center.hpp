@@ -32,7 +32,7 @@ struct RunTotals {
   std::uint64_t calls_created = 0;    // all calls, warm-up included
   std::uint64_t waiting_at_end = 0;   // calls still queued when the run ended
   std::uint64_t in_service_at_end = 0;
-  std::uint64_t contacts_dropped = 0; // redials and repeats that would fall after the horizon
+  std::uint64_t contacts_dropped = 0; // redials that would find the centre closed, repeats after the horizon
 };
 
 class CallCenter {
