@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/analytic/erlang.hpp"
+#include "ccsim/io/errors.hpp"
 #include "commands.hpp"
 
 namespace ccsim::cli {
@@ -35,6 +36,7 @@ int run(const ErlangOptions& opt) {
   const analytic::Model model = opt.model == "b"   ? analytic::Model::b
                                 : opt.model == "c" ? analytic::Model::c
                                                    : analytic::Model::a;
+  const std::string model_name = opt.model == "b" ? "B" : opt.model == "c" ? "C" : "A";
   analytic::QueueInputs in;
   in.rate_per_s = opt.rate_per_hour / 3600.0;
   in.aht_s = opt.aht_s;
@@ -42,14 +44,10 @@ int run(const ErlangOptions& opt) {
   in.patience_s = opt.patience_s;
   in.threshold_s = opt.threshold_s;
   if (model == analytic::Model::a && !std::isfinite(opt.patience_s)) {
-    std::fprintf(stderr, "ccsim erlang a: --patience-s is required (mean patience in seconds)\n");
-    return bad_input;
+    throw io::UsageError("--patience-s is required for Erlang A (mean patience in seconds)");
   }
   const bool staffing = opt.target_sl > 0.0;
-  if (!staffing && opt.agents < 1) {
-    std::fprintf(stderr, "ccsim erlang: give --agents N (>= 1) or --target-sl X\n");
-    return bad_input;
-  }
+  if (!staffing && opt.agents < 1) throw io::UsageError("give --agents N (>= 1) or --target-sl X");
   try {
     if (staffing) in.agents = analytic::agents_for_service_level(model, in, opt.target_sl);
     const analytic::QueueMetrics m = analytic::metrics(model, in);
@@ -74,7 +72,7 @@ int run(const ErlangOptions& opt) {
       std::cout << j.dump(2) << "\n";
     } else {
       std::printf("Erlang %s: %g calls/h, AHT %g s, %d agents, offered load %.4f Erlang%s\n",
-                  opt.model == "b" ? "B" : opt.model == "c" ? "C" : "A", opt.rate_per_hour, opt.aht_s,
+                  model_name.c_str(), opt.rate_per_hour, opt.aht_s,
                   in.agents, load, staffing ? " (smallest staffing meeting the target)" : "");
       if (model == analytic::Model::a) std::printf("patience            %g s (exponential)\n", opt.patience_s);
       std::printf("agents              %d\n", in.agents);
@@ -88,13 +86,13 @@ int run(const ErlangOptions& opt) {
       std::printf("occupancy           %.6f\n", m.occupancy);
     }
     return ok;
-  } catch (const std::domain_error& e) {
-    std::fprintf(stderr, "ccsim erlang %s: %s (offered load %.4f Erlang needs more than %d agents)\n",
-                 opt.model.c_str(), e.what(), in.rate_per_s * in.aht_s, in.agents);
-    return bad_input;
+  } catch (const std::domain_error& e) {  // the values given make no steady state
+    char load[64];
+    std::snprintf(load, sizeof load, "%.4f", in.rate_per_s * in.aht_s);
+    throw io::UsageError(std::string(e.what()) + " (Erlang " + model_name + ": offered load " + load +
+                         " Erlang needs more than " + std::to_string(in.agents) + " agents)");
   } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "ccsim erlang %s: %s\n", opt.model.c_str(), e.what());
-    return bad_input;
+    throw io::UsageError(std::string(e.what()) + " (Erlang " + model_name + ")");
   }
 }
 

@@ -88,7 +88,7 @@ bool read_profile_file(ObjectReader& a, const std::optional<model::HorizonSpec>&
   };
 
   std::string error;
-  const auto rows = read_csv_rows(file, error);
+  const auto& rows = context.sources().csv_rows(file, error);
   if (!rows) {
     report(0, error);
     return false;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <stdexcept>
 
 #include "ccsim/io/csv_reader.hpp"
 #include "ccsim/io/scenario_sections.hpp"
@@ -33,7 +34,7 @@ std::optional<std::vector<double>> read_sample_file(ObjectReader& d, const std::
   const fs::path file = (d.context().sources().directory_of(key_path) / name).lexically_normal();
   const std::string label = file.string();
   std::string error;
-  const auto rows = read_csv_rows(file, error);
+  const auto& rows = d.context().sources().csv_rows(file, error);
   if (!rows) {
     d.context().problem_in_file(label, key_path, error);
     return std::nullopt;
@@ -160,6 +161,14 @@ std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, 
     }
   }
   if (d.context().problem_count() != problems_before) return std::nullopt;
+  // What the ranges above cannot see (a Weibull shape so small that its moments
+  // overflow): the model builds this distribution, so it must be buildable.
+  try {
+    const random::Distribution buildable(spec);
+  } catch (const std::invalid_argument& e) {
+    d.problem_here(std::string(e.what()) + ", expected parameters it can be sampled with");
+    return std::nullopt;
+  }
   return spec;
 }
 

@@ -135,7 +135,9 @@ model::OrganisationSpec read_organisation(ObjectReader& root) {
   return spec;
 }
 
-model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon) {
+model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
+                                    const std::vector<model::AgentGroupSpec>& groups,
+                                    const std::vector<std::string>& group_paths) {
   model::WorkforceSpec spec;
   auto reader = root.object("workforce", /*empty_when_absent=*/true);
   if (!reader) return spec;
@@ -154,6 +156,15 @@ model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<mode
   if (spec.enabled && horizon && !horizon->calendar) {
     r.problem("enabled", "the workforce model needs a calendar horizon (days, open, close), found a continuous "
                          "horizon (duration_s)");
+  }
+  // Who is on duty follows from the roster (shifts, days off, absence, quits); a staffing
+  // table fixes the number on duty instead, which the two cannot both decide.
+  for (std::size_t g = 0; spec.enabled && g < groups.size() && g < group_paths.size(); ++g) {
+    if (groups[g].staffing != model::StaffingMode::table) continue;
+    r.context().problem(group_paths[g] + "/staffing",
+                        "the workforce model (workforce.enabled) does not support staffing tables, expected "
+                        "schedule.shifts or a headcount on duty through the opening hours for group '" +
+                            groups[g].name + "'");
   }
   return spec;
 }
