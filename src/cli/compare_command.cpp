@@ -111,26 +111,29 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
                   [&record] { return io::compare_csv(record); }});
 }
 
+// `ccsim compare --help`: what common random numbers and the paired difference mean.
+constexpr const char* compare_footer =
+    "Common random numbers: every scenario runs the same replications 0..N-1 with the same seed\n"
+    "(--seed, else the first scenario's; --replications, else the first scenario's). Replication r of\n"
+    "every scenario draws from substream r of each random stream (arrivals per call type, handle times,\n"
+    "patience, ...), so where scenarios share structure they see the same customers.\n"
+    "\n"
+    "Paired difference: for each later scenario and each metric, the per-replication difference\n"
+    "(later - first) is summarised over the replications: mean and 95% Student-t CI. Shared noise\n"
+    "cancels, so the interval is much narrower than comparing two separate runs. A difference is\n"
+    "marked significant (*) when its CI excludes 0.\n"
+    "\n"
+    "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and <index>-<name>/summary.json for\n"
+    "each scenario. Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every\n"
+    "file are listed), 130 interrupted (nothing written).";
+
 }  // namespace
 
 Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
   auto opt = std::make_shared<CompareOptions>();
   CLI::App* cmd = app.add_subcommand(
       "compare", "Run scenarios with common random numbers; paired differences against the first with 95% CIs");
-  cmd->footer(
-      "Common random numbers: every scenario runs the same replications 0..N-1 with the same seed\n"
-      "(--seed, else the first scenario's; --replications, else the first scenario's). Replication r of\n"
-      "every scenario draws from substream r of each random stream (arrivals per call type, handle times,\n"
-      "patience, ...), so where scenarios share structure they see the same customers.\n"
-      "\n"
-      "Paired difference: for each later scenario and each metric, the per-replication difference\n"
-      "(later - first) is summarised over the replications: mean and 95% Student-t CI. Shared noise\n"
-      "cancels, so the interval is much narrower than comparing two separate runs. A difference is\n"
-      "marked significant (*) when its CI excludes 0.\n"
-      "\n"
-      "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and <index>-<name>/summary.json for\n"
-      "each scenario. Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every\n"
-      "file are listed), 130 interrupted (nothing written).");
+  cmd->footer(compare_footer);
   cmd->add_option("scenarios", opt->scenarios, "Two or more scenario files; the first is the reference")
       ->required()
       ->expected(2, -1);
