@@ -35,6 +35,10 @@ Command add_merge_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* cmd = app.add_subcommand(
       "merge", "Combine the shards of `ccsim run --shard K/N -o DIR` into the outputs of one run "
                "(identical to running all replications in one process)");
+  cmd->footer(
+      "The shards carry the resolved scenario, so no scenario file is read: merge works where the\n"
+      "scenarios are not, and editing them after the shards ran changes nothing. Exit codes: 0 ok,\n"
+      "2 shards of different runs, a shard missing or given twice, or an edited manifest.");
   cmd->add_option("shards", opt->inputs, "Shard folders or shard-K-of-N.json files")->required();
   cmd->add_option("-o,--output", opt->output.dir, "Folder for summary.json, intervals.csv, days.csv, ...");
   cmd->add_option("--format", opt->output.format, "Output on stdout")

@@ -53,8 +53,9 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
     fail(manifest_file.string(), std::string("not a ccsim shard manifest of this version (") + e.what() + ")");
   }
   const auto bin = manifest_file.parent_path() / (base_name(shard.manifest) + ".bin");
+  const std::string bytes = read_all(bin);
   try {
-    shard.results = experiment::decode_results(read_all(bin));
+    shard.results = experiment::decode_results(bytes);
   } catch (const std::runtime_error& e) {
     fail(bin.string(), e.what());
   }
