@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/random/streams.hpp"
 #include "scenario_test_support.hpp"
 
 using namespace ccsim;
@@ -96,6 +97,26 @@ TEST_CASE("every invariant the model checks is reported by the loader with its J
     INFO(dump(problems));
     CHECK(has_problem(problems, c.path, c.fragment));
   }
+}
+
+TEST_CASE("the workforce model's agents each have a stream: at most 2^24 in all groups") {
+  // The model side: stream numbers within a purpose stop at 2^24 (building that many
+  // agents to watch the model refuse them would take gigabytes).
+  CHECK_NOTHROW(random::stream_index(random::StreamPurpose::workforce, (1u << 24) - 1));
+  CHECK_THROWS_AS(random::stream_index(random::StreamPurpose::workforce, 1u << 24), std::out_of_range);
+  ScratchDir dir;
+  json document = read_json(data_dir() / "minimal.json");
+  document["horizon"] = {{"days", 2}};
+  document["workforce"] = {{"enabled", true}};
+  document["agent_groups"][0]["headcount"] = 16000000;
+  document["agent_groups"][1] = {{"name", "more"}, {"headcount", 777216}, {"skills", {{"general", 1}}}};
+  CHECK_NOTHROW(load_scenario(dir.write_json("at-limit.json", document)));
+  document["agent_groups"][1]["headcount"] = 777217;
+  const auto problems = problems_of(dir.write_json("over.json", document));
+  INFO(dump(problems));
+  CHECK(has_problem(problems, "/agent_groups/1/headcount", "brings the agents to 16777217, expected at most 16777216"));
+  document["workforce"]["enabled"] = false;  // without it, agents share their group's streams
+  CHECK_NOTHROW(load_scenario(dir.write_json("no-workforce.json", document)));
 }
 
 TEST_CASE("a small but buildable Weibull shape is accepted") {

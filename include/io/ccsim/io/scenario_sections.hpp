@@ -71,8 +71,9 @@ model::SkillEffectSpec read_skill_effect(ObjectReader& root);
 model::OrganisationSpec read_organisation(ObjectReader& root);
 
 // An enabled workforce model needs a calendar horizon (nullopt: the horizon itself is
-// wrong and has been reported, so that check is skipped) and groups without staffing
-// tables (`groups` at `group_paths`): the model's own invariants (model::CallCenter).
+// wrong and has been reported, so that check is skipped), groups without staffing
+// tables and at most 2^24 agents in all (a random stream each) (`groups` at
+// `group_paths`): the model's own invariants (model::CallCenter).
 model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
                                     const std::vector<model::AgentGroupSpec>& groups,
                                     const std::vector<std::string>& group_paths);
