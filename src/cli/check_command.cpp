@@ -203,10 +203,7 @@ int check(const CheckOptions& opt) {
   collect([&] { result = io::read_summary_file(opt.result); });
   collect([&] { baseline = io::read_summary_file(opt.baseline); });
   if (!opt.tolerances.empty()) collect([&] { tolerances = io::read_tolerances_file(opt.tolerances); });
-  if (!problems.empty()) {
-    std::fprintf(stderr, "%s\n", io::CheckInputError(problems).what());
-    return bad_input;
-  }
+  if (!problems.empty()) throw io::CheckInputError(std::move(problems));
 
   const std::vector<std::string> warnings = io::provenance_warnings(result, baseline);
   for (const auto& w : warnings) std::fprintf(stderr, "ccsim check: warning: %s\n", w.c_str());

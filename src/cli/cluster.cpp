@@ -1,11 +1,13 @@
 #include "cluster.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/io/atomic_file.hpp"
+#include "launcher.hpp"
 
 #ifdef CCSIM_WITH_MPI
 #include <boost/mpi/collectives/all_gather.hpp>
@@ -24,7 +26,11 @@ struct ClusterSession::Impl {
   boost::mpi::communicator world;
 };
 
-ClusterSession::ClusterSession(int& argc, char**& argv) : impl_(std::make_unique<Impl>(argc, argv)) {
+ClusterSession::ClusterSession(int& argc, char**& argv) {
+  // Outside a launcher MPI is not initialised at all: a singleton MPI_Init would start
+  // a runtime daemon (a third of a second with Open MPI) for a job of one process.
+  if (!started_by_mpi_launcher([](const char* name) { return std::getenv(name); })) return;
+  impl_ = std::make_unique<Impl>(argc, argv);
   rank_ = impl_->world.rank();
   size_ = impl_->world.size();
   if (size_ <= 1) return;

@@ -3,7 +3,8 @@
 // every rank parses the same command line and runs the same command; replications
 // are shared out by index (r % N == rank) and the results gathered on every rank, so
 // each command's decisions are identical everywhere; only rank 0 prints and writes.
-// Without MPI (or with a single process) this does nothing.
+// Without MPI, in a process no MPI launcher started (launcher.hpp), or with a single
+// rank, this does nothing.
 
 #include <memory>
 

@@ -1,15 +1,17 @@
 #pragma once
-// The subcommands of the ccsim command line. Each registers its options on the app
-// and returns the function that runs it; main() maps exceptions to exit codes once.
+// The subcommands of the ccsim command line. Each registers its options on the app and
+// returns the function that runs it. That function returns a result (ok, check_failed,
+// interrupted: exit_codes.hpp) and throws for errors (io::InputError, io::UsageError,
+// ...), which main() alone turns into exit codes.
 
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
-namespace ccsim::cli {
+#include "exit_codes.hpp"
 
-// Exit codes of the contract (DESIGN.md).
-enum ExitCode : int { ok = 0, check_failed = 1, bad_input = 2, internal_error = 3, interrupted = 130 };
+namespace ccsim::cli {
 
 struct GlobalOptions {
   bool quiet = false;

@@ -1,8 +1,8 @@
 // ccsim: discrete-event call-centre simulator. Exit codes are decided here, once:
-// 0 ok, 1 check failed, 2 bad input or usage, 3 internal error, 130 interrupted.
+// 0 ok, 1 check failed, 2 bad input or usage, 3 internal error, 130 interrupted
+// (exit_codes.hpp; docs/architecture.md, "Errors and exit codes").
 
 #include <cstdio>
-#include <exception>
 #include <map>
 #include <string>
 
@@ -10,10 +10,10 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/version.hpp"
 #include "cluster.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 
 using namespace ccsim;
 
@@ -66,17 +66,14 @@ int main(int argc, char** argv) {
   spdlog::set_level(global.quiet ? spdlog::level::err : spdlog::level::from_str(global.log_level));
   spdlog::set_pattern("ccsim: %l: %v");
 
-  try {
-    for (const CLI::App* sub : app.get_subcommands()) {
-      auto it = commands.find(sub);
-      if (it != commands.end()) return it->second();
+  for (const CLI::App* sub : app.get_subcommands()) {
+    auto it = commands.find(sub);
+    if (it == commands.end()) continue;
+    try {
+      return it->second();  // a result: ok, check_failed or interrupted
+    } catch (...) {
+      return cli::exit_code_of_current_exception(sub->get_name(), stderr);
     }
-    return cli::bad_input;
-  } catch (const io::ScenarioError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
-    return cli::bad_input;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "ccsim: internal error: %s\n", e.what());
-    return cli::internal_error;
   }
+  return cli::bad_input;
 }

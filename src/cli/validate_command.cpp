@@ -15,7 +15,8 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("scenarios", *files, "Scenario files")->required();
   cmd->add_option("--set", *overrides, "Override a value before checking: JSON pointer=value (repeatable)");
   return [files, overrides, &global] {
-    int status = ok;
+    // Every file is checked; the problems of all of them end in one error.
+    std::vector<io::ScenarioProblem> problems;
     for (const std::string& file : *files) {
       try {
         const io::LoadedScenario loaded = io::load_scenario(file, *overrides);
@@ -25,11 +26,11 @@ Command add_validate_command(CLI::App& app, const GlobalOptions& global) {
                       loaded.scenario.agent_groups.size(), loaded.digest.c_str());
         }
       } catch (const io::ScenarioError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        status = bad_input;
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
       }
     }
-    return status;
+    if (!problems.empty()) throw io::ScenarioError(std::move(problems));
+    return static_cast<int>(ok);
   };
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 namespace ccsim::experiment {
@@ -69,6 +70,39 @@ double student_t_quantile(double p, double dof) {
   if (!(dof > 0.0)) throw std::domain_error("student_t_quantile: dof must be > 0");
   const boost::math::students_t dist(dof);
   return boost::math::quantile(dist, p);
+}
+
+double student_t_quantile_or_normal(double p, double dof) {
+  if (!(p > 0.0 && p < 1.0)) throw std::domain_error("student_t_quantile_or_normal: p must be in (0, 1)");
+  if (!(dof > 0.0) || !std::isfinite(dof) || dof > 1e7) return boost::math::quantile(boost::math::normal(), p);
+  return student_t_quantile(p, dof);
+}
+
+double welch_satterthwaite_dof(double se2_a, std::uint64_t n_a, double se2_b, std::uint64_t n_b) {
+  const auto term = [](double se2, std::uint64_t n) { return se2 * se2 / static_cast<double>(n > 1 ? n - 1 : 1); };
+  const double total = se2_a + se2_b;
+  const double denominator = term(se2_a, n_a) + term(se2_b, n_b);
+  return denominator > 0.0 ? total * total / denominator : HUGE_VAL;
+}
+
+DifferenceInterval independent_difference_interval(double mean_a, double sd_a, std::uint64_t n_a, double mean_b,
+                                                   double sd_b, std::uint64_t n_b, double confidence) {
+  if (!(confidence > 0.0 && confidence < 1.0)) {
+    throw std::invalid_argument("independent_difference_interval: confidence must be in (0, 1)");
+  }
+  const auto se2 = [](double sd, std::uint64_t n) { return n > 0 ? sd * sd / static_cast<double>(n) : 0.0; };
+  const double se2_a = se2(sd_a, n_a);
+  const double se2_b = se2(sd_b, n_b);
+  const double total = se2_a + se2_b;
+  DifferenceInterval d;
+  d.difference = mean_b - mean_a;
+  d.dof = kNaN;
+  if (total > 0.0) {
+    d.has_spread = true;
+    d.dof = welch_satterthwaite_dof(se2_a, n_a, se2_b, n_b);
+    d.half_width = student_t_quantile_or_normal(0.5 * (1.0 + confidence), d.dof) * std::sqrt(total);
+  }
+  return d;
 }
 
 namespace {

@@ -130,9 +130,10 @@ void read_staffing(ObjectReader& g, const std::optional<model::HorizonSpec>& hor
 
 std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
                                                      const std::vector<model::CallTypeSpec>& call_types,
-                                                     const std::optional<model::HorizonSpec>& horizon) {
+                                                     const std::optional<model::HorizonSpec>& horizon,
+                                                     std::vector<std::string>& paths) {
   std::vector<model::AgentGroupSpec> result;
-  std::vector<std::string> paths;
+  paths.clear();
   auto list = root.object_list("agent_groups");
   if (!list) return result;
   for (ObjectReader& g : *list) {

@@ -71,7 +71,139 @@ bool read_profile(ObjectReader& a, const std::string& process, const std::option
   return true;
 }
 
-// The csv process: a profile in a file with columns start and rate_per_hour.
+// The csv process: a profile in a file with columns start and rate_per_hour. Problems are
+// reported in the CSV file, under the key that names it, with the line.
+class ProfileFile {
+ public:
+  ProfileFile(ReadContext& context, std::string key_path, fs::path file)
+      : context_(context), key_path_(std::move(key_path)), label_(file.string()), file_(std::move(file)) {}
+
+  bool read(const std::optional<model::HorizonSpec>& horizon) {
+    std::string error;
+    const auto& rows = context_.sources().csv_rows(file_, error);
+    if (!rows) {
+      report(0, error);
+      return false;
+    }
+    if (rows->empty()) {
+      report(0, "empty file, expected a header line with columns start and rate_per_hour, then one row per interval");
+      return false;
+    }
+    return find_columns(rows->front()) && read_rows(*rows) && check_spacing() && check_coverage(horizon);
+  }
+
+  double interval_s = 0.0;  // 0: one row, a constant rate (continuous horizon)
+  std::vector<double> rates;
+
+ private:
+  void report(std::size_t line, const std::string& message) {
+    context_.problem_in_file(label_, key_path_, (line ? "line " + std::to_string(line) + ": " : std::string()) + message);
+  }
+
+  bool find_columns(const CsvRow& header) {
+    for (std::size_t c = 0; c < header.fields.size(); ++c) {
+      if (header.fields[c] == "start") start_column_ = c;
+      if (header.fields[c] == "rate_per_hour") rate_column_ = c;
+    }
+    if (start_column_ && rate_column_) return true;
+    std::string found;
+    for (const auto& field : header.fields) found += (found.empty() ? "" : ", ") + field;
+    for (std::string_view column : {"start", "rate_per_hour"}) {
+      if ((column == "start" ? start_column_ : rate_column_)) continue;
+      report(header.line, "missing column '" + std::string(column) + "'" + did_you_mean(column, header.fields) +
+                              " in the header line (found: " + found + ")");
+    }
+    return false;
+  }
+
+  bool read_rows(const std::vector<CsvRow>& rows) {
+    if (rows.size() < 2) {
+      report(rows.front().line, "no data rows after the header, expected one row per interval");
+      return false;
+    }
+    bool ok = true;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const CsvRow& row = rows[r];
+      const std::size_t needed = std::max(*start_column_, *rate_column_) + 1;
+      if (row.fields.size() < needed) {
+        report(row.line, "found " + std::to_string(row.fields.size()) + " values, expected " +
+                             std::to_string(needed) + " (columns as in the header)");
+        ok = false;
+        continue;
+      }
+      const std::string& start_text = row.fields[*start_column_];
+      const std::string& rate_text = row.fields[*rate_column_];
+      const auto start = parse_time_of_day(start_text, /*allow_end_of_day=*/false);
+      const auto rate = parse_csv_number(rate_text);
+      if (!start) {
+        report(row.line, "found '" + start_text + "' in column start, expected a time HH:MM");
+        ok = false;
+      }
+      if (!rate || *rate < 0) {
+        report(row.line, "found '" + rate_text + "' in column rate_per_hour, expected a number >= 0");
+        ok = false;
+      }
+      if (start && rate) {
+        starts_.push_back(*start);
+        rates.push_back(*rate);
+        lines_.push_back(row.line);
+      }
+    }
+    return ok;
+  }
+
+  // Equal spacing is what makes the rows a profile of fixed-length intervals.
+  bool check_spacing() {
+    if (starts_.size() < 2) return true;
+    interval_s = starts_[1] - starts_[0];
+    if (interval_s <= 0) {
+      report(lines_[1], "start " + format_time_of_day(starts_[1]) + " is not after the previous start " +
+                            format_time_of_day(starts_[0]));
+      return false;
+    }
+    for (std::size_t i = 2; i < starts_.size(); ++i) {
+      if (std::fabs(starts_[i] - starts_[i - 1] - interval_s) > 1e-6) {
+        report(lines_[i], "start " + format_time_of_day(starts_[i]) + " is " +
+                              format_value((starts_[i] - starts_[i - 1]) / 60.0) + " min after the previous start, " +
+                              "expected " + format_value(interval_s / 60.0) + " min (starts must be equally spaced)");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // On a calendar, the rows cover the opening hours from opening time.
+  bool check_coverage(const std::optional<model::HorizonSpec>& horizon) {
+    if (!horizon || !horizon->calendar) return true;
+    if (std::fabs(starts_.front() - horizon->open_s) > 1e-6) {
+      report(lines_.front(), "first start " + format_time_of_day(starts_.front()) + ", expected the opening time " +
+                                 format_time_of_day(horizon->open_s));
+      return false;
+    }
+    if (starts_.size() == 1) {
+      interval_s = horizon->close_s - horizon->open_s;
+      return true;
+    }
+    const auto expected = intervals_in_opening_hours(*horizon, interval_s);
+    if (expected && *expected == starts_.size()) return true;
+    std::string message =
+        "found " + std::to_string(starts_.size()) + " rows of " + format_value(interval_s / 60.0) + " min, expected ";
+    message += expected ? std::to_string(*expected) + " rows to cover the opening hours "
+                        : std::string("intervals that divide the opening hours ");
+    report(0, message + describe_opening_hours(*horizon));
+    return false;
+  }
+
+  ReadContext& context_;
+  std::string key_path_;
+  std::string label_;
+  fs::path file_;
+  std::optional<std::size_t> start_column_;
+  std::optional<std::size_t> rate_column_;
+  std::vector<double> starts_;
+  std::vector<std::size_t> lines_;
+};
+
 bool read_profile_file(ObjectReader& a, const std::optional<model::HorizonSpec>& horizon, model::ArrivalSpec& spec) {
   if (!a.has("file")) {
     a.missing("file", "expected the path of a CSV file (required by process 'csv')");
@@ -79,132 +211,25 @@ bool read_profile_file(ObjectReader& a, const std::optional<model::HorizonSpec>&
   }
   const auto name = a.string("file");
   if (!name) return false;
-  ReadContext& context = a.context();
   const std::string key_path = a.path_of("file");
-  const fs::path file = (context.sources().directory_of(key_path) / *name).lexically_normal();
-  const std::string label = file.string();
-  const auto report = [&](std::size_t line, const std::string& message) {
-    context.problem_in_file(label, key_path, (line ? "line " + std::to_string(line) + ": " : std::string()) + message);
-  };
-
-  std::string error;
-  const auto rows = read_csv_rows(file, error);
-  if (!rows) {
-    report(0, error);
-    return false;
-  }
-  if (rows->empty()) {
-    report(0, "empty file, expected a header line with columns start and rate_per_hour, then one row per interval");
-    return false;
-  }
-  const CsvRow& header = rows->front();
-  std::optional<std::size_t> start_column;
-  std::optional<std::size_t> rate_column;
-  for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    if (header.fields[c] == "start") start_column = c;
-    if (header.fields[c] == "rate_per_hour") rate_column = c;
-  }
-  if (!start_column || !rate_column) {
-    std::string found;
-    for (const auto& field : header.fields) found += (found.empty() ? "" : ", ") + field;
-    for (std::string_view column : {"start", "rate_per_hour"}) {
-      if ((column == "start" ? start_column : rate_column)) continue;
-      report(header.line, "missing column '" + std::string(column) + "'" +
-                              did_you_mean(column, header.fields) + " in the header line (found: " + found + ")");
-    }
-    return false;
-  }
-  if (rows->size() < 2) {
-    report(header.line, "no data rows after the header, expected one row per interval");
-    return false;
-  }
-
-  bool ok = true;
-  std::vector<double> starts;
-  std::vector<double> rates;
-  std::vector<std::size_t> lines;
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const CsvRow& row = (*rows)[r];
-    const std::size_t needed = std::max(*start_column, *rate_column) + 1;
-    if (row.fields.size() < needed) {
-      report(row.line, "found " + std::to_string(row.fields.size()) + " values, expected " + std::to_string(needed) +
-                           " (columns as in the header)");
-      ok = false;
-      continue;
-    }
-    const std::string& start_text = row.fields[*start_column];
-    const std::string& rate_text = row.fields[*rate_column];
-    const auto start = parse_time_of_day(start_text, /*allow_end_of_day=*/false);
-    const auto rate = parse_csv_number(rate_text);
-    if (!start) {
-      report(row.line, "found '" + start_text + "' in column start, expected a time HH:MM");
-      ok = false;
-    }
-    if (!rate || *rate < 0) {
-      report(row.line, "found '" + rate_text + "' in column rate_per_hour, expected a number >= 0");
-      ok = false;
-    }
-    if (start && rate) {
-      starts.push_back(*start);
-      rates.push_back(*rate);
-      lines.push_back(row.line);
-    }
-  }
-  if (!ok) return false;
-
-  // Equal spacing is what makes the rows a profile of fixed-length intervals.
-  double interval_s = 0.0;
-  if (starts.size() >= 2) {
-    interval_s = starts[1] - starts[0];
-    if (interval_s <= 0) {
-      report(lines[1], "start " + format_time_of_day(starts[1]) + " is not after the previous start " +
-                           format_time_of_day(starts[0]));
-      return false;
-    }
-    for (std::size_t i = 2; i < starts.size(); ++i) {
-      if (std::fabs(starts[i] - starts[i - 1] - interval_s) > 1e-6) {
-        report(lines[i], "start " + format_time_of_day(starts[i]) + " is " +
-                             format_value((starts[i] - starts[i - 1]) / 60.0) + " min after the previous start, " +
-                             "expected " + format_value(interval_s / 60.0) + " min (starts must be equally spaced)");
-        return false;
-      }
-    }
-  }
-  if (horizon && horizon->calendar) {
-    if (std::fabs(starts.front() - horizon->open_s) > 1e-6) {
-      report(lines.front(), "first start " + format_time_of_day(starts.front()) + ", expected the opening time " +
-                                format_time_of_day(horizon->open_s));
-      return false;
-    }
-    if (starts.size() == 1) {
-      interval_s = horizon->close_s - horizon->open_s;
-    } else {
-      const auto expected = intervals_in_opening_hours(*horizon, interval_s);
-      if (!expected || *expected != starts.size()) {
-        std::string message = "found " + std::to_string(starts.size()) + " rows of " +
-                              format_value(interval_s / 60.0) + " min, expected ";
-        message += expected ? std::to_string(*expected) + " rows to cover the opening hours "
-                            : std::string("intervals that divide the opening hours ");
-        report(0, message + describe_opening_hours(*horizon));
-        return false;
-      }
-    }
-  }
-  spec.interval_s = interval_s;
-  for (double rate : rates) spec.rates_per_s.push_back(rate / seconds_per_hour);
+  ProfileFile profile(a.context(), key_path,
+                      (a.context().sources().directory_of(key_path) / *name).lexically_normal());
+  if (!profile.read(horizon)) return false;
+  spec.interval_s = profile.interval_s;
+  for (double rate : profile.rates) spec.rates_per_s.push_back(rate / seconds_per_hour);
 
   // The resolved document carries the profile itself, in the form of the equivalent
   // built-in process: it then stands on its own and its digest follows the file's content.
   json& out = a.resolved();
   out.erase("file");
   const bool gamma = a.has("daily_cv");
-  if (interval_s > 0) {
+  if (profile.interval_s > 0) {
     out["process"] = gamma ? "poisson_gamma" : "piecewise_poisson";
-    out["interval_min"] = interval_s / 60.0;
-    out["rates_per_hour"] = rates;
+    out["interval_min"] = profile.interval_s / 60.0;
+    out["rates_per_hour"] = profile.rates;
   } else {
     out["process"] = gamma ? "poisson_gamma" : "poisson";
-    out["rate_per_hour"] = rates.front();
+    out["rate_per_hour"] = profile.rates.front();
   }
   return true;
 }

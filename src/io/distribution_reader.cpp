@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <stdexcept>
 
 #include "ccsim/io/csv_reader.hpp"
 #include "ccsim/io/scenario_sections.hpp"
@@ -33,7 +34,7 @@ std::optional<std::vector<double>> read_sample_file(ObjectReader& d, const std::
   const fs::path file = (d.context().sources().directory_of(key_path) / name).lexically_normal();
   const std::string label = file.string();
   std::string error;
-  const auto rows = read_csv_rows(file, error);
+  const auto& rows = d.context().sources().csv_rows(file, error);
   if (!rows) {
     d.context().problem_in_file(label, key_path, error);
     return std::nullopt;
@@ -67,34 +68,35 @@ std::optional<std::vector<double>> read_sample_file(ObjectReader& d, const std::
   return samples;
 }
 
-}  // namespace
-
-std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, std::string_view key,
-                                                          const json* fallback) {
-  std::optional<ObjectReader> reader;
-  if (fallback != nullptr) {
-    reader = parent.object_or(key, *fallback);
+// An empirical distribution's samples: inline (samples_s) or from a CSV file (file).
+std::vector<double> read_samples(ObjectReader& d, const std::string& context) {
+  const bool inline_samples = d.has("samples_s");
+  const bool from_file = d.has("file");
+  if (inline_samples && from_file) {
+    d.problem_here("give either samples_s or file for " + context + ", not both");
+  } else if (inline_samples) {
+    if (auto listed = d.numbers("samples_s")) return std::move(*listed);
+  } else if (from_file) {
+    const auto file_name = d.string("file");
+    auto read = file_name ? read_sample_file(d, *file_name) : std::nullopt;
+    if (read) {
+      // The resolved document carries the samples themselves, so that it stands on its
+      // own and its digest changes when the file's content does.
+      d.resolved().erase("file");
+      d.resolved()["samples_s"] = *read;
+      return std::move(*read);
+    }
   } else {
-    reader = parent.object(key, /*empty_when_absent=*/false);
+    d.missing("samples_s", "expected samples_s (a non-empty list of numbers >= 0) or file (a CSV file) for " +
+                               context);
   }
-  if (!reader) return std::nullopt;
-  ObjectReader& d = *reader;
+  return {};
+}
 
-  const auto name = d.string("dist");
-  if (!name) return std::nullopt;
-  const auto kind = random::dist_kind_from_string(*name);
-  if (!kind) {  // the table's choices and the random module's names disagree: a bug
-    d.problem("dist", "found \"" + *name + "\", which this build of ccsim cannot sample");
-    return std::nullopt;
-  }
-  const std::string context = "dist '" + *name + "'";
-  std::vector<std::string_view> applicable = parameters_of(*kind);
-  applicable.push_back("dist");
-  d.reject_keys_except(applicable, context);
-
-  const std::size_t problems_before = d.context().problem_count();
-  // A parameter the family requires, with the family's own range (stricter than the
-  // table's for mean_s, which also covers constant).
+// The parameters of a `kind` distribution, each with the family's own range (stricter
+// than the table's for mean_s, which also covers constant).
+random::DistributionSpec read_parameters(ObjectReader& d, DistKind kind, const std::string& context) {
+  // A parameter the family requires.
   const auto need = [&](std::string_view k, const NumberRule& rule) -> std::optional<double> {
     if (!d.has(k)) {
       d.missing(k, "expected " + rule.describe() + " (required by " + context + ")");
@@ -104,8 +106,8 @@ std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, 
   };
 
   random::DistributionSpec spec;
-  spec.kind = *kind;
-  switch (*kind) {
+  spec.kind = kind;
+  switch (kind) {
     case DistKind::constant:
       spec.mean = need("mean_s", number_at_least(0)).value_or(0.0);
       break;
@@ -135,31 +137,49 @@ std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, 
       spec.max = high.value_or(0.0);
       break;
     }
-    case DistKind::empirical: {
-      const bool inline_samples = d.has("samples_s");
-      const bool from_file = d.has("file");
-      if (inline_samples && from_file) {
-        d.problem_here("give either samples_s or file for " + context + ", not both");
-      } else if (inline_samples) {
-        if (auto samples = d.numbers("samples_s")) spec.samples = std::move(*samples);
-      } else if (from_file) {
-        if (const auto file_name = d.string("file")) {
-          if (auto samples = read_sample_file(d, *file_name)) {
-            spec.samples = std::move(*samples);
-            // The resolved document carries the samples themselves, so that it stands on
-            // its own and its digest changes when the file's content does.
-            d.resolved().erase("file");
-            d.resolved()["samples_s"] = spec.samples;
-          }
-        }
-      } else {
-        d.missing("samples_s", "expected samples_s (a non-empty list of numbers >= 0) or file (a CSV file) for " +
-                                   context);
-      }
+    case DistKind::empirical:
+      spec.samples = read_samples(d, context);
       break;
-    }
   }
+  return spec;
+}
+
+}  // namespace
+
+std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, std::string_view key,
+                                                          const json* fallback) {
+  std::optional<ObjectReader> reader;
+  if (fallback != nullptr) {
+    reader = parent.object_or(key, *fallback);
+  } else {
+    reader = parent.object(key, /*empty_when_absent=*/false);
+  }
+  if (!reader) return std::nullopt;
+  ObjectReader& d = *reader;
+
+  const auto name = d.string("dist");
+  if (!name) return std::nullopt;
+  const auto kind = random::dist_kind_from_string(*name);
+  if (!kind) {  // the table's choices and the random module's names disagree: a bug
+    d.problem("dist", "found \"" + *name + "\", which this build of ccsim cannot sample");
+    return std::nullopt;
+  }
+  const std::string context = "dist '" + *name + "'";
+  std::vector<std::string_view> applicable = parameters_of(*kind);
+  applicable.push_back("dist");
+  d.reject_keys_except(applicable, context);
+
+  const std::size_t problems_before = d.context().problem_count();
+  const random::DistributionSpec spec = read_parameters(d, *kind, context);
   if (d.context().problem_count() != problems_before) return std::nullopt;
+  // What the ranges above cannot see (a Weibull shape so small that its moments
+  // overflow): the model builds this distribution, so it must be buildable.
+  try {
+    const random::Distribution buildable(spec);
+  } catch (const std::invalid_argument& e) {
+    d.problem_here(std::string(e.what()) + ", expected parameters it can be sampled with");
+    return std::nullopt;
+  }
   return spec;
 }
 

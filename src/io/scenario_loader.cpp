@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "ccsim/experiment/sweep.hpp"
 #include "ccsim/io/scenario_sections.hpp"
 #include "ccsim/io/scenario_sources.hpp"
 #include "ccsim/io/value_reader.hpp"
@@ -46,83 +45,15 @@ void check_every_call_type_served(ReadContext& context, const std::vector<model:
   }
 }
 
-// A sweep declaration is for `ccsim sweep`. It is checked here, so `validate` reports its
-// mistakes with their file and path, but kept out of the resolved document: it changes
-// nothing a run simulates, so a file has the same digest with and without it.
-void check_sweep(ReadContext& context, const ObjectReader& root) {
-  const json* value = root.raw("sweep");
-  if (value == nullptr) return;
-  if (!value->is_object()) {
-    context.problem("/sweep", "found " + describe_found(*value) + ", expected an object");
-    return;
-  }
-  json scratch = json::object();  // readers record effective values; these are dropped
-  ObjectReader sweep(context, *value, "/sweep", "/sweep", scratch);
-  const std::size_t before = context.problem_count();
-  const auto mode = sweep.string("mode");
-  auto entries = sweep.object_list("vary");
-  if (!entries) return;
-  std::vector<experiment::SweepAxis> axes;
-  for (ObjectReader& entry : *entries) {
-    experiment::SweepAxis axis;
-    if (const auto path = entry.string("path")) {
-      axis.path = *path;
-      if (path->front() != '/') {
-        entry.problem("path", "found \"" + *path + "\", expected a JSON pointer into the scenario (e.g. "
-                              "/organisation/autonomy)");
-      } else if (*path == "/sweep" || path->rfind("/sweep/", 0) == 0) {
-        entry.problem("path", "found \"" + *path + "\", expected a path outside /sweep");
-      }
-      for (const auto& earlier : axes) {
-        if (earlier.path == *path) entry.problem("path", "\"" + *path + "\" is varied twice, expected each path once");
-      }
-    }
-    const json* values = entry.raw("values");
-    const bool has_range = entry.has("range");
-    if (values != nullptr && has_range) {
-      entry.problem_here("found both values and range, expected one of them");
-    } else if (values == nullptr && !has_range) {
-      entry.missing("values", "expected values (a non-empty list) or range (start, stop, step)");
-    } else if (values != nullptr) {
-      if (!values->is_array() || values->empty()) {
-        entry.problem("values", "found " + describe_found(*values) + ", expected a non-empty list of values");
-      } else {
-        axis.values.assign(values->begin(), values->end());
-      }
-    } else if (auto range = entry.object("range", /*empty_when_absent=*/false)) {
-      const auto start = range->number("start");
-      const auto stop = range->number("stop");
-      const auto step = range->number("step");
-      if (start && stop && step) {
-        try {
-          axis.values = experiment::range_values(*start, *stop, *step);
-        } catch (const experiment::SweepError& e) {
-          range->problem_here(e.what());
-        }
-      }
-    }
-    axes.push_back(std::move(axis));
-  }
-  if (mode && context.problem_count() == before) {
-    try {
-      experiment::sweep_point_count(axes, *mode == "zip" ? experiment::SweepMode::zip : experiment::SweepMode::grid);
-    } catch (const experiment::SweepError& e) {
-      sweep.problem("vary", e.what());
-    }
-  }
-}
-
-}  // namespace
-
-LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
-  std::vector<ScenarioProblem> problems;
-  const ScenarioSources sources = read_scenario_sources(file, overrides, problems);
-  // Without every file parsed there is no document to check: any further message would
-  // be about a guess.
-  if (!sources.files_read) throw ScenarioError(std::move(problems));
-
+// Checks the merged document of `sources` and converts it; `problems` holds those found
+// while reading. Throws ScenarioError with every problem. Besides each value's own range
+// (the key table), the model's own invariants are checked where their values are read,
+// so that the model never rejects a loaded scenario: read_workforce (a calendar horizon,
+// no staffing tables: model::CallCenter) and read_distribution (random::Distribution).
+LoadedScenario check_and_convert(const ScenarioSources& sources, std::string source_path,
+                                 std::vector<ScenarioProblem> problems) {
   LoadedScenario loaded;
-  loaded.source_path = file.string();
+  loaded.source_path = std::move(source_path);
   ReadContext context(sources, problems);
   ObjectReader root(context, sources.merged, "", "", loaded.resolved);
 
@@ -139,7 +70,8 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   if (horizon) loaded.scenario.horizon = *horizon;
   std::vector<std::string> call_type_paths;
   loaded.scenario.call_types = read_call_types(root, horizon, call_type_paths);
-  loaded.scenario.agent_groups = read_agent_groups(root, loaded.scenario.call_types, horizon);
+  std::vector<std::string> group_paths;
+  loaded.scenario.agent_groups = read_agent_groups(root, loaded.scenario.call_types, horizon, group_paths);
   check_every_call_type_served(context, loaded.scenario.call_types, call_type_paths, loaded.scenario.agent_groups);
   loaded.scenario.routing = read_routing(root, loaded.scenario.agent_groups);
   ContractSection contract = read_contract(root);
@@ -147,13 +79,48 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   loaded.scenario.contract = contract.terms;
   loaded.scenario.skill_effect = read_skill_effect(root);
   loaded.scenario.organisation = read_organisation(root);
-  loaded.scenario.workforce = read_workforce(root, horizon);
+  loaded.scenario.workforce = read_workforce(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.economics = read_economics(root);
-  check_sweep(context, root);
+  loaded.sweep = read_sweep(context, root);
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   loaded.digest = scenario_digest(loaded.resolved);
   return loaded;
+}
+
+}  // namespace
+
+ScenarioDocuments read_scenario_documents(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  ScenarioDocuments documents;
+  documents.file = file;
+  documents.sources = read_scenario_sources(file, overrides, documents.problems);
+  // Without every file parsed there is no document to check: any further message would
+  // be about a guess.
+  if (!documents.sources.files_read) throw ScenarioError(std::move(documents.problems));
+  return documents;
+}
+
+LoadedScenario load_scenario(const ScenarioDocuments& documents, const std::vector<std::string>& more_overrides) {
+  if (more_overrides.empty()) return check_and_convert(documents.sources, documents.file.string(), documents.problems);
+  ScenarioSources variant = documents.sources;
+  std::vector<ScenarioProblem> problems = documents.problems;
+  apply_overrides(variant, documents.file, more_overrides, problems);
+  return check_and_convert(variant, documents.file.string(), std::move(problems));
+}
+
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  return load_scenario(read_scenario_documents(file, overrides));
+}
+
+LoadedScenario load_resolved_scenario(const nlohmann::json& resolved, const std::string& source_path) {
+  ScenarioSources sources;
+  sources.files_read = true;
+  sources.merged = resolved;
+  sources.layers.push_back(SourceLayer{source_path, {}, resolved, {}, false});
+  if (!resolved.is_object()) {
+    throw ScenarioError({{source_path, "", "found " + describe_found(resolved) + ", expected a scenario (an object)"}});
+  }
+  return check_and_convert(sources, source_path, {});
 }
 
 }  // namespace ccsim::io

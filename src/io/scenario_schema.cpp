@@ -436,7 +436,7 @@ std::vector<KeySpec> build_table() {
 
   add({.path = "/workforce", .type = KeyType::object, .default_text = "disabled",
        .description = "People over months: strain, exhaustion, absence, quits, hiring and learning "
-                      "(docs/model.md). Enabled, it needs a calendar horizon."});
+                      "(docs/model.md). Enabled, it needs a calendar horizon and no staffing tables."});
   add({.path = "/workforce/enabled", .type = KeyType::boolean, .default_value = false,
        .description = "false: the staff stays as given, with no absence, quits or learning; the other keys "
                       "are then ignored."});

@@ -125,6 +125,12 @@ ScenarioSources read_scenario_sources(const fs::path& file, const std::vector<st
   if (files_ok) {
     for (const auto& layer : sources.layers) deep_merge(sources.merged, layer.document);
   }
+  apply_overrides(sources, file, overrides, problems);
+  return sources;
+}
+
+void apply_overrides(ScenarioSources& sources, const fs::path& file, const std::vector<std::string>& overrides,
+                     std::vector<ScenarioProblem>& problems) {
   const fs::path top_directory = file.parent_path();
   for (const auto& text : overrides) {
     std::string error;
@@ -133,14 +139,24 @@ ScenarioSources read_scenario_sources(const fs::path& file, const std::vector<st
       problems.push_back({std::string(override_label), "", error});
       continue;
     }
-    if (!files_ok) continue;  // nothing to apply it to; its syntax was still checked
+    if (!sources.files_read) continue;  // nothing to apply it to; its syntax was still checked
     if (const auto failure = apply_override(sources.merged, *parsed)) {
       problems.push_back({std::string(override_label), parsed->pointer, *failure});
       continue;
     }
     sources.layers.push_back(SourceLayer{std::string(override_label), top_directory, {}, parsed->pointer, true});
   }
-  return sources;
+}
+
+const std::optional<std::vector<CsvRow>>& ScenarioSources::csv_rows(const fs::path& file, std::string& error) const {
+  auto found = csv_files_->find(file);
+  if (found == csv_files_->end()) {
+    CsvFile read;
+    read.rows = read_csv_rows(file, read.error);
+    found = csv_files_->emplace(file, std::move(read)).first;
+  }
+  error = found->second.error;
+  return found->second.rows;
 }
 
 }  // namespace ccsim::io

@@ -2,6 +2,7 @@
 
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/scenario_sections.hpp"
+#include "ccsim/random/streams.hpp"
 
 namespace ccsim::io {
 
@@ -135,7 +136,39 @@ model::OrganisationSpec read_organisation(ObjectReader& root) {
   return spec;
 }
 
-model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon) {
+namespace {
+
+// What the workforce model requires of the agent groups (model::CallCenter).
+void check_workforce_groups(ReadContext& context, const std::vector<model::AgentGroupSpec>& groups,
+                            const std::vector<std::string>& group_paths) {
+  // Who is on duty follows from the roster (shifts, days off, absence, quits); a staffing
+  // table fixes the number on duty instead, which the two cannot both decide.
+  // Every agent draws from a random stream of its own, numbered across all groups.
+  constexpr std::uint64_t most_agents = std::uint64_t{random::max_index_within_purpose} + 1;
+  std::uint64_t agents = 0;
+  for (std::size_t g = 0; g < groups.size() && g < group_paths.size(); ++g) {
+    if (groups[g].staffing == model::StaffingMode::table) {
+      context.problem(group_paths[g] + "/staffing",
+                      "the workforce model (workforce.enabled) does not support staffing tables, expected "
+                      "schedule.shifts or a headcount on duty through the opening hours for group '" +
+                          groups[g].name + "'");
+    }
+    const bool within = agents <= most_agents;
+    agents += static_cast<std::uint64_t>(std::max(0, groups[g].headcount));
+    if (within && agents > most_agents) {
+      context.problem(group_paths[g] + "/headcount",
+                      "brings the agents to " + std::to_string(agents) + ", expected at most " +
+                          std::to_string(most_agents) + " in all groups with the workforce model (each agent "
+                          "has a random stream of its own)");
+    }
+  }
+}
+
+}  // namespace
+
+model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
+                                    const std::vector<model::AgentGroupSpec>& groups,
+                                    const std::vector<std::string>& group_paths) {
   model::WorkforceSpec spec;
   auto reader = root.object("workforce", /*empty_when_absent=*/true);
   if (!reader) return spec;
@@ -155,6 +188,7 @@ model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<mode
     r.problem("enabled", "the workforce model needs a calendar horizon (days, open, close), found a continuous "
                          "horizon (duration_s)");
   }
+  if (spec.enabled) check_workforce_groups(r.context(), groups, group_paths);
   return spec;
 }
 

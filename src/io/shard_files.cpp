@@ -1,6 +1,8 @@
 #include "ccsim/io/shard_files.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -8,6 +10,7 @@
 
 #include "ccsim/experiment/result_codec.hpp"
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/errors.hpp"
 #include "ccsim/version.hpp"
 
 namespace ccsim::io {
@@ -18,9 +21,13 @@ std::string base_name(const ShardManifest& m) {
   return "shard-" + std::to_string(m.shard_index) + "-of-" + std::to_string(m.shard_count);
 }
 
+[[noreturn]] void fail(const std::string& file, const std::string& message) {
+  throw InputError({InputProblem{file, "", message}});
+}
+
 std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error(p.string() + ": cannot read");
+  if (!in) fail(p.string(), "cannot read");
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -36,20 +43,22 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
     m.scenario_file = j.at("scenario_file").get<std::string>();
     m.overrides = j.at("overrides").get<std::vector<std::string>>();
     m.digest = j.at("scenario_digest").get<std::string>();
+    m.resolved = j.at("resolved_scenario");
     m.seed = j.at("seed").get<std::uint64_t>();
     m.replications = j.at("replications").get<int>();
     m.shard_index = j.at("shard").get<int>();
     m.shard_count = j.at("shards").get<int>();
     m.ccsim_version = j.at("ccsim_version").get<std::string>();
   } catch (const nlohmann::json::exception& e) {
-    throw std::runtime_error(manifest_file.string() + ": not a ccsim shard manifest (" + e.what() + ")");
+    fail(manifest_file.string(), std::string("not a ccsim shard manifest of this version (") + e.what() + ")");
   }
   const auto bin = manifest_file.parent_path() / (base_name(shard.manifest) + ".bin");
   shard.parts_dir = shard_parts_dir(manifest_file.parent_path(), shard.manifest);
+  const std::string bytes = read_all(bin);
   try {
-    shard.results = experiment::decode_results(read_all(bin)).results;
+    shard.results = experiment::decode_results(bytes).results;
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error(bin.string() + ": " + e.what());
+    fail(bin.string(), e.what());
   }
   return shard;
 }
@@ -67,6 +76,7 @@ void write_shard(const std::filesystem::path& dir, const ShardManifest& m,
                          {"scenario_file", m.scenario_file},
                          {"overrides", m.overrides},
                          {"scenario_digest", m.digest},
+                         {"resolved_scenario", m.resolved},
                          {"seed", m.seed},
                          {"replications", m.replications},
                          {"shard", m.shard_index},
@@ -91,10 +101,52 @@ std::vector<LoadedShard> read_shards(const std::vector<std::string>& paths) {
     } else if (std::filesystem::exists(path)) {
       shards.push_back(read_shard(path));
     } else {
-      throw std::runtime_error(p + ": no such file or folder");
+      fail(p, "no such file or folder");
     }
   }
   return shards;
+}
+
+MergedRun merge_shards(std::vector<LoadedShard> shards) {
+  if (shards.empty()) throw UsageError("no shard-*.json found in the given files or folders");
+  const ShardManifest& first = shards.front().manifest;
+  std::set<int> seen;
+  for (const auto& s : shards) {
+    const ShardManifest& m = s.manifest;
+    if (m.digest != first.digest || m.seed != first.seed || m.replications != first.replications ||
+        m.shard_count != first.shard_count || m.scenario_file != first.scenario_file || m.overrides != first.overrides) {
+      fail(s.file, "belongs to another run than " + shards.front().file +
+                       " (scenario, overrides, seed, replications or shard count differ)");
+    }
+    if (!seen.insert(m.shard_index).second) fail(s.file, "shard given twice");
+  }
+  if (static_cast<int>(seen.size()) != first.shard_count) {
+    fail(shards.front().file, "have " + std::to_string(seen.size()) + " of " + std::to_string(first.shard_count) +
+                                  " shards of this run");
+  }
+  MergedRun run{load_resolved_scenario(first.resolved, first.scenario_file), {}};
+  if (run.scenario.digest != first.digest) {
+    fail(shards.front().file, "its resolved_scenario has digest " + run.scenario.digest + ", expected scenario_digest " +
+                                  first.digest + " (the manifest was edited)");
+  }
+  run.scenario.settings.seed = first.seed;
+  run.scenario.settings.replications = first.replications;
+  for (auto& s : shards) {
+    for (auto& r : s.results) {
+      run.parts.emplace_back(r.replication, s.parts_dir);
+      run.results.push_back(std::move(r));
+    }
+  }
+  std::sort(run.results.begin(), run.results.end(),
+            [](const auto& a, const auto& b) { return a.replication < b.replication; });
+  for (std::size_t i = 0; i < run.results.size(); ++i) {
+    if (run.results[i].replication != i) fail(shards.front().file, "replication " + std::to_string(i) + " is missing");
+  }
+  if (static_cast<int>(run.results.size()) != first.replications) {
+    fail(shards.front().file, "expected " + std::to_string(first.replications) + " replications, found " +
+                                  std::to_string(run.results.size()));
+  }
+  return run;
 }
 
 }  // namespace ccsim::io

@@ -13,6 +13,9 @@ using nlohmann::json;
 
 namespace {
 
+// A varied value, written as it was given (JSON text from sweep_spec.hpp).
+json value_json(const std::string& text) { return json::parse(text); }
+
 json scope_json(const std::array<experiment::Summary, experiment::metric_count>& summaries, bool overall) {
   json out = json::object();
   for (const auto& m : metric_catalogue()) {
@@ -27,7 +30,7 @@ json point_json(const SweepRecord& record, const SweepPointRecord& point) {
   j["index"] = point.index;
   json values = json::object();
   for (std::size_t a = 0; a < record.axes.size() && a < point.values.size(); ++a) {
-    values[record.axes[a].path] = point.values[a];
+    values[record.axes[a].path] = value_json(point.values[a]);
   }
   j["values"] = std::move(values);
   j["scenario_digest"] = point.scenario_digest;
@@ -61,12 +64,6 @@ void append_row(std::string& out, const std::string& prefix, const std::string& 
 
 }  // namespace
 
-std::string sweep_value_text(const json& value) {
-  if (value.is_number()) return format_number(value.get<double>());
-  if (value.is_string()) return value.get<std::string>();
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 json sweep_json(const SweepRecord& record) {
   json j;
   j["ccsim_version"] = version_string;
@@ -83,7 +80,11 @@ json sweep_json(const SweepRecord& record) {
   }
   j["precision_targets"] = std::move(targets);
   json vary = json::array();
-  for (const auto& axis : record.axes) vary.push_back(json{{"path", axis.path}, {"values", axis.values}});
+  for (const auto& axis : record.axes) {
+    json values = json::array();
+    for (const auto& v : axis.values) values.push_back(value_json(v));
+    vary.push_back(json{{"path", axis.path}, {"values", std::move(values)}});
+  }
   j["vary"] = std::move(vary);
   j["points_planned"] = record.points_planned;
   j["partial"] = record.partial;

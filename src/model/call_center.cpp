@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <string>
 
 #include "calendar.hpp"
 #include "calls/arrivals.hpp"
@@ -13,6 +14,7 @@
 #include "calls/call_pool.hpp"
 #include "calls/contacts.hpp"
 #include "ccsim/engine/simulator.hpp"
+#include "ccsim/model/model_error.hpp"
 #include "events.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
@@ -27,14 +29,23 @@ namespace ccsim::model {
 
 namespace {
 
+// What the model cannot simulate. The scenario loader reports each of these first, with
+// the JSON path of the offending value (tests/io/test_model_invariants.cpp).
 void check_invariants(const Scenario& scenario) {
   if (!scenario.workforce.enabled) return;
-  if (!scenario.horizon.calendar) throw std::invalid_argument("the workforce model needs a calendar horizon");
+  if (!scenario.horizon.calendar) throw ModelError("the workforce model needs a calendar horizon");
+  std::uint64_t agents = 0;
   for (const auto& g : scenario.agent_groups) {
     if (g.staffing == StaffingMode::table) {
-      throw std::invalid_argument("the workforce model does not support staffing tables (group '" + g.name +
-                                  "'): use shifts or opening hours");
+      throw ModelError("the workforce model does not support staffing tables (group '" + g.name +
+                       "'): use shifts or opening hours");
     }
+    agents += static_cast<std::uint64_t>(std::max(0, g.headcount));
+  }
+  // Each agent slot has its own workforce stream.
+  if (agents > std::uint64_t{random::max_index_within_purpose} + 1) {
+    throw ModelError("the workforce model takes at most " + std::to_string(random::max_index_within_purpose + 1) +
+                     " agents (one random stream each)");
   }
 }
 
@@ -109,7 +120,12 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
 CallCenter::CallCenter(const Scenario& scenario, const random::StreamFactory& streams, std::uint64_t replication,
                        Observer& observer) {
   check_invariants(scenario);
-  units_ = std::make_unique<Units>(scenario, streams, replication, observer);
+  try {
+    units_ = std::make_unique<Units>(scenario, streams, replication, observer);
+  } catch (const std::invalid_argument& e) {
+    // A duration distribution the random module cannot build.
+    throw ModelError(e.what());
+  }
 }
 
 CallCenter::~CallCenter() = default;

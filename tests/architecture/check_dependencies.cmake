@@ -14,6 +14,9 @@ set(allowed_cli cli io experiment model engine random analytic)
 # What the simulation core must never touch: files, JSON, logging.
 set(forbidden_in_core "nlohmann/" "spdlog/" "<fstream>" "<filesystem>" "<iostream>" "CLI/")
 set(core_modules engine random model)
+# JSON is read and written at the edges only: nlohmann/ headers in io and cli, nowhere else
+# (experiment's sweeps take values as opaque text; docs/architecture.md).
+set(json_modules io cli)
 
 set(problems "")
 foreach(module engine random analytic model experiment io cli)
@@ -34,6 +37,12 @@ foreach(module engine random analytic model experiment io cli)
         set(target "${CMAKE_MATCH_1}")
         if(NOT target IN_LIST allowed_${module})
           string(APPEND problems "\n  ${f}: module '${module}' includes '${target}' (${line})")
+        endif()
+      endif()
+      if(NOT module IN_LIST json_modules)
+        string(FIND "${line}" "nlohmann/" pos)
+        if(NOT pos EQUAL -1)
+          string(APPEND problems "\n  ${f}: module '${module}' includes nlohmann/ (JSON belongs to io and cli)")
         endif()
       endif()
       if(module IN_LIST core_modules)

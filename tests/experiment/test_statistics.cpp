@@ -190,3 +190,49 @@ TEST_CASE("summarize_paired_difference", "[experiment][stats]") {
 
   CHECK_THROWS_AS(summarize_paired_difference(a, std::vector<double>{1.0}), std::invalid_argument);
 }
+
+TEST_CASE("student_t_quantile_or_normal falls back to the normal quantile", "[experiment][stats]") {
+  CHECK(student_t_quantile_or_normal(0.975, 8.0) == student_t_quantile(0.975, 8.0));
+  CHECK(student_t_quantile_or_normal(0.975, 1e7) == student_t_quantile(0.975, 1e7));
+  const double z = 1.959963984540054;
+  CHECK(student_t_quantile_or_normal(0.975, 2e7) == z);
+  CHECK(student_t_quantile_or_normal(0.975, HUGE_VAL) == z);
+  CHECK(student_t_quantile_or_normal(0.975, kNaN) == z);
+  CHECK(student_t_quantile_or_normal(0.975, 0.0) == z);
+  CHECK(student_t_quantile_or_normal(0.025, HUGE_VAL) == Approx(-z).epsilon(1e-15));
+  CHECK_THROWS_AS(student_t_quantile_or_normal(1.0, 4.0), std::domain_error);
+}
+
+TEST_CASE("Welch-Satterthwaite degrees of freedom", "[experiment][stats]") {
+  // Equal variances and sizes: se^2 = 1/5 each; (0.4)^2 / (2 * 0.04 / 4) = 8 = n_a + n_b - 2.
+  CHECK(welch_satterthwaite_dof(0.2, 5, 0.2, 5) == Approx(8.0).epsilon(1e-14));
+  // sd 2, n 10 against sd 0.5, n 3: se^2 0.4 and 1/12; 0.48333^2 / (0.16/9 + 0.0069444/2) = 10.99.
+  CHECK(welch_satterthwaite_dof(0.4, 10, 0.25 / 3.0, 3) == Approx(10.99).margin(0.005));
+  // One side without spread: the dof of the other, n - 1.
+  CHECK(welch_satterthwaite_dof(0.3, 7, 0.0, 7) == Approx(6.0).epsilon(1e-14));
+  // A sample of one counts n - 1 as 1.
+  CHECK(welch_satterthwaite_dof(0.5, 1, 0.0, 4) == Approx(1.0).epsilon(1e-14));
+  CHECK(std::isinf(welch_satterthwaite_dof(0.0, 5, 0.0, 5)));
+}
+
+TEST_CASE("the CI of a difference of independent means", "[experiment][stats]") {
+  // mean 10 (sd 1, n 5) against 11.45 (sd 1, n 5): half-width t(0.975, 8) sqrt(0.4) = 1.4585.
+  const DifferenceInterval d = independent_difference_interval(10.0, 1.0, 5, 11.45, 1.0, 5);
+  CHECK(d.difference == Approx(1.45).epsilon(1e-14));
+  CHECK(d.has_spread);
+  CHECK(d.dof == Approx(8.0).epsilon(1e-14));
+  CHECK(d.half_width == Approx(student_t_quantile(0.975, 8.0) * std::sqrt(0.4)).epsilon(1e-14));
+  CHECK(d.half_width == Approx(1.4585).margin(1e-4));
+  // Other confidence levels use their own quantile.
+  const DifferenceInterval wide = independent_difference_interval(10.0, 1.0, 5, 11.45, 1.0, 5, 0.99);
+  CHECK(wide.half_width == Approx(student_t_quantile(0.995, 8.0) * std::sqrt(0.4)).epsilon(1e-14));
+  // No spread in either: a zero-width interval and no dof.
+  const DifferenceInterval flat = independent_difference_interval(3.0, 0.0, 5, 4.0, 0.0, 5);
+  CHECK_FALSE(flat.has_spread);
+  CHECK(flat.half_width == 0.0);
+  CHECK(std::isnan(flat.dof));
+  // An empty sample adds no variance.
+  const DifferenceInterval one_sided = independent_difference_interval(3.0, 5.0, 0, 4.0, 1.0, 4);
+  CHECK(one_sided.dof == Approx(3.0).epsilon(1e-14));
+  CHECK_THROWS_AS(independent_difference_interval(0, 1, 2, 0, 1, 2, 1.0), std::invalid_argument);
+}

@@ -229,8 +229,9 @@ TEST_CASE("workforce: values convert, and the model needs a calendar horizon") {
 
   auto problems = problems_of(data_dir() / "continuous.json", {"/workforce/enabled=true"});
   INFO(dump(problems));
-  REQUIRE(problems.size() == 1);
+  REQUIRE(problems.size() == 2);  // and continuous.json's staffing table (test_model_invariants.cpp)
   CHECK(has_problem(problems, "/workforce/enabled", "the workforce model needs a calendar horizon"));
+  CHECK(has_problem(problems, "/agent_groups/0/staffing", "does not support staffing tables"));
   // Disabled, its keys are harmless in a continuous run.
   CHECK_NOTHROW(load_scenario(data_dir() / "continuous.json", {"/workforce/days_per_week=7"}));
 

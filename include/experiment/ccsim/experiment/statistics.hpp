@@ -69,4 +69,28 @@ Summary summarize_paired_difference(std::span<const double> a, std::span<const d
 // (std::domain_error otherwise).
 double student_t_quantile(double p, double dof);
 
+// The same, or the standard normal quantile where t is not usable or not needed: dof
+// not > 0, not finite, or above 1e7 (where the two agree to 7 digits). Requires
+// 0 < p < 1 (std::domain_error otherwise).
+double student_t_quantile_or_normal(double p, double dof);
+
+// Welch-Satterthwaite degrees of freedom of a difference of two independent means,
+// from their squared standard errors (se2 = sd^2 / n) and sample sizes:
+//   (se2_a + se2_b)^2 / (se2_a^2 / (n_a - 1) + se2_b^2 / (n_b - 1)),
+// a sample of one (or none) counting n - 1 as 1. +inf when the denominator is 0.
+double welch_satterthwaite_dof(double se2_a, std::uint64_t n_a, double se2_b, std::uint64_t n_b);
+
+// Confidence interval of mean_b - mean_a for two independent samples, each given as
+// (mean, sd, n): difference +- t_{(1+confidence)/2, dof} * sqrt(sd_a^2/n_a + sd_b^2/n_b)
+// with Welch-Satterthwaite dof (the normal quantile when dof is unusable). A sample
+// with n == 0 contributes no variance. Requires 0 < confidence < 1.
+struct DifferenceInterval {
+  double difference = 0.0;  // mean_b - mean_a
+  double half_width = 0.0;  // 0 when neither sample has spread
+  double dof = 0.0;         // Welch-Satterthwaite; NaN when neither sample has spread
+  bool has_spread = false;  // some standard error > 0
+};
+DifferenceInterval independent_difference_interval(double mean_a, double sd_a, std::uint64_t n_a, double mean_b,
+                                                   double sd_b, std::uint64_t n_b, double confidence = 0.95);
+
 }  // namespace ccsim::experiment

@@ -12,8 +12,10 @@
 // Batches depend only on results, never on threads or timing, so a sweep gives the same
 // bytes for any thread count.
 //
-// Values are JSON (numbers, strings, booleans, ...) because they go into a scenario
-// document as --set overrides; nothing here reaches the model.
+// Values are opaque here: each is the compact JSON text of a scenario value, as io reads
+// it from a --vary list or the file's "sweep" object (io/sweep_spec.hpp), and goes into
+// the point's scenario as a --set override PATH=VALUE; nothing here parses it, and
+// nothing here reaches the model.
 
 #include <atomic>
 #include <cstddef>
@@ -25,8 +27,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/run_settings.hpp"
@@ -35,7 +35,8 @@
 
 namespace ccsim::experiment {
 
-// A sweep that cannot be built as asked (bad list, range, mode or target): bad input.
+// A sweep that cannot be built as asked (no axis, a path twice, zip lists of different
+// lengths, too many points, a bad precision target): bad input.
 class SweepError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -43,52 +44,28 @@ class SweepError : public std::runtime_error {
 
 // Most values a range may give, and most points a sweep may have.
 inline constexpr std::size_t max_sweep_points = 10000;
-// A range includes its stop when stop lands on start + k * step within this relative
-// tolerance (of k), so 0:1:0.1 gives 11 values despite binary rounding.
-inline constexpr double range_tolerance = 1e-9;
 
 enum class SweepMode { grid, zip };
 std::string_view sweep_mode_name(SweepMode mode) noexcept;  // "grid", "zip"
 
 struct SweepAxis {
-  std::string path;                    // JSON pointer into the scenario, e.g. "/organisation/autonomy"
-  std::vector<nlohmann::json> values;  // non-empty, in the order given
+  std::string path;                 // JSON pointer into the scenario, e.g. "/organisation/autonomy"
+  std::vector<std::string> values;  // non-empty, in the order given; each compact JSON text, e.g. "0.5", "\"x\""
 };
 
-// start, start + step, ... up to stop (included when it lands on the grid, see
-// range_tolerance). Values are rounded to the decimals of start and step (0.1 * 3 gives
-// 0.3, not 0.30000000000000004); integral values are JSON integers. Throws SweepError
-// when step <= 0, a bound is not finite, the range is empty (stop < start) or it has
-// more than max_sweep_points values.
-std::vector<nlohmann::json> range_values(double start, double stop, double step);
-
-// A --vary LIST: comma-separated values, each parsed as JSON and taken as a plain string
-// when it is not JSON ("0.2,0.5", "taylorist,autonomous", "true,false"), or one range
-// "start:stop:step". Commas inside JSON strings, lists and objects do not split
-// ("[1,2],[3,4]" is two lists). Surrounding spaces are ignored. Throws SweepError for an
-// empty list or value, a bad range, or a range mixed with other values.
-std::vector<nlohmann::json> parse_value_list(std::string_view list);
-
-// "PATH=LIST" (split at the first '='). PATH must be a JSON pointer ("/..."). Throws SweepError.
-SweepAxis parse_vary(std::string_view spec);
-
-// A sweep declared in a scenario file (the "sweep" object, docs/scenario.md):
-// { "mode": "grid"|"zip", "vary": [ { "path", "values": [...] | "range": {start, stop, step} } ] }.
+// What to vary and how: --vary options, or the "sweep" object of a scenario file.
 struct SweepSpec {
   SweepMode mode = SweepMode::grid;
   std::vector<SweepAxis> axes;
 };
-// Throws SweepError naming the offending part (the loader reports the same problems
-// with their file and JSON path first, so this only sees checked documents in practice).
-SweepSpec sweep_from_json(const nlohmann::json& sweep);
 
 struct SweepPoint {
-  std::size_t index = 0;               // 0-based, in sweep order
-  std::vector<nlohmann::json> values;  // one per axis
+  std::size_t index = 0;            // 0-based, in sweep order
+  std::vector<std::string> values;  // one per axis (JSON text, as in SweepAxis)
 };
 
 // Number of points, checked before anything is built: throws SweepError when there is no
-// axis, a paths repeats, zip lists differ in length, or there would be more than
+// axis, a path repeats, zip lists differ in length, or there would be more than
 // max_sweep_points points.
 std::size_t sweep_point_count(const std::vector<SweepAxis>& axes, SweepMode mode);
 
@@ -96,7 +73,7 @@ std::size_t sweep_point_count(const std::vector<SweepAxis>& axes, SweepMode mode
 // Throws SweepError as sweep_point_count.
 std::vector<SweepPoint> sweep_points(const std::vector<SweepAxis>& axes, SweepMode mode);
 
-// The point as --set overrides, "PATH=VALUE" with VALUE as compact JSON, in axis order.
+// The point as --set overrides, "PATH=VALUE" with VALUE the axis value's text, in axis order.
 std::vector<std::string> point_overrides(const std::vector<SweepAxis>& axes, const SweepPoint& point);
 
 // ---- precision targets --------------------------------------------------------------

@@ -10,30 +10,24 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/io/errors.hpp"
+
 namespace ccsim::io {
 
 // ---- input problems -----------------------------------------------------------------
 
-struct CheckInputProblem {
-  std::string file;       // the file as the user named it (or the summary.json inside a folder)
-  std::string json_path;  // JSON pointer, "" for the whole document
-  std::string message;    // what was found and what is expected
-};
+// file: the file as the user named it (or the summary.json inside a folder).
+using CheckInputProblem = InputProblem;
 
-class CheckInputError : public std::runtime_error {
+// what(): one line per problem, "file: /path: message" (no path for a whole document).
+class CheckInputError : public InputError {
  public:
-  // what(): one line per problem, "file: /path: message" (no path for a whole document).
-  explicit CheckInputError(std::vector<CheckInputProblem> problems);
-  const std::vector<CheckInputProblem>& problems() const noexcept { return problems_; }
-
- private:
-  std::vector<CheckInputProblem> problems_;
+  using InputError::InputError;
 };
 
 // ---- summary files ------------------------------------------------------------------

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/experiment/sweep.hpp"
 #include "ccsim/io/value_reader.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "ccsim/random/distributions.hpp"
@@ -31,7 +32,8 @@ std::string describe_opening_hours(const model::HorizonSpec& horizon);
 
 // distribution_reader.cpp. The distribution object at `key` of `parent`; `fallback` is
 // read in its place when the key is absent (nullptr: absent means nullopt, or a problem
-// when the table marks the key required).
+// when the table marks the key required). A spec it returns is one random::Distribution
+// accepts (what the model builds from it).
 std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, std::string_view key,
                                                           const nlohmann::json* fallback);
 
@@ -44,10 +46,12 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root,
                                                  const std::optional<model::HorizonSpec>& horizon,
                                                  std::vector<std::string>& paths);
 
-// agent_group_reader.cpp. Skills are indexed like `call_types`.
+// agent_group_reader.cpp. Skills are indexed like `call_types`; `paths` receives the
+// JSON path of each group.
 std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
                                                      const std::vector<model::CallTypeSpec>& call_types,
-                                                     const std::optional<model::HorizonSpec>& horizon);
+                                                     const std::optional<model::HorizonSpec>& horizon,
+                                                     std::vector<std::string>& paths);
 
 // settings_reader.cpp: the small sections.
 model::RoutingSpec read_routing(ObjectReader& root, const std::vector<model::AgentGroupSpec>& groups);
@@ -67,9 +71,17 @@ model::SkillEffectSpec read_skill_effect(ObjectReader& root);
 model::OrganisationSpec read_organisation(ObjectReader& root);
 
 // An enabled workforce model needs a calendar horizon (nullopt: the horizon itself is
-// wrong and has been reported, so that check is skipped).
-model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon);
+// wrong and has been reported, so that check is skipped), groups without staffing
+// tables and at most 2^24 agents in all (a random stream each) (`groups` at
+// `group_paths`): the model's own invariants (model::CallCenter).
+model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
+                                    const std::vector<model::AgentGroupSpec>& groups,
+                                    const std::vector<std::string>& group_paths);
 
 model::EconomicsSpec read_economics(ObjectReader& root);
+
+// sweep_reader.cpp. The file's "sweep" declaration (kept out of the resolved document);
+// nullopt when there is none or it is wrong (its problems are in the context).
+std::optional<experiment::SweepSpec> read_sweep(ReadContext& context, const ObjectReader& root);
 
 }  // namespace ccsim::io

@@ -4,12 +4,16 @@
 // reported in the file the user has to edit and relative paths resolve from that file.
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/io/csv_reader.hpp"
 #include "ccsim/io/scenario_errors.hpp"
 
 namespace ccsim::io {
@@ -44,8 +48,18 @@ class ScenarioSources {
   // from; values from --set resolve from the named scenario file's directory.
   std::filesystem::path directory_of(std::string_view pointer) const;
 
+  // The rows of a data file the scenario names (read_csv_rows), read once: copies of
+  // these sources (the variants of a sweep) share what was read.
+  const std::optional<std::vector<CsvRow>>& csv_rows(const std::filesystem::path& file, std::string& error) const;
+
  private:
+  struct CsvFile {
+    std::optional<std::vector<CsvRow>> rows;
+    std::string error;
+  };
   const SourceLayer* layer_of(std::string_view pointer) const;
+  std::shared_ptr<std::map<std::filesystem::path, CsvFile>> csv_files_ =
+      std::make_shared<std::map<std::filesystem::path, CsvFile>>();
 };
 
 // Reads `file`, follows "extends" (relative to the extending file, recursively; a cycle
@@ -53,5 +67,10 @@ class ScenarioSources {
 // `problems`; reading goes on after a problem wherever the rest still makes sense.
 ScenarioSources read_scenario_sources(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                                       std::vector<ScenarioProblem>& problems);
+
+// Applies more "PATH=VALUE" overrides on top of `sources` (read from `file`), as
+// read_scenario_sources does with its own: a bad one is a problem and is skipped.
+void apply_overrides(ScenarioSources& sources, const std::filesystem::path& file,
+                     const std::vector<std::string>& overrides, std::vector<ScenarioProblem>& problems);
 
 }  // namespace ccsim::io

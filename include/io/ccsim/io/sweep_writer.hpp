@@ -17,13 +17,14 @@
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/experiment/sweep.hpp"
+#include "ccsim/io/sweep_spec.hpp"
 
 namespace ccsim::io {
 
 // One completed point: every replication it was meant to have has run.
 struct SweepPointRecord {
   std::size_t index = 0;               // 0-based, in sweep order
-  std::vector<nlohmann::json> values;  // one per axis
+  std::vector<std::string> values;     // one per axis (JSON text, io/sweep_spec.hpp)
   std::string scenario_digest;         // of the point's resolved scenario
   int replications = 0;                // replications run (initial ones plus precision batches)
   std::vector<experiment::PrecisionOutcome> precision;  // one per target
@@ -45,10 +46,6 @@ struct SweepRecord {
   std::vector<SweepPointRecord> points;  // completed points, in index order
   bool partial = false;                  // interrupted: fewer points than planned
 };
-
-// A varied value as text for CSV columns and tables: numbers as format_number, strings
-// as they are, anything else as compact JSON.
-std::string sweep_value_text(const nlohmann::json& value);
 
 // { ccsim_version, git_commit, scenario, scenario_file, seed, mode, replications,
 //   max_replications, precision_targets: [{metric, target}], vary: [{path, values}],

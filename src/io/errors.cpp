@@ -1,4 +1,4 @@
-#include "ccsim/io/scenario_errors.hpp"
+#include "ccsim/io/errors.hpp"
 
 #include <string_view>
 #include <utility>
@@ -7,9 +7,9 @@ namespace ccsim::io {
 
 namespace {
 
-std::string format_all(const std::vector<ScenarioProblem>& problems) {
+std::string format_all(const std::vector<InputProblem>& problems) {
   // An empty list would be a bug in the caller, but what() must still say something useful.
-  if (problems.empty()) return "invalid scenario";
+  if (problems.empty()) return "invalid input";
   std::string text;
   for (const auto& problem : problems) {
     if (!text.empty()) text += '\n';
@@ -20,7 +20,7 @@ std::string format_all(const std::vector<ScenarioProblem>& problems) {
 
 }  // namespace
 
-std::string format_problem(const ScenarioProblem& problem) {
+std::string format_problem(const InputProblem& problem) {
   // Reserved up front: g++ 12 at -O3 gives a false -Wrestrict on growing appends here.
   const std::string_view file = problem.file.empty() ? std::string_view("<scenario>") : problem.file;
   std::string line;
@@ -31,7 +31,10 @@ std::string format_problem(const ScenarioProblem& problem) {
   return line;
 }
 
-ScenarioError::ScenarioError(std::vector<ScenarioProblem> problems)
+InputError::InputError(std::vector<InputProblem> problems)
     : std::runtime_error(format_all(problems)), problems_(std::move(problems)) {}
+
+InputError::InputError(const std::string& message, std::vector<InputProblem> problems)
+    : std::runtime_error(message), problems_(std::move(problems)) {}
 
 }  // namespace ccsim::io
