@@ -57,20 +57,7 @@ std::string indent(const std::string& text) {
 // --precision METRIC=REL, each checked; throws UsageError (with a spelling suggestion).
 std::vector<experiment::PrecisionTarget> parse_targets(const std::vector<std::string>& specs) {
   std::vector<experiment::PrecisionTarget> targets;
-  for (const auto& spec : specs) {
-    try {
-      targets.push_back(experiment::parse_precision(spec));
-    } catch (const experiment::SweepError& e) {
-      std::string message = e.what();
-      const std::string name = spec.substr(0, spec.find('='));
-      if (spec.find('=') != std::string::npos && !experiment::metric_by_name(name)) {
-        std::vector<std::string> names;
-        for (const auto& m : experiment::metric_catalogue()) names.emplace_back(m.name);
-        message += io::did_you_mean(name, names);
-      }
-      throw io::UsageError(message);
-    }
-  }
+  for (const auto& spec : specs) targets.push_back(io::parse_precision(spec));
   return targets;
 }
 

@@ -122,6 +122,13 @@ double attempts_per_issue(const Counters& c) {
   return ratio(static_cast<double>(c.offered), static_cast<double>(c.offered_first + c.offered_upstream));
 }
 
+std::optional<Metric> metric_by_name(std::string_view name) {
+  for (const auto& m : metric_catalogue()) {
+    if (m.name == name) return m.metric;
+  }
+  return std::nullopt;
+}
+
 MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   MetricValues v;
   v.fill(std::numeric_limits<double>::quiet_NaN());

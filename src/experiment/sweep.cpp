@@ -1,32 +1,11 @@
 #include "ccsim/experiment/sweep.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 
 namespace ccsim::experiment {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
-// The whole of `text` as a finite double (from_chars: no locale, no leading '+').
-std::optional<double> parse_double(std::string_view text) {
-  text = trim(text);
-  if (text.empty()) return std::nullopt;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-}  // namespace
 
 std::string_view sweep_mode_name(SweepMode mode) noexcept { return mode == SweepMode::zip ? "zip" : "grid"; }
 
@@ -88,29 +67,6 @@ std::vector<std::string> point_overrides(const std::vector<SweepAxis>& axes, con
 }
 
 // ---- precision ----------------------------------------------------------------------
-
-std::optional<Metric> metric_by_name(std::string_view name) {
-  for (const auto& m : metric_catalogue()) {
-    if (m.name == name) return m.metric;
-  }
-  return std::nullopt;
-}
-
-PrecisionTarget parse_precision(std::string_view spec) {
-  const auto eq = spec.find('=');
-  if (eq == std::string_view::npos) {
-    throw SweepError("--precision '" + std::string(spec) + "': expected METRIC=REL, e.g. service_level=0.02");
-  }
-  const std::string name(trim(spec.substr(0, eq)));
-  const auto metric = metric_by_name(name);
-  if (!metric) throw SweepError("--precision: unknown metric '" + name + "'");
-  const auto relative = parse_double(spec.substr(eq + 1));
-  if (!relative || !(*relative > 0.0)) {
-    throw SweepError("--precision " + name + ": found '" + std::string(spec.substr(eq + 1)) +
-                     "', expected a relative half-width > 0 (e.g. 0.02 for +-2% of the mean)");
-  }
-  return {*metric, *relative};
-}
 
 double relative_half_width(const Summary& s) {
   if (s.n == 0) return std::numeric_limits<double>::quiet_NaN();

@@ -124,7 +124,7 @@ MergedRun merge_shards(std::vector<LoadedShard> shards) {
     fail(shards.front().file, "have " + std::to_string(seen.size()) + " of " + std::to_string(first.shard_count) +
                                   " shards of this run");
   }
-  MergedRun run{load_resolved_scenario(first.resolved, first.scenario_file), {}};
+  MergedRun run{load_resolved_scenario(first.resolved, first.scenario_file), {}, {}};
   if (run.scenario.digest != first.digest) {
     fail(shards.front().file, "its resolved_scenario has digest " + run.scenario.digest + ", expected scenario_digest " +
                                   first.digest + " (the manifest was edited)");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/io/errors.hpp"
+#include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/result_writer.hpp"
 
 namespace ccsim::io {
@@ -208,6 +209,26 @@ std::string sweep_value_text(std::string_view value) {
   if (parsed.is_number()) return format_number(parsed.get<double>());
   if (parsed.is_string()) return parsed.get<std::string>();
   return parsed.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+experiment::PrecisionTarget parse_precision(std::string_view spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string_view::npos) {
+    throw UsageError("--precision '" + std::string(spec) + "': expected METRIC=REL, e.g. service_level=0.02");
+  }
+  const std::string name(trim(spec.substr(0, eq)));
+  const auto metric = experiment::metric_by_name(name);
+  if (!metric) {
+    std::vector<std::string> names;
+    for (const auto& m : experiment::metric_catalogue()) names.emplace_back(m.name);
+    throw UsageError("--precision: unknown metric '" + name + "'" + did_you_mean(name, names));
+  }
+  const auto relative = parse_double(spec.substr(eq + 1));
+  if (!relative || !(*relative > 0.0)) {
+    throw UsageError("--precision " + name + ": found '" + std::string(spec.substr(eq + 1)) +
+                     "', expected a relative half-width > 0 (e.g. 0.02 for +-2% of the mean)");
+  }
+  return {*metric, *relative};
 }
 
 }  // namespace ccsim::io

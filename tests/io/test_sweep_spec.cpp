@@ -150,3 +150,15 @@ TEST_CASE("a wrong sweep object is reported with its JSON paths", "[io][sweep]")
       {"path": "/a", "values": [1, 2]}, {"path": "/b", "values": [1, 2, 3]}]})")));
   CHECK(has_problem(uneven, "/sweep/vary", "same length"));
 }
+
+TEST_CASE("--precision METRIC=REL: a catalogue metric and a positive relative half-width") {
+  const experiment::PrecisionTarget t = parse_precision("service_level=0.02");
+  CHECK(t.metric == experiment::Metric::service_level);
+  CHECK(t.relative == 0.02);
+  CHECK(parse_precision(" turnover_annual = 0.1 ").metric == experiment::Metric::turnover_annual);
+  CHECK_THROWS_WITH(parse_precision("servce_level=0.02"), Catch::Contains("did you mean 'service_level'"));
+  CHECK_THROWS_AS(parse_precision("service_level=0"), UsageError);
+  CHECK_THROWS_AS(parse_precision("service_level=-1"), UsageError);
+  CHECK_THROWS_AS(parse_precision("service_level=abc"), UsageError);
+  CHECK_THROWS_WITH(parse_precision("service_level"), Catch::Contains("expected METRIC=REL"));
+}

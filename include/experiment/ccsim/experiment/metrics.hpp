@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace ccsim::experiment {
@@ -71,6 +72,8 @@ const std::array<MetricInfo, metric_count>& metric_catalogue();
 // One value per metric, indexed by Metric; NaN where undefined or not applicable.
 using MetricValues = std::array<double, metric_count>;
 const MetricInfo& info(Metric m);
+// The metric of the catalogue with this name, or nullopt.
+std::optional<Metric> metric_by_name(std::string_view name);
 
 // Metrics computable from counters alone (NaN when the denominator is zero).
 double service_level(const Counters& c);

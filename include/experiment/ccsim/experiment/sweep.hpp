@@ -78,17 +78,10 @@ std::vector<std::string> point_overrides(const std::vector<SweepAxis>& axes, con
 
 // ---- precision targets --------------------------------------------------------------
 
-// The metric of the catalogue with this name, or nullopt.
-std::optional<Metric> metric_by_name(std::string_view name);
-
 struct PrecisionTarget {
   Metric metric = Metric::service_level;
   double relative = 0.0;  // wanted (95% CI half-width) / |mean|, > 0
 };
-
-// "METRIC=REL", e.g. "service_level=0.01". Throws SweepError for an unknown metric or a
-// REL that is not a finite number > 0.
-PrecisionTarget parse_precision(std::string_view spec);
 
 // (95% CI half-width) / |mean| of a summary: 0 when the half-width is 0 (every value the
 // same), +inf when fewer than 2 values are finite or the mean is 0 with a positive

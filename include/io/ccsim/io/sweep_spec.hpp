@@ -36,6 +36,11 @@ std::vector<std::string> parse_value_list(std::string_view list);
 // UsageError naming --vary.
 experiment::SweepAxis parse_vary(std::string_view spec);
 
+// --precision "METRIC=REL", e.g. "service_level=0.01". Throws UsageError naming
+// --precision for an unknown metric (with a spelling suggestion) or a REL that is not a
+// finite number > 0.
+experiment::PrecisionTarget parse_precision(std::string_view spec);
+
 // A value (JSON text) for CSV columns and tables: numbers as format_number, strings as
 // they are, anything else as compact JSON.
 std::string sweep_value_text(std::string_view value);
