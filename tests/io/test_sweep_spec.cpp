@@ -151,7 +151,7 @@ TEST_CASE("a wrong sweep object is reported with its JSON paths", "[io][sweep]")
   CHECK(has_problem(uneven, "/sweep/vary", "same length"));
 }
 
-TEST_CASE("--precision METRIC=REL: a catalogue metric and a positive relative half-width") {
+TEST_CASE("precision targets METRIC=REL: a catalogue metric and a positive relative half-width") {
   const experiment::PrecisionTarget t = parse_precision("service_level=0.02");
   CHECK(t.metric == experiment::Metric::service_level);
   CHECK(t.relative == 0.02);
