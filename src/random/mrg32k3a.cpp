@@ -13,15 +13,10 @@ using Vector3 = std::array<std::uint64_t, 3>;
 constexpr std::uint64_t m1 = Mrg32k3a::m1;
 constexpr std::uint64_t m2 = Mrg32k3a::m2;
 
-// L'Ecuyer (1999) coefficients; the "n" ones enter the recurrence with a minus sign.
-constexpr std::int64_t a12 = 1403580;
-constexpr std::int64_t a13n = 810728;
-constexpr std::int64_t a21 = 527612;
-constexpr std::int64_t a23n = 1370589;
-
-// 1 / (m1 + 1), rounded once at compile time: the normalisation RngStreams uses, so the
-// doubles we return are bit-identical to its U01 (checked against published outputs).
-constexpr double norm = 1.0 / static_cast<double>(m1 + 1);
+constexpr std::uint64_t a12 = Mrg32k3a::a12;
+constexpr std::uint64_t a13n = Mrg32k3a::a13n;
+constexpr std::uint64_t a21 = Mrg32k3a::a21;
+constexpr std::uint64_t a23n = Mrg32k3a::a23n;
 
 constexpr std::uint64_t package_seed = 12345;
 
@@ -55,10 +50,10 @@ constexpr Vector3 apply(const Matrix3& a, const Vector3& v, std::uint64_t m) noe
 // One step maps (x[n-3], x[n-2], x[n-1]) to (x[n-2], x[n-1], x[n]); negative coefficients
 // are stored as m - a so every entry is a residue in [0, m).
 constexpr Matrix3 transition1() noexcept {
-  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m1 - static_cast<std::uint64_t>(a13n), static_cast<std::uint64_t>(a12), 0}}};
+  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m1 - a13n, a12, 0}}};
 }
 constexpr Matrix3 transition2() noexcept {
-  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m2 - static_cast<std::uint64_t>(a23n), 0, static_cast<std::uint64_t>(a21)}}};
+  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m2 - a23n, 0, a21}}};
 }
 
 struct JumpTables {
@@ -122,25 +117,6 @@ Mrg32k3a::Mrg32k3a(const State& state) : s1_{}, s2_{} {
   s1_ = {state[0], state[1], state[2]};
   s2_ = {state[3], state[4], state[5]};
 }
-
-Mrg32k3a::result_type Mrg32k3a::operator()() noexcept {
-  // Signed 64-bit is exact here: |a * x| < 1403580 * 2^32 < 2^53.
-  std::int64_t p1 = (a12 * static_cast<std::int64_t>(s1_[1]) - a13n * static_cast<std::int64_t>(s1_[0])) %
-                    static_cast<std::int64_t>(m1);
-  if (p1 < 0) p1 += static_cast<std::int64_t>(m1);
-  std::int64_t p2 = (a21 * static_cast<std::int64_t>(s2_[2]) - a23n * static_cast<std::int64_t>(s2_[0])) %
-                    static_cast<std::int64_t>(m2);
-  if (p2 < 0) p2 += static_cast<std::int64_t>(m2);
-
-  s1_ = {s1_[1], s1_[2], static_cast<std::uint64_t>(p1)};
-  s2_ = {s2_[1], s2_[2], static_cast<std::uint64_t>(p2)};
-
-  // (p1 - p2) mod m1 with 0 mapped to m1, exactly as RngStreams' U01 does.
-  const std::int64_t z = p1 > p2 ? p1 - p2 : p1 - p2 + static_cast<std::int64_t>(m1);
-  return static_cast<result_type>(z);
-}
-
-double Mrg32k3a::uniform01() noexcept { return static_cast<double>((*this)()) * norm; }
 
 void Mrg32k3a::discard(std::uint64_t steps) noexcept { jump(s1_, s2_, steps, 0); }
 

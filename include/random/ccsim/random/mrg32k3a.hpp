@@ -30,6 +30,12 @@ class Mrg32k3a {
   static constexpr std::uint64_t m1 = 4294967087ULL;  // 2^32 - 209
   static constexpr std::uint64_t m2 = 4294944443ULL;  // 2^32 - 22853
 
+  // L'Ecuyer (1999) coefficients; the "n" ones enter the recurrence with a minus sign.
+  static constexpr std::uint64_t a12 = 1403580;
+  static constexpr std::uint64_t a13n = 810728;
+  static constexpr std::uint64_t a21 = 527612;
+  static constexpr std::uint64_t a23n = 1370589;
+
   // log2 of the distance between successive streams / substreams (RngStreams values).
   static constexpr unsigned stream_log2_steps = 127;
   static constexpr unsigned substream_log2_steps = 76;
@@ -50,11 +56,18 @@ class Mrg32k3a {
   explicit Mrg32k3a(const State& state);
 
   // Advances one step and returns z in [min(), max()]. O(1), no allocation.
+  // Defined below, in the header: Boost's distributions call it several times per draw
+  // in rejection loops, and only an inline step lets the compiler keep the state in
+  // registers across those calls.
   result_type operator()() noexcept;
 
   // Advances one step and returns z / (m1 + 1), strictly inside (0, 1); this is
   // RngStreams' U01 without antithetic or increased precision. O(1).
   double uniform01() noexcept;
+
+  // 1 / (m1 + 1), rounded once at compile time: the normalisation RngStreams uses, so
+  // uniform01() is bit-identical to its U01 (checked against published outputs).
+  static constexpr double norm = 1.0 / static_cast<double>(m1 + 1);
 
   // Equivalent to calling operator() `steps` times, in O(log steps):
   // at most 64 precomputed 3x3 matrix-vector products per component.
@@ -81,6 +94,23 @@ class Mrg32k3a {
   std::array<std::uint64_t, 3> s1_;
   std::array<std::uint64_t, 3> s2_;
 };
+
+inline Mrg32k3a::result_type Mrg32k3a::operator()() noexcept {
+  // -a * x = a * (m - x) (mod m), so every term is non-negative and unsigned arithmetic is
+  // exact: each product is below 2^21 * 2^32 and the sum below 2^54. The modulus is a
+  // constant, so the compiler reduces with a multiply-high, never a division. Any exact
+  // reduction gives the same residue, hence the same sequence as RngStreams.
+  const std::uint64_t p1 = (a12 * s1_[1] + a13n * (m1 - s1_[0])) % m1;
+  const std::uint64_t p2 = (a21 * s2_[2] + a23n * (m2 - s2_[0])) % m2;
+  s1_ = {s1_[1], s1_[2], p1};
+  s2_ = {s2_[1], s2_[2], p2};
+  // z = (p1 - p2) mod m1 with 0 mapped to m1, as RngStreams' U01 does: add m1 exactly
+  // when d <= 0. Written without a branch, which would be taken half the time at random.
+  const auto d = static_cast<std::int64_t>(p1) - static_cast<std::int64_t>(p2);
+  return static_cast<result_type>(d + (((d - 1) >> 63) & static_cast<std::int64_t>(m1)));
+}
+
+inline double Mrg32k3a::uniform01() noexcept { return static_cast<double>((*this)()) * norm; }
 
 namespace detail {
 
