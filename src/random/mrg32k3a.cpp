@@ -109,25 +109,40 @@ void validate(const Mrg32k3a::State& s) {
 
 }  // namespace
 
-Mrg32k3a::Mrg32k3a() noexcept
-    : s1_{package_seed, package_seed, package_seed}, s2_{package_seed, package_seed, package_seed} {}
-
-Mrg32k3a::Mrg32k3a(const State& state) : s1_{}, s2_{} {
-  validate(state);
-  s1_ = {state[0], state[1], state[2]};
-  s2_ = {state[3], state[4], state[5]};
+Mrg32k3a::Mrg32k3a() noexcept : s1_{}, s2_{}, next_{} {
+  reset({package_seed, package_seed, package_seed}, {package_seed, package_seed, package_seed});
 }
 
-void Mrg32k3a::discard(std::uint64_t steps) noexcept { jump(s1_, s2_, steps, 0); }
+Mrg32k3a::Mrg32k3a(const State& state) : s1_{}, s2_{}, next_{} {
+  validate(state);
+  reset({state[0], state[1], state[2]}, {state[3], state[4], state[5]});
+}
+
+void Mrg32k3a::reset(const Terms& x1, const Terms& x2) noexcept {
+  s1_ = {x1[0], x1[1], x1[2], next1(x1[0], x1[1])};
+  s2_ = {x2[0], x2[1], x2[2], next2(x2[0], x2[2])};
+  next_ = combine(s1_[3], s2_[3]);
+}
+
+void Mrg32k3a::discard(std::uint64_t steps) noexcept {
+  Vector3 x1{s1_[0], s1_[1], s1_[2]};
+  Vector3 x2{s2_[0], s2_[1], s2_[2]};
+  jump(x1, x2, steps, 0);
+  reset(x1, x2);
+}
 
 Mrg32k3a Mrg32k3a::at(const State& seed_state, std::uint64_t stream, std::uint64_t substream) {
   if (substream >= max_substreams) {
     throw std::invalid_argument("Mrg32k3a::at: substream " + std::to_string(substream) +
                                 " must be < 2^51 (it would overlap the next stream)");
   }
-  Mrg32k3a g(seed_state);
-  jump(g.s1_, g.s2_, stream, stream_log2_steps);
-  jump(g.s1_, g.s2_, substream, substream_log2_steps);
+  validate(seed_state);
+  Vector3 x1{seed_state[0], seed_state[1], seed_state[2]};
+  Vector3 x2{seed_state[3], seed_state[4], seed_state[5]};
+  jump(x1, x2, stream, stream_log2_steps);
+  jump(x1, x2, substream, substream_log2_steps);
+  Mrg32k3a g;
+  g.reset(x1, x2);
   return g;
 }
 
