@@ -1,14 +1,19 @@
 #include "ccsim/engine/event_queue.hpp"
 
-#include <cassert>
 #include <stdexcept>
 
 namespace ccsim::engine {
 
+// In a 4-ary heap stored in an array, node i has children 4i+1 .. 4i+4 and parent (i-1)/4.
 namespace {
-constexpr int sequence_bits = 48;
-constexpr std::uint64_t sequence_mask = (std::uint64_t{1} << sequence_bits) - 1;
-constexpr std::uint32_t max_priority = 0xFFFF;
+constexpr std::size_t arity = 4;
+constexpr std::size_t first_child(std::size_t i) { return arity * i + 1; }
+constexpr std::size_t parent(std::size_t i) { return (i - 1) / arity; }
+
+// `take ? a : b` by arithmetic, so that the compiler does not turn it into a branch.
+constexpr std::size_t select(bool take, std::size_t a, std::size_t b) {
+  return b ^ ((a ^ b) & (std::size_t{0} - static_cast<std::size_t>(take)));
+}
 }  // namespace
 
 void EventQueue::reserve(std::size_t n) {
@@ -17,107 +22,83 @@ void EventQueue::reserve(std::size_t n) {
   free_slots_.reserve(n);
 }
 
-EventHandle EventQueue::push(SimTime time, std::uint32_t priority, std::uint32_t kind,
-                             std::uint64_t payload) {
+void EventQueue::reject_push(std::uint32_t priority) {
   if (priority > max_priority) throw std::out_of_range("event priority above 65535");
-  if (next_sequence_ > sequence_mask) throw std::overflow_error("event sequence exhausted");
-  std::uint32_t slot;
-  if (!free_slots_.empty()) {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-  } else {
-    slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.emplace_back();
-  }
-  Slot& s = slots_[slot];
-  s.kind = kind;
-  s.payload = payload;
-  s.pending = true;
-  const std::uint64_t order = (std::uint64_t{priority} << sequence_bits) | next_sequence_++;
-  heap_.push_back(Entry{time, order, slot});
-  s.heap_pos = static_cast<std::uint32_t>(heap_.size() - 1);
-  sift_up(heap_.size() - 1);
-  return EventHandle{slot, s.generation};
-}
-
-bool EventQueue::cancel(EventHandle handle) {
-  if (!handle.valid() || handle.slot >= slots_.size()) return false;
-  Slot& s = slots_[handle.slot];
-  if (!s.pending || s.generation != handle.generation) return false;
-  remove_at(s.heap_pos);
-  return true;
-}
-
-Event EventQueue::top() const {
-  assert(!heap_.empty());
-  return event_of(heap_.front());
-}
-
-Event EventQueue::pop() {
-  assert(!heap_.empty());
-  const Event e = event_of(heap_.front());
-  remove_at(0);
-  return e;
+  throw std::overflow_error("event sequence exhausted");
 }
 
 void EventQueue::clear() {
+  for (std::size_t i = vacant_root_ ? 1 : 0; i < heap_.size(); ++i) release_slot(heap_[i].slot);
   heap_.clear();
-  slots_.clear();
-  free_slots_.clear();
+  live_ = 0;
+  cancelled_ = 0;
+  vacant_root_ = false;
   next_sequence_ = 0;
 }
 
-Event EventQueue::event_of(const Entry& e) const {
-  const Slot& s = slots_[e.slot];
-  return Event{e.time, static_cast<std::uint32_t>(e.order >> sequence_bits), s.kind, s.payload,
-               e.order & sequence_mask};
-}
-
-void EventQueue::place(std::size_t pos, const Entry& e) {
-  heap_[pos] = e;
-  slots_[e.slot].heap_pos = static_cast<std::uint32_t>(pos);
-}
-
-void EventQueue::sift_up(std::size_t pos) {
-  const Entry moving = heap_[pos];
-  while (pos > 0) {
-    const std::size_t parent = (pos - 1) / 2;
-    if (!before(moving, heap_[parent])) break;
-    place(pos, heap_[parent]);
-    pos = parent;
-  }
-  place(pos, moving);
-}
-
-void EventQueue::sift_down(std::size_t pos) {
-  const std::size_t n = heap_.size();
-  const Entry moving = heap_[pos];
-  for (;;) {
-    std::size_t child = 2 * pos + 1;
-    if (child >= n) break;
-    if (child + 1 < n && before(heap_[child + 1], heap_[child])) ++child;
-    if (!before(heap_[child], moving)) break;
-    place(pos, heap_[child]);
-    pos = child;
-  }
-  place(pos, moving);
-}
-
-void EventQueue::remove_at(std::size_t pos) {
-  const std::uint32_t slot = heap_[pos].slot;
-  Slot& s = slots_[slot];
-  s.pending = false;
-  ++s.generation;  // stale handles to this slot can no longer cancel its next occupant
-  free_slots_.push_back(slot);
-
+void EventQueue::remove_root() {
   const Entry last = heap_.back();
   heap_.pop_back();
-  if (pos == heap_.size()) return;  // removed the last entry
-  place(pos, last);
-  if (pos > 0 && before(last, heap_[(pos - 1) / 2])) {
-    sift_up(pos);
-  } else {
-    sift_down(pos);
+  if (!heap_.empty()) sift_down(0, last);
+}
+
+void EventQueue::sift_up(std::size_t pos, const Entry& moving) {
+  while (pos > 0) {
+    const std::size_t up = parent(pos);
+    if (!before(moving, heap_[up])) break;
+    heap_[pos] = heap_[up];
+    pos = up;
+  }
+  heap_[pos] = moving;
+}
+
+// Fills the vacant position `pos` with `moving`, moving smaller children up.
+void EventQueue::sift_down(std::size_t pos, const Entry& moving) {
+  Entry* const h = heap_.data();
+  const std::size_t n = heap_.size();
+  for (;;) {
+    const std::size_t c = first_child(pos);
+    std::size_t best;
+    if (c + arity <= n) {
+      // All four children exist (every level but the last): the smallest is picked as a
+      // tournament of index selections, which the compiler turns into conditional moves.
+      const std::size_t left = c + before(h[c + 1], h[c]);
+      const std::size_t right = c + 2 + before(h[c + 3], h[c + 2]);
+      best = select(before(h[right], h[left]), right, left);
+    } else if (c < n) {
+      best = c;
+      for (std::size_t k = c + 1; k < n; ++k) best = before(h[k], h[best]) ? k : best;
+    } else {
+      break;
+    }
+    if (!before(h[best], moving)) break;
+    h[pos] = h[best];
+    pos = best;
+  }
+  h[pos] = moving;
+}
+
+void EventQueue::compact() {
+  if (vacant_root_) {
+    remove_root();
+    vacant_root_ = false;
+  }
+  std::size_t kept = 0;
+  for (const Entry& e : heap_) {
+    if (slots_[e.slot].cancelled) {
+      release_slot(e.slot);
+    } else {
+      heap_[kept++] = e;
+    }
+  }
+  heap_.resize(kept);
+  cancelled_ = 0;
+  // Floyd's construction: sift every parent down, from the last one to the root.
+  if (kept > 1) {
+    for (std::size_t i = parent(kept - 1) + 1; i-- > 0;) {
+      const Entry e = heap_[i];
+      sift_down(i, e);
+    }
   }
 }
 

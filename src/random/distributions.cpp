@@ -175,9 +175,9 @@ Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
   }
 }
 
-double Distribution::sample(Mrg32k3a& rng) const {
+double Distribution::sample_other(Mrg32k3a& rng) const {
   switch (spec_.kind) {
-    case DistKind::constant:
+    case DistKind::constant:  // handled inline by sample(); kept so the switch is complete
       return spec_.mean;
     case DistKind::exponential:
       return exponential_(rng);

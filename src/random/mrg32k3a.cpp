@@ -13,15 +13,10 @@ using Vector3 = std::array<std::uint64_t, 3>;
 constexpr std::uint64_t m1 = Mrg32k3a::m1;
 constexpr std::uint64_t m2 = Mrg32k3a::m2;
 
-// L'Ecuyer (1999) coefficients; the "n" ones enter the recurrence with a minus sign.
-constexpr std::int64_t a12 = 1403580;
-constexpr std::int64_t a13n = 810728;
-constexpr std::int64_t a21 = 527612;
-constexpr std::int64_t a23n = 1370589;
-
-// 1 / (m1 + 1), rounded once at compile time: the normalisation RngStreams uses, so the
-// doubles we return are bit-identical to its U01 (checked against published outputs).
-constexpr double norm = 1.0 / static_cast<double>(m1 + 1);
+constexpr std::uint64_t a12 = Mrg32k3a::a12;
+constexpr std::uint64_t a13n = Mrg32k3a::a13n;
+constexpr std::uint64_t a21 = Mrg32k3a::a21;
+constexpr std::uint64_t a23n = Mrg32k3a::a23n;
 
 constexpr std::uint64_t package_seed = 12345;
 
@@ -55,10 +50,10 @@ constexpr Vector3 apply(const Matrix3& a, const Vector3& v, std::uint64_t m) noe
 // One step maps (x[n-3], x[n-2], x[n-1]) to (x[n-2], x[n-1], x[n]); negative coefficients
 // are stored as m - a so every entry is a residue in [0, m).
 constexpr Matrix3 transition1() noexcept {
-  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m1 - static_cast<std::uint64_t>(a13n), static_cast<std::uint64_t>(a12), 0}}};
+  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m1 - a13n, a12, 0}}};
 }
 constexpr Matrix3 transition2() noexcept {
-  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m2 - static_cast<std::uint64_t>(a23n), 0, static_cast<std::uint64_t>(a21)}}};
+  return Matrix3{{{0, 1, 0}, {0, 0, 1}, {m2 - a23n, 0, a21}}};
 }
 
 struct JumpTables {
@@ -114,44 +109,40 @@ void validate(const Mrg32k3a::State& s) {
 
 }  // namespace
 
-Mrg32k3a::Mrg32k3a() noexcept
-    : s1_{package_seed, package_seed, package_seed}, s2_{package_seed, package_seed, package_seed} {}
+Mrg32k3a::Mrg32k3a() noexcept : s1_{}, s2_{}, next_{} {
+  reset({package_seed, package_seed, package_seed}, {package_seed, package_seed, package_seed});
+}
 
-Mrg32k3a::Mrg32k3a(const State& state) : s1_{}, s2_{} {
+Mrg32k3a::Mrg32k3a(const State& state) : s1_{}, s2_{}, next_{} {
   validate(state);
-  s1_ = {state[0], state[1], state[2]};
-  s2_ = {state[3], state[4], state[5]};
+  reset({state[0], state[1], state[2]}, {state[3], state[4], state[5]});
 }
 
-Mrg32k3a::result_type Mrg32k3a::operator()() noexcept {
-  // Signed 64-bit is exact here: |a * x| < 1403580 * 2^32 < 2^53.
-  std::int64_t p1 = (a12 * static_cast<std::int64_t>(s1_[1]) - a13n * static_cast<std::int64_t>(s1_[0])) %
-                    static_cast<std::int64_t>(m1);
-  if (p1 < 0) p1 += static_cast<std::int64_t>(m1);
-  std::int64_t p2 = (a21 * static_cast<std::int64_t>(s2_[2]) - a23n * static_cast<std::int64_t>(s2_[0])) %
-                    static_cast<std::int64_t>(m2);
-  if (p2 < 0) p2 += static_cast<std::int64_t>(m2);
-
-  s1_ = {s1_[1], s1_[2], static_cast<std::uint64_t>(p1)};
-  s2_ = {s2_[1], s2_[2], static_cast<std::uint64_t>(p2)};
-
-  // (p1 - p2) mod m1 with 0 mapped to m1, exactly as RngStreams' U01 does.
-  const std::int64_t z = p1 > p2 ? p1 - p2 : p1 - p2 + static_cast<std::int64_t>(m1);
-  return static_cast<result_type>(z);
+void Mrg32k3a::reset(const Terms& x1, const Terms& x2) noexcept {
+  s1_ = {x1[0], x1[1], x1[2], next1(x1[0], x1[1])};
+  s2_ = {x2[0], x2[1], x2[2], next2(x2[0], x2[2])};
+  next_ = combine(s1_[3], s2_[3]);
 }
 
-double Mrg32k3a::uniform01() noexcept { return static_cast<double>((*this)()) * norm; }
-
-void Mrg32k3a::discard(std::uint64_t steps) noexcept { jump(s1_, s2_, steps, 0); }
+void Mrg32k3a::discard(std::uint64_t steps) noexcept {
+  Vector3 x1{s1_[0], s1_[1], s1_[2]};
+  Vector3 x2{s2_[0], s2_[1], s2_[2]};
+  jump(x1, x2, steps, 0);
+  reset(x1, x2);
+}
 
 Mrg32k3a Mrg32k3a::at(const State& seed_state, std::uint64_t stream, std::uint64_t substream) {
   if (substream >= max_substreams) {
     throw std::invalid_argument("Mrg32k3a::at: substream " + std::to_string(substream) +
                                 " must be < 2^51 (it would overlap the next stream)");
   }
-  Mrg32k3a g(seed_state);
-  jump(g.s1_, g.s2_, stream, stream_log2_steps);
-  jump(g.s1_, g.s2_, substream, substream_log2_steps);
+  validate(seed_state);
+  Vector3 x1{seed_state[0], seed_state[1], seed_state[2]};
+  Vector3 x2{seed_state[3], seed_state[4], seed_state[5]};
+  jump(x1, x2, stream, stream_log2_steps);
+  jump(x1, x2, substream, substream_log2_steps);
+  Mrg32k3a g;
+  g.reset(x1, x2);
   return g;
 }
 

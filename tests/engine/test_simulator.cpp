@@ -55,3 +55,21 @@ TEST_CASE("stop() ends the run after the current event") {
   CHECK(count == 2);
   CHECK(sim.pending() == 3);
 }
+
+TEST_CASE("cancelled events are neither delivered nor counted as processed, nor pending") {
+  Simulator sim;
+  std::vector<ccsim::engine::EventHandle> timers;
+  for (int i = 0; i < 200; ++i) timers.push_back(sim.schedule_at(10.0 + i, 1, 1, 0));
+  for (int i = 0; i < 100; ++i) sim.schedule_at(5.0 + i, 0, 0, 0);
+  for (std::size_t i = 0; i < timers.size(); i += 2) CHECK(sim.cancel(timers[i]));
+  CHECK(sim.pending() == 200);
+  std::uint64_t timers_seen = 0;
+  const std::uint64_t n = sim.run_until(150.0, [&](const Event& e) {
+    if (e.kind == 1) ++timers_seen;
+  });
+  CHECK(timers_seen == 70);  // the odd ones with 10 + i <= 150
+  CHECK(n == 100 + 70);
+  CHECK(sim.events_processed() == 170);
+  CHECK(sim.pending() == 30);
+  CHECK(sim.now() == 150.0);
+}

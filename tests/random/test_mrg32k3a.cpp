@@ -260,3 +260,60 @@ TEST_CASE("uniform01 stays strictly inside (0, 1) and Boost accepts the engine")
   CHECK(v >= 0.0);
   CHECK(v < 1.0);
 }
+
+namespace {
+
+// The recurrence written plainly, as RngStreams writes it (signed arithmetic, state
+// shifted after each step), to check the optimised generator against.
+struct PlainMrg32k3a {
+  std::array<std::int64_t, 6> s;
+  std::uint32_t next() {
+    const auto m1 = static_cast<std::int64_t>(Mrg32k3a::m1);
+    const auto m2 = static_cast<std::int64_t>(Mrg32k3a::m2);
+    std::int64_t p1 = (1403580 * s[1] - 810728 * s[0]) % m1;
+    if (p1 < 0) p1 += m1;
+    std::int64_t p2 = (527612 * s[5] - 1370589 * s[3]) % m2;
+    if (p2 < 0) p2 += m2;
+    s = {s[1], s[2], p1, s[4], s[5], p2};
+    return static_cast<std::uint32_t>(p1 > p2 ? p1 - p2 : p1 - p2 + m1);
+  }
+  State state() const {
+    State r{};
+    for (std::size_t i = 0; i < 6; ++i) r[i] = static_cast<std::uint64_t>(s[i]);
+    return r;
+  }
+};
+
+PlainMrg32k3a plain(const State& st) {
+  PlainMrg32k3a p{};
+  for (std::size_t i = 0; i < 6; ++i) p.s[i] = static_cast<std::int64_t>(st[i]);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the generator equals the plain recurrence: values, state(), equality, jumps") {
+  // The generator computes one step ahead of its callers; none of it may show.
+  const State extreme{Mrg32k3a::m1 - 1, 0, Mrg32k3a::m1 - 1, Mrg32k3a::m2 - 1, Mrg32k3a::m2 - 1, 0};
+  for (const State& start : {package_seed, State{1, 1, 1, 1, 1, 1}, extreme,
+                             Mrg32k3a::at(package_seed, 5, 9).state()}) {
+    Mrg32k3a g(start);
+    PlainMrg32k3a ref = plain(start);
+    REQUIRE(g.state() == start);
+    for (int i = 0; i < 200000; ++i) {
+      REQUIRE(g() == ref.next());
+      if (i % 9973 == 0) {
+        REQUIRE(g.state() == ref.state());
+        REQUIRE(Mrg32k3a(g.state()) == g);  // equal states compare equal
+      }
+    }
+    REQUIRE(g.state() == ref.state());
+    // A jump from the middle of the sequence lands where stepping does.
+    Mrg32k3a jumped = g;
+    jumped.discard(1000);
+    for (int i = 0; i < 1000; ++i) ref.next();
+    REQUIRE(jumped.state() == ref.state());
+    REQUIRE(jumped() == ref.next());
+    REQUIRE_FALSE(jumped == g);
+  }
+}

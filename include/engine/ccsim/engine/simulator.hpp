@@ -17,7 +17,9 @@ namespace ccsim::engine {
 class Simulator {
  public:
   [[nodiscard]] SimTime now() const { return now_; }
+  // Events handed to the handler so far; cancelled events are never counted.
   [[nodiscard]] std::uint64_t events_processed() const { return events_processed_; }
+  // Events scheduled and neither delivered nor cancelled.
   [[nodiscard]] std::size_t pending() const { return queue_.size(); }
 
   void reserve(std::size_t n) { queue_.reserve(n); }
@@ -32,6 +34,7 @@ class Simulator {
                           std::uint64_t payload) {
     return schedule_at(now_ + delay, priority, kind, payload);
   }
+  // O(1); false if the event already fired or was cancelled (see EventQueue::cancel).
   bool cancel(EventHandle handle) { return queue_.cancel(handle); }
 
   // Asks run_until() to return after the current event.
