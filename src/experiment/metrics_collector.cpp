@@ -15,6 +15,7 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       has_workforce_(scenario.workforce.enabled),
       rows_(rows),
       days_(per_day_, scopes_),
+      slots_(layout_),
       waits_(scopes_),
       workforce_tally_(scenario.workforce.classroom_days),
       totals_(scopes_) {}
@@ -78,10 +79,10 @@ template <class Member>
 void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
   start = std::max(start, measure_start_);
   while (start < end) {
-    engine::SimTime cut = std::min(end, layout_.slot_end(start));
+    const SlotCache::Slot& s = slots_.find(start);
+    engine::SimTime cut = std::min(end, s.end);
     if (!(cut > start)) cut = end;  // rounding at a boundary: keep the rest in this slot
-    const std::size_t slot = layout_.slot_of(start);
-    days_.at(slot / per_day_).time[slot % per_day_].*member += cut - start;
+    days_.at(s.index / per_day_).time[s.index % per_day_].*member += cut - start;
     start = cut;
   }
 }

@@ -19,6 +19,7 @@
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "open_days.hpp"
+#include "slot_cache.hpp"
 
 namespace ccsim::experiment {
 
@@ -59,7 +60,7 @@ class MetricsCollector final : public model::Observer {
  private:
   template <class F>
   void update(std::uint32_t call_type, engine::SimTime arrival, F&& f) {
-    const std::size_t slot = layout_.slot_of(arrival);
+    const std::size_t slot = slots_.find(arrival).index;
     DayTable& day = days_.at(slot / per_day_);
     Counters* interval = &day.counters[(slot % per_day_) * scopes_];
     f(interval[call_type]);
@@ -81,6 +82,7 @@ class MetricsCollector final : public model::Observer {
   bool has_workforce_;
   RowSink* rows_;
   OpenDays days_;
+  SlotCache slots_;
   std::vector<QuantileHistogram> waits_;
   WorkforceDayTally workforce_tally_;
   // Totals of the settled days.

@@ -76,7 +76,7 @@ std::string_view key_type_name(KeyType type) noexcept {
 
 namespace {
 
-// MODEL.md section 2 gives the taylorist and autonomous values; custom is the middle of
+// docs/model.md §2 gives the taylorist and autonomous values; custom is the middle of
 // each scale, a starting point for setting levers one by one. script_coverage is the same
 // everywhere because it describes the calls the script was written for, not the regime.
 const json& presets() {

@@ -71,7 +71,7 @@ void check_directions();
 
 // One test case (sections share one process), so the 2 x 20 replications run once.
 TEST_CASE("calibration of the Taylorist and autonomous presets (20 replications)") {
-  SECTION("both presets land inside MODEL.md's bands") { check_bands(); }
+  SECTION("both presets land inside the bands of docs/model.md §8") { check_bands(); }
   SECTION("staff-average AHT of the autonomous centre is within 10% of the Taylorist one") { check_aht(); }
   SECTION("autonomy lowers turnover, absence, exhaustion and repeats and raises FCR (paired CIs)") {
     check_directions();

@@ -1,5 +1,5 @@
 #pragma once
-// The files of `ccsim compare` (DESIGN.md): compare.json (per metric, overall and per
+// The files of `ccsim compare` (docs/metrics.md, "Output files"): compare.json (per metric, overall and per
 // call type, the summary of each scenario and the paired difference of each later
 // scenario against the first) and compare.csv (the same in tidy rows). Formatting is
 // deterministic: the same results give the same bytes on every machine.
