@@ -7,6 +7,18 @@ namespace ccsim::experiment {
 
 using engine::seconds_per_day;
 
+namespace {
+
+// clamp(floor(x), 0, top) for a whole number top >= 0, without a call to floor(): below
+// 0 (or NaN) the answer is 0 whichever way x is rounded, and on [0, top] truncation is
+// the floor.
+double floor_clamped(double x, double top) {
+  if (!(x > 0.0)) return 0.0;
+  return static_cast<double>(static_cast<std::int64_t>(std::min(x, top)));
+}
+
+}  // namespace
+
 IntervalLayout::IntervalLayout(const model::HorizonSpec& h)
     : calendar_(h.calendar), interval_s_(h.report_interval_s) {
   if (calendar_) {
@@ -27,10 +39,10 @@ std::size_t IntervalLayout::slot_of(engine::SimTime t) const {
   double day = 0.0;
   double offset = t;
   if (calendar_) {
-    day = std::min(std::floor(t / seconds_per_day), static_cast<double>(days_ - 1));
+    day = floor_clamped(t / seconds_per_day, static_cast<double>(days_ - 1));
     offset = t - day * seconds_per_day - open_s_;
   }
-  const double index = std::clamp(std::floor(offset / interval_s_), 0.0, static_cast<double>(per_day_ - 1));
+  const double index = floor_clamped(offset / interval_s_, static_cast<double>(per_day_ - 1));
   return static_cast<std::size_t>(day) * per_day_ + static_cast<std::size_t>(index);
 }
 

@@ -23,11 +23,12 @@ engine::SimTime ArrivalProfile::next_arrival(engine::SimTime now, double unit_dr
   const double length = interval_s_ > 0.0 ? interval_s_ : end_ - start_;
   const auto n = static_cast<std::int64_t>(rates_per_s_.size());
   double t = now < start_ ? start_ : now;
-  auto index = static_cast<std::int64_t>(std::floor((t - start_) / length));
+  // t >= start_, so truncation is the floor (and needs no call to floor()).
+  auto index = static_cast<std::int64_t>((t - start_) / length);
   double remaining = unit_draw;
   for (;;) {
     if (!cyclic_ && index >= n) return never;
-    const double rate = rates_per_s_[static_cast<std::size_t>(index % n)] * factor_;
+    const double rate = rates_per_s_[static_cast<std::size_t>(n == 1 ? 0 : index % n)] * factor_;
     double segment_end = start_ + static_cast<double>(index + 1) * length;
     if (segment_end > end_) segment_end = end_;
     const double mass = rate * (segment_end - t);

@@ -66,7 +66,9 @@ void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double hand
                              engine::SimTime now) {
   Employee& e = employees_[slot];
   working_day_.record_call(slot, type, handle_s, mismatched_call(atypical, hostile, levers_, k_));
-  const double tenure_days = std::floor(now / engine::seconds_per_day) - static_cast<double>(e.hire_day);
+  // now >= 0, so truncation is the floor of the day.
+  const double today = static_cast<double>(static_cast<std::int64_t>(now / engine::seconds_per_day));
+  const double tenure_days = today - static_cast<double>(e.hire_day);
   observer_.on_call_by_agent(handle_s, e.days_since_hire, tenure_days);
   double& s = skills_.level(slot, type);
   s = skill_after_practice(s, handle_s / 3600.0, levers_.support, e.peer_experience, k_);
