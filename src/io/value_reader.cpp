@@ -1,13 +1,14 @@
+// The reader itself: context, messages, unknown keys, and nested objects and lists of
+// objects. Numbers and booleans are read in value_reader_numbers.cpp, strings and times in
+// value_reader_text.cpp.
+
 #include "ccsim/io/value_reader.hpp"
 
-#include <algorithm>
-#include <climits>
-#include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/json_path.hpp"
+#include "value_reader_detail.hpp"
 
 namespace ccsim::io {
 
@@ -35,53 +36,7 @@ std::string describe_found(const json& value) {
   }
 }
 
-std::optional<double> parse_time_of_day(std::string_view text, bool allow_end_of_day) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (text.size() != 5 || text[2] != ':' || !digit(text[0]) || !digit(text[1]) || !digit(text[3]) ||
-      !digit(text[4])) {
-    return std::nullopt;
-  }
-  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-  if (minutes > 59) return std::nullopt;
-  if (hours > 23 && !(allow_end_of_day && hours == 24 && minutes == 0)) return std::nullopt;
-  return static_cast<double>(hours * 3600 + minutes * 60);
-}
-
-std::string format_time_of_day(double seconds) {
-  const long total_minutes = std::lround(std::floor(seconds / 60.0));
-  char buffer[48];  // room for any long, so the compiler can see nothing is cut off
-  std::snprintf(buffer, sizeof buffer, "%02ld:%02ld", total_minutes / 60, total_minutes % 60);
-  return buffer;
-}
-
-std::optional<double> check_number(ReadContext& context, const json& value, const std::string& path,
-                                   const NumberRule& rule) {
-  if (!value.is_number()) {
-    context.problem(path, "found " + describe_found(value) + ", expected " + rule.describe());
-    return std::nullopt;
-  }
-  const double number = value.get<double>();
-  if (!std::isfinite(number)) {
-    context.problem(path, "found " + describe_found(value) + ", expected a finite number");
-    return std::nullopt;
-  }
-  if (!rule.accepts(number)) {
-    context.problem(path, "found " + describe_found(value) + ", expected " + rule.describe());
-    return std::nullopt;
-  }
-  // The model stores counts as int; a larger value is a mistake, not a big call centre.
-  if (rule.integer && std::fabs(number) > static_cast<double>(INT_MAX)) {
-    context.problem(path, "found " + describe_found(value) + ", expected " + rule.describe() + " and <= " +
-                              std::to_string(INT_MAX));
-    return std::nullopt;
-  }
-  return number;
-}
-
-namespace {
-
-std::string expected_text(const KeySpec& spec) {
+std::string detail::expected_text(const KeySpec& spec) {
   switch (spec.type) {
     case KeyType::object: return "an object";
     case KeyType::map: return "an object (names to values)";
@@ -104,6 +59,21 @@ std::string expected_text(const KeySpec& spec) {
   }
   return "a value";
 }
+
+const json* detail::non_empty_list(ObjectReader& reader, std::string_view key, const KeySpec& spec) {
+  const json* value = reader.raw(key);
+  if (value == nullptr) {
+    if (spec.required) reader.missing(key, "expected " + expected_text(spec));
+    return nullptr;
+  }
+  if (!value->is_array() || value->empty()) {
+    reader.problem(key, "found " + describe_found(*value) + ", expected " + expected_text(spec));
+    return nullptr;
+  }
+  return value;
+}
+
+namespace {
 
 const json& empty_object() {
   static const json instance = json::object();
@@ -131,7 +101,9 @@ const KeySpec& ObjectReader::spec(std::string_view key) const {
   const KeySpec* found = find_key_spec(pattern_ + "/" + std::string(key));
   // Section readers only ask for keys of the table; anything else is a bug here, not in
   // the user's file.
-  if (found == nullptr) throw std::logic_error("scenario reader asked for undocumented key " + pattern_ + "/" + std::string(key));
+  if (found == nullptr) {
+    throw std::logic_error("scenario reader asked for undocumented key " + pattern_ + "/" + std::string(key));
+  }
   return *found;
 }
 
@@ -144,12 +116,7 @@ const json* ObjectReader::raw(std::string_view key) const {
 }
 
 void ObjectReader::report_missing(std::string_view key, const KeySpec& spec) {
-  const auto it = object_->find(std::string(key));
-  if (it != object_->end()) {  // present as null
-    problem(key, "found null, expected " + expected_text(spec));
-  } else {
-    problem(key, "required key missing, expected " + expected_text(spec));
-  }
+  missing(key, "expected " + detail::expected_text(spec));
 }
 
 void ObjectReader::problem(std::string_view key, std::string message) {
@@ -174,218 +141,6 @@ void ObjectReader::reject_keys_except(const std::vector<std::string_view>& appli
   }
 }
 
-std::optional<std::string> ObjectReader::string(std::string_view key, bool allow_empty) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (s.default_value.is_string()) {
-      (*resolved_)[std::string(key)] = s.default_value;
-      return s.default_value.get<std::string>();
-    }
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  if (!value->is_string() || (!allow_empty && value->get_ref<const std::string&>().empty())) {
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s));
-    return std::nullopt;
-  }
-  const std::string& text = value->get_ref<const std::string&>();
-  if (!s.choices.empty() && std::find(s.choices.begin(), s.choices.end(), text) == s.choices.end()) {
-    // With a single allowed value the expectation already says it all.
-    const std::string suggestion = s.choices.size() > 1 ? did_you_mean(text, s.choices) : std::string();
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s) + suggestion);
-    return std::nullopt;
-  }
-  (*resolved_)[std::string(key)] = text;
-  return text;
-}
-
-std::optional<double> ObjectReader::read_number(std::string_view key, const NumberRule& rule, const KeySpec& s,
-                                                std::optional<double> fallback) {
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (!fallback && s.default_value.is_number()) fallback = s.default_value.get<double>();
-    if (fallback) {
-      if (rule.integer) {
-        (*resolved_)[std::string(key)] = static_cast<std::int64_t>(*fallback);
-      } else {
-        (*resolved_)[std::string(key)] = *fallback;
-      }
-      return fallback;
-    }
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  const auto number = check_number(*context_, *value, path_of(key), rule);
-  if (!number) return std::nullopt;
-  // Written normalised (integers as integers, numbers as doubles) so that 120 and 120.0
-  // give the same resolved document and digest.
-  if (rule.integer) {
-    (*resolved_)[std::string(key)] = static_cast<std::int64_t>(*number);
-  } else {
-    (*resolved_)[std::string(key)] = *number;
-  }
-  return number;
-}
-
-std::optional<double> ObjectReader::number(std::string_view key, std::optional<double> fallback) {
-  const KeySpec& s = spec(key);
-  return read_number(key, s.rule, s, fallback);
-}
-
-std::optional<double> ObjectReader::number_with(std::string_view key, const NumberRule& rule) {
-  return read_number(key, rule, spec(key), std::nullopt);
-}
-
-std::optional<int> ObjectReader::integer(std::string_view key, std::optional<int> fallback) {
-  const KeySpec& s = spec(key);
-  const auto value = read_number(key, s.rule, s,
-                                 fallback ? std::optional<double>(static_cast<double>(*fallback)) : std::nullopt);
-  if (!value) return std::nullopt;
-  return static_cast<int>(*value);
-}
-
-std::optional<std::uint64_t> ObjectReader::unsigned_integer(std::string_view key) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (s.default_value.is_number_integer()) {
-      (*resolved_)[std::string(key)] = s.default_value;
-      return s.default_value.get<std::uint64_t>();
-    }
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  // Seeds use the full 64 bits, beyond what a double holds exactly, so they are read as
-  // JSON integers rather than through check_number.
-  std::optional<std::uint64_t> result;
-  if (value->is_number_unsigned()) {
-    result = value->get<std::uint64_t>();
-  } else if (value->is_number_float()) {
-    const double d = value->get<double>();
-    if (std::isfinite(d) && d >= 0 && d <= 9007199254740992.0 && std::floor(d) == d) {
-      result = static_cast<std::uint64_t>(d);
-    }
-  }
-  if (!result) {
-    problem(key, "found " + describe_found(*value) + ", expected an integer from 0 to 18446744073709551615");
-    return std::nullopt;
-  }
-  (*resolved_)[std::string(key)] = *result;
-  return result;
-}
-
-std::optional<bool> ObjectReader::boolean(std::string_view key, std::optional<bool> fallback) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (!fallback && s.default_value.is_boolean()) fallback = s.default_value.get<bool>();
-    if (fallback) {
-      (*resolved_)[std::string(key)] = *fallback;
-      return fallback;
-    }
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  if (!value->is_boolean()) {
-    problem(key, "found " + describe_found(*value) + ", expected true or false");
-    return std::nullopt;
-  }
-  (*resolved_)[std::string(key)] = *value;
-  return value->get<bool>();
-}
-
-std::optional<double> ObjectReader::time_of_day(std::string_view key, bool allow_end_of_day) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  json effective;
-  if (value == nullptr) {
-    if (!s.default_value.is_string()) {
-      if (s.required) report_missing(key, s);
-      return std::nullopt;
-    }
-    effective = s.default_value;
-  } else {
-    effective = *value;
-  }
-  const auto seconds = effective.is_string() ? parse_time_of_day(effective.get_ref<const std::string&>(), allow_end_of_day)
-                                             : std::nullopt;
-  if (!seconds) {
-    problem(key, "found " + describe_found(effective) + ", expected a time \"HH:MM\" from 00:00 to " +
-                     (allow_end_of_day ? "24:00" : "23:59"));
-    return std::nullopt;
-  }
-  (*resolved_)[std::string(key)] = effective;
-  return seconds;
-}
-
-std::optional<std::vector<double>> ObjectReader::numbers(std::string_view key) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  if (!value->is_array() || value->empty()) {
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s));
-    return std::nullopt;
-  }
-  std::vector<double> result;
-  bool ok = true;
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    const auto element = check_number(*context_, (*value)[i], path_of(key) + "/" + std::to_string(i), s.rule);
-    ok = ok && element.has_value();
-    result.push_back(element.value_or(0.0));
-  }
-  if (!ok) return std::nullopt;
-  json& out = (*resolved_)[std::string(key)] = json::array();
-  for (double v : result) {
-    if (s.rule.integer) {
-      out.push_back(static_cast<std::int64_t>(v));
-    } else {
-      out.push_back(v);
-    }
-  }
-  return result;
-}
-
-std::optional<std::vector<int>> ObjectReader::integers(std::string_view key) {
-  const auto values = numbers(key);
-  if (!values) return std::nullopt;
-  std::vector<int> result;
-  result.reserve(values->size());
-  for (double v : *values) result.push_back(static_cast<int>(v));
-  return result;
-}
-
-std::optional<std::vector<std::string>> ObjectReader::strings(std::string_view key) {
-  const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  if (!value->is_array() || value->empty()) {
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s));
-    return std::nullopt;
-  }
-  std::vector<std::string> result;
-  bool ok = true;
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    const json& element = (*value)[i];
-    if (!element.is_string() || element.get_ref<const std::string&>().empty()) {
-      context_->problem(path_of(key) + "/" + std::to_string(i),
-                        "found " + describe_found(element) + ", expected a non-empty string");
-      ok = false;
-      continue;
-    }
-    result.push_back(element.get<std::string>());
-  }
-  if (!ok) return std::nullopt;
-  (*resolved_)[std::string(key)] = result;
-  return result;
-}
-
 std::optional<ObjectReader> ObjectReader::object(std::string_view key, bool empty_when_absent) {
   if (!has(key) && !empty_when_absent) {
     const KeySpec& s = spec(key);
@@ -406,7 +161,7 @@ std::optional<ObjectReader> ObjectReader::object_or(std::string_view key, const 
     value = &fallback;
   }
   if (!value->is_object()) {
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s));
+    problem(key, "found " + describe_found(*value) + ", expected " + detail::expected_text(s));
     return std::nullopt;
   }
   json& out = (*resolved_)[std::string(key)] = json::object();
@@ -415,15 +170,8 @@ std::optional<ObjectReader> ObjectReader::object_or(std::string_view key, const 
 
 std::optional<std::vector<ObjectReader>> ObjectReader::object_list(std::string_view key) {
   const KeySpec& s = spec(key);
-  const json* value = raw(key);
-  if (value == nullptr) {
-    if (s.required) report_missing(key, s);
-    return std::nullopt;
-  }
-  if (!value->is_array() || value->empty()) {
-    problem(key, "found " + describe_found(*value) + ", expected " + expected_text(s));
-    return std::nullopt;
-  }
+  const json* value = detail::non_empty_list(*this, key, s);
+  if (value == nullptr) return std::nullopt;
   // Sized before readers take references into it: growing a json array moves its elements.
   json& out = (*resolved_)[std::string(key)] = json::array();
   for (std::size_t i = 0; i < value->size(); ++i) out.push_back(json::object());

@@ -45,6 +45,114 @@ void require_cv(DistKind kind, double cv) {
   if (!std::isfinite(cv) || cv <= 0.0) reject(kind, "cv must be > 0 and finite, got " + number(cv));
 }
 
+// What the constructor keeps besides the sampler: the analytic moments.
+struct Moments {
+  double mean = 0.0;
+  double variance = 0.0;
+};
+
+// One function per kind: checks the parameters (reject() on a wrong one), builds the
+// Boost sampler the kind draws from and returns its moments.
+
+Moments set_up_constant(const DistributionSpec& spec) {
+  require_mean(DistKind::constant, spec.mean, true);
+  return {spec.mean, 0.0};
+}
+
+Moments set_up_exponential(const DistributionSpec& spec, boost::random::exponential_distribution<double>& sampler) {
+  require_mean(DistKind::exponential, spec.mean, false);
+  sampler = boost::random::exponential_distribution<double>(1.0 / spec.mean);
+  return {spec.mean, spec.mean * spec.mean};
+}
+
+Moments set_up_lognormal(const DistributionSpec& spec, boost::random::lognormal_distribution<double>& sampler) {
+  require_mean(DistKind::lognormal, spec.mean, false);
+  require_cv(DistKind::lognormal, spec.cv);
+  // Boost's lognormal_distribution(m, s) takes the mean and standard deviation of
+  // ln X, not of X; these are the moment-matching values.
+  const double sigma2 = std::log1p(spec.cv * spec.cv);
+  const double mu = std::log(spec.mean) - 0.5 * sigma2;
+  sampler = boost::random::lognormal_distribution<double>(mu, std::sqrt(sigma2));
+  return {spec.mean, (spec.cv * spec.mean) * (spec.cv * spec.mean)};
+}
+
+Moments set_up_gamma(const DistributionSpec& spec, boost::random::gamma_distribution<double>& sampler) {
+  require_mean(DistKind::gamma, spec.mean, false);
+  require_cv(DistKind::gamma, spec.cv);
+  const double cv2 = spec.cv * spec.cv;
+  sampler = boost::random::gamma_distribution<double>(1.0 / cv2, spec.mean * cv2);
+  return {spec.mean, cv2 * spec.mean * spec.mean};
+}
+
+Moments set_up_erlang(const DistributionSpec& spec, boost::random::gamma_distribution<double>& sampler) {
+  const DistKind kind = DistKind::erlang;
+  require_mean(kind, spec.mean, false);
+  if (spec.k < 1) reject(kind, "k (phases) must be >= 1, got " + std::to_string(spec.k));
+  const double k = static_cast<double>(spec.k);
+  sampler = boost::random::gamma_distribution<double>(k, spec.mean / k);
+  return {spec.mean, spec.mean * spec.mean / k};
+}
+
+Moments set_up_weibull(const DistributionSpec& spec, boost::random::weibull_distribution<double>& sampler) {
+  const DistKind kind = DistKind::weibull;
+  require_mean(kind, spec.mean, false);
+  if (!std::isfinite(spec.shape) || spec.shape <= 0.0) {
+    reject(kind, "shape must be > 0 and finite, got " + number(spec.shape));
+  }
+  // Boost.Math rather than std::tgamma so the scale, and hence every sample, does not
+  // depend on the C library's gamma implementation.
+  double g1 = 0.0;
+  double g2 = 0.0;
+  try {
+    g1 = boost::math::tgamma(1.0 + 1.0 / spec.shape);
+    g2 = boost::math::tgamma(1.0 + 2.0 / spec.shape);
+  } catch (const std::exception&) {
+    reject(kind, "shape " + number(spec.shape) + " is too small (Gamma(1 + 2/shape) overflows)");
+  }
+  const double scale = spec.mean / g1;
+  sampler = boost::random::weibull_distribution<double>(spec.shape, scale);
+  const double variance = scale * scale * (g2 - g1 * g1);
+  if (!std::isfinite(scale) || !std::isfinite(variance)) {
+    reject(kind, "shape " + number(spec.shape) + " gives a non-finite scale or variance");
+  }
+  return {spec.mean, variance};
+}
+
+Moments set_up_uniform(const DistributionSpec& spec, boost::random::uniform_real_distribution<double>& sampler) {
+  const DistKind kind = DistKind::uniform;
+  if (!std::isfinite(spec.min) || !std::isfinite(spec.max) || spec.min < 0.0) {
+    reject(kind, "min and max must be finite and min >= 0, got min " + number(spec.min) + ", max " +
+                     number(spec.max));
+  }
+  if (spec.min > spec.max) {
+    reject(kind, "min " + number(spec.min) + " must be <= max " + number(spec.max));
+  }
+  // Boost's generator loops until the result is < max, which never happens when
+  // min == max; sample() returns min directly in that case.
+  if (spec.min < spec.max) sampler = boost::random::uniform_real_distribution<double>(spec.min, spec.max);
+  return {0.5 * (spec.min + spec.max), (spec.max - spec.min) * (spec.max - spec.min) / 12.0};
+}
+
+Moments set_up_empirical(const DistributionSpec& spec, boost::random::uniform_int_distribution<std::size_t>& index) {
+  const DistKind kind = DistKind::empirical;
+  if (spec.samples.empty()) reject(kind, "samples must not be empty");
+  double sum = 0.0;
+  for (std::size_t i = 0; i < spec.samples.size(); ++i) {
+    const double x = spec.samples[i];
+    if (!std::isfinite(x) || x < 0.0) {
+      reject(kind, "sample " + std::to_string(i) + " must be finite and >= 0, got " + number(x));
+    }
+    sum += x;
+  }
+  const double n = static_cast<double>(spec.samples.size());
+  const double mean = sum / n;
+  // Two passes: the one-pass formula loses precision when the mean is large.
+  double squares = 0.0;
+  for (const double x : spec.samples) squares += (x - mean) * (x - mean);
+  index = boost::random::uniform_int_distribution<std::size_t>(0, spec.samples.size() - 1);
+  return {mean, squares / n};
+}
+
 }  // namespace
 
 std::string_view to_string(DistKind kind) noexcept {
@@ -62,117 +170,21 @@ std::optional<DistKind> dist_kind_from_string(std::string_view name) noexcept {
 }
 
 Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
-  const DistKind kind = spec.kind;
-  switch (kind) {
-    case DistKind::constant:
-      require_mean(kind, spec.mean, true);
-      mean_ = spec.mean;
-      variance_ = 0.0;
-      break;
-
-    case DistKind::exponential:
-      require_mean(kind, spec.mean, false);
-      exponential_ = decltype(exponential_)(1.0 / spec.mean);
-      mean_ = spec.mean;
-      variance_ = spec.mean * spec.mean;
-      break;
-
-    case DistKind::lognormal: {
-      require_mean(kind, spec.mean, false);
-      require_cv(kind, spec.cv);
-      // Boost's lognormal_distribution(m, s) takes the mean and standard deviation of
-      // ln X, not of X; these are the moment-matching values.
-      const double sigma2 = std::log1p(spec.cv * spec.cv);
-      const double mu = std::log(spec.mean) - 0.5 * sigma2;
-      lognormal_ = decltype(lognormal_)(mu, std::sqrt(sigma2));
-      mean_ = spec.mean;
-      variance_ = (spec.cv * spec.mean) * (spec.cv * spec.mean);
-      break;
-    }
-
-    case DistKind::gamma: {
-      require_mean(kind, spec.mean, false);
-      require_cv(kind, spec.cv);
-      const double cv2 = spec.cv * spec.cv;
-      gamma_ = decltype(gamma_)(1.0 / cv2, spec.mean * cv2);
-      mean_ = spec.mean;
-      variance_ = cv2 * spec.mean * spec.mean;
-      break;
-    }
-
-    case DistKind::erlang: {
-      require_mean(kind, spec.mean, false);
-      if (spec.k < 1) reject(kind, "k (phases) must be >= 1, got " + std::to_string(spec.k));
-      const double k = static_cast<double>(spec.k);
-      gamma_ = decltype(gamma_)(k, spec.mean / k);
-      mean_ = spec.mean;
-      variance_ = spec.mean * spec.mean / k;
-      break;
-    }
-
-    case DistKind::weibull: {
-      require_mean(kind, spec.mean, false);
-      if (!std::isfinite(spec.shape) || spec.shape <= 0.0) {
-        reject(kind, "shape must be > 0 and finite, got " + number(spec.shape));
-      }
-      // Boost.Math rather than std::tgamma so the scale, and hence every sample, does not
-      // depend on the C library's gamma implementation.
-      double g1 = 0.0;
-      double g2 = 0.0;
-      try {
-        g1 = boost::math::tgamma(1.0 + 1.0 / spec.shape);
-        g2 = boost::math::tgamma(1.0 + 2.0 / spec.shape);
-      } catch (const std::exception&) {
-        reject(kind, "shape " + number(spec.shape) + " is too small (Gamma(1 + 2/shape) overflows)");
-      }
-      const double scale = spec.mean / g1;
-      weibull_ = decltype(weibull_)(spec.shape, scale);
-      mean_ = spec.mean;
-      variance_ = scale * scale * (g2 - g1 * g1);
-      if (!std::isfinite(scale) || !std::isfinite(variance_)) {
-        reject(kind, "shape " + number(spec.shape) + " gives a non-finite scale or variance");
-      }
-      break;
-    }
-
-    case DistKind::uniform:
-      if (!std::isfinite(spec.min) || !std::isfinite(spec.max) || spec.min < 0.0) {
-        reject(kind, "min and max must be finite and min >= 0, got min " + number(spec.min) + ", max " +
-                         number(spec.max));
-      }
-      if (spec.min > spec.max) {
-        reject(kind, "min " + number(spec.min) + " must be <= max " + number(spec.max));
-      }
-      // Boost's generator loops until the result is < max, which never happens when
-      // min == max; sample() returns min directly in that case.
-      if (spec.min < spec.max) uniform_ = decltype(uniform_)(spec.min, spec.max);
-      mean_ = 0.5 * (spec.min + spec.max);
-      variance_ = (spec.max - spec.min) * (spec.max - spec.min) / 12.0;
-      break;
-
-    case DistKind::empirical: {
-      if (spec.samples.empty()) reject(kind, "samples must not be empty");
-      double sum = 0.0;
-      for (std::size_t i = 0; i < spec.samples.size(); ++i) {
-        const double x = spec.samples[i];
-        if (!std::isfinite(x) || x < 0.0) {
-          reject(kind, "sample " + std::to_string(i) + " must be finite and >= 0, got " + number(x));
-        }
-        sum += x;
-      }
-      const double n = static_cast<double>(spec.samples.size());
-      mean_ = sum / n;
-      // Two passes: the one-pass formula loses precision when the mean is large.
-      double squares = 0.0;
-      for (const double x : spec.samples) squares += (x - mean_) * (x - mean_);
-      variance_ = squares / n;
-      index_ = decltype(index_)(0, spec.samples.size() - 1);
-      break;
-    }
-
+  Moments moments;
+  switch (spec.kind) {
+    case DistKind::constant: moments = set_up_constant(spec); break;
+    case DistKind::exponential: moments = set_up_exponential(spec, exponential_); break;
+    case DistKind::lognormal: moments = set_up_lognormal(spec, lognormal_); break;
+    case DistKind::gamma: moments = set_up_gamma(spec, gamma_); break;
+    case DistKind::erlang: moments = set_up_erlang(spec, gamma_); break;
+    case DistKind::weibull: moments = set_up_weibull(spec, weibull_); break;
+    case DistKind::uniform: moments = set_up_uniform(spec, uniform_); break;
+    case DistKind::empirical: moments = set_up_empirical(spec, index_); break;
     default:
-      throw std::invalid_argument("distribution: unknown kind " + std::to_string(static_cast<int>(kind)));
+      throw std::invalid_argument("distribution: unknown kind " + std::to_string(static_cast<int>(spec.kind)));
   }
+  mean_ = moments.mean;
+  variance_ = moments.variance;
 }
 
 double Distribution::sample_other(Mrg32k3a& rng) const {

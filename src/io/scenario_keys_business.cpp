@@ -1,0 +1,153 @@
+// Keys of what the centre is paid and how it is run: the contract, skill effects, the
+// organisation levers and their presets, the workforce over months, economics, and the
+// values `ccsim sweep` varies. Rows are added in the table's (and docs/scenario.md's) order.
+
+#include "scenario_keys.hpp"
+
+namespace ccsim::io::keys {
+
+void add_contract_keys(const KeyAdder& add) {
+  add({.path = "/contract", .type = KeyType::object, .default_text = "20 s, 80 %, no penalty",
+       .description = "What the centre promises and how it is paid (monthly billing)."});
+  add({.path = "/contract/service_level", .type = KeyType::object, .default_text = "20 s, 80 %",
+       .description = "Service level: answered within threshold_s over offered minus short abandons."});
+  add({.path = "/contract/service_level/threshold_s", .type = KeyType::number, .unit = "s",
+       .rule = number_above(0), .default_value = 20.0, .description = "Answer-time threshold."});
+  add({.path = "/contract/service_level/target", .type = KeyType::number,
+       .rule = number_between(0, false, 1, true), .default_value = 0.8,
+       .description = "Target share; each point a month falls below it costs penalty_per_point of that "
+                      "month's invoice."});
+  add({.path = "/contract/service_level/short_abandon_s", .type = KeyType::number, .unit = "s",
+       .rule = number_at_least(0), .default_value = 5.0,
+       .description = "Abandons within this wait are left out of the denominator."});
+  add({.path = "/contract/penalty_per_point", .type = KeyType::number, .rule = number_at_least(0),
+       .default_value = 0.0,
+       .description = "Share of the monthly invoice deducted per service-level point below target (0.01 = "
+                      "1 % per point). 0: no penalty."});
+  add({.path = "/contract/penalty_cap", .type = KeyType::number, .rule = number_between(0, true, 1, true),
+       .default_value = 0.10, .description = "Most the penalty can take, as a share of the monthly invoice."});
+  add({.path = "/contract/pricing", .type = KeyType::string, .default_value = "per_hour",
+       .choices = {"per_hour", "per_call", "per_resolved"},
+       .description = "What is invoiced: agent hours, handled calls, or resolved contacts (then repeat calls "
+                      "earn nothing)."});
+  add({.path = "/contract/price", .type = KeyType::number, .unit = "currency", .rule = number_at_least(0),
+       .default_value = 0.0,
+       .description = "Price per agent hour, handled call or resolved contact (as pricing says), in "
+                      "economics/currency."});
+}
+
+void add_skill_effect_keys(const KeyAdder& add) {
+  add({.path = "/skill_effect", .type = KeyType::object, .default_text = "novice_slowdown 1",
+       .description = "How skill changes handle times."});
+  add({.path = "/skill_effect/novice_slowdown", .type = KeyType::number, .rule = number_at_least(0),
+       .default_value = 1.0,
+       .description = "Handle and wrap-up times are multiplied by 1 + novice_slowdown * (1 - skill)."});
+}
+
+void add_organisation_keys(const KeyAdder& add) {
+  add({.path = "/organisation", .type = KeyType::object, .default_text = "neutral",
+       .description = "How the work is organised (docs/model.md). A preset sets every lever; a lever given "
+                      "here overrides its preset's value."});
+  add({.path = "/organisation/preset", .type = KeyType::string, .default_value = "neutral",
+       .choices = organisation_preset_names(),
+       .description = "neutral: no organisational effects, a pure queueing model, and no lever may be given; "
+                      "taylorist, autonomous: the reference organisations; custom: every lever mid-scale, to "
+                      "set them one by one."});
+  // Levers: 0-1 scales whose default comes from the preset.
+  const auto lever = [&add](const std::string& key, KeyType type, NumberRule rule, std::string description) {
+    add({.path = "/organisation/" + key, .type = type, .rule = rule, .default_text = preset_default_text(key),
+         .description = std::move(description)});
+  };
+  const NumberRule share = number_between(0, true, 1, true);
+  lever("autonomy", KeyType::number, share,
+        "A: may deviate from procedure, choose the method, escalate, compensate the customer.");
+  lever("script_rigidity", KeyType::number, share, "R: share of the dialogue prescribed, deviation sanctioned.");
+  lever("script_coverage", KeyType::number, share,
+        "Call complexity the script covers; more complex calls are atypical.");
+  lever("monitoring", KeyType::number, share,
+        "M: perceived intensity and punitive use of call listening and statistics.");
+  lever("aht_pressure", KeyType::number, share, "T: how hard a handle-time target is enforced.");
+  lever("support", KeyType::number, share, "S: peer and team-leader support, team problem solving.");
+  lever("training_share", KeyType::number, share,
+        "F: share of paid hours spent off the phone in coaching and training.");
+  lever("schedule_flexibility", KeyType::number, share, "X: agents' say over shifts and swaps.");
+  lever("upstream_failure_share", KeyType::number, number_between(0, true, 2, true),
+        "Extra calls caused by failures elsewhere in the company, as a share of the base arrival rate.");
+  lever("team_size", KeyType::integer, integer_at_least(1), "Agents per team; peer experience is counted per team.");
+  lever("skills_per_agent", KeyType::integer, integer_at_least(0),
+        "Call types an agent is trained for: the first N of the group's skills; 0: all of them.");
+  lever("management_rule", KeyType::boolean, {},
+        "After 2 months below the service-level target management raises aht_pressure and monitoring and "
+        "cuts training; relaxed after 3 months well above target.");
+}
+
+void add_workforce_keys(const KeyAdder& add) {
+  add({.path = "/workforce", .type = KeyType::object, .default_text = "disabled",
+       .description = "People over months: strain, exhaustion, absence, quits, hiring and learning "
+                      "(docs/model.md). Enabled, it needs a calendar horizon and no staffing tables."});
+  add({.path = "/workforce/enabled", .type = KeyType::boolean, .default_value = false,
+       .description = "false: the staff stays as given, with no absence, quits or learning; the other keys "
+                      "are then ignored."});
+  add({.path = "/workforce/days_per_week", .type = KeyType::integer, .unit = "days/week",
+       .rule = integer_between(1, 7), .default_value = 5,
+       .description = "Working days per agent per week; days off rotate."});
+  add({.path = "/workforce/initial_tenure_mean_days", .type = KeyType::number, .unit = "days",
+       .rule = number_above(0), .default_value = 700.0,
+       .description = "Mean tenure of the staff at the start (exponentially distributed)."});
+  add({.path = "/workforce/vacancy_mean_days", .type = KeyType::number, .unit = "days",
+       .rule = number_at_least(0), .default_value = 34.0,
+       .description = "Mean time to fill a vacancy (Gamma, cv 0.5)."});
+  add({.path = "/workforce/classroom_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+       .default_value = 21.0, .description = "Paid classroom training of a new hire before taking calls."});
+  add({.path = "/workforce/nesting_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+       .default_value = 10.0, .description = "After the classroom: days taking calls at half load."});
+  add({.path = "/workforce/starting_skill", .type = KeyType::number, .rule = number_between(0, false, 1, true),
+       .default_value = 0.1, .description = "Skill of a new hire on the call types they are trained for."});
+}
+
+void add_economics_keys(const KeyAdder& add) {
+  add({.path = "/economics", .type = KeyType::object, .default_text = "27 EUR/h",
+       .description = "Costs, for the economic results."});
+  add({.path = "/economics/hourly_cost", .type = KeyType::number, .unit = "currency/h", .rule = number_at_least(0),
+       .default_value = 27.0, .description = "Cost of one paid agent hour."});
+  add({.path = "/economics/currency", .type = KeyType::string, .default_value = "EUR", .range = "non-empty",
+       .description = "Currency of hourly_cost and contract/price; a label for results, nothing is "
+                      "converted."});
+  add({.path = "/economics/replacement_cost_share", .type = KeyType::number, .rule = number_at_least(0),
+       .default_value = 0.16,
+       .description = "Cost of replacing an agent who quits, as a share of a year's pay (annual_paid_hours "
+                      "times hourly_cost)."});
+  add({.path = "/economics/annual_paid_hours", .type = KeyType::number, .unit = "h", .rule = number_above(0),
+       .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
+}
+
+void add_sweep_keys(const KeyAdder& add) {
+  // Read by `ccsim sweep` only; the loader checks it and leaves it out of the resolved
+  // document, so run, compare and validate ignore it and the digest does not change.
+  add({.path = "/sweep", .type = KeyType::object,
+       .description = "For ccsim sweep: the values to vary when no --vary is given (--vary replaces it). "
+                      "Ignored when a single scenario is run; not part of the resolved document."});
+  add({.path = "/sweep/mode", .type = KeyType::string, .default_value = "grid", .choices = {"grid", "zip"},
+       .description = "grid: every combination of the values (the first path varies slowest); zip: the "
+                      "first values together, then the second, ... (lists of the same length)."});
+  add({.path = "/sweep/vary", .type = KeyType::object_list, .range = "non-empty; at most 10000 points",
+       .required = true, .description = "The varied values, one entry per path."});
+  add({.path = "/sweep/vary/*/path", .type = KeyType::string, .range = "a JSON pointer, each path once",
+       .required = true,
+       .description = "The value to vary, as for --set (e.g. /organisation/autonomy)."});
+  add({.path = "/sweep/vary/*/values", .type = KeyType::number_list, .default_text = "none", .range = "non-empty",
+       .description = "The values the path takes (numbers, strings, booleans: as the key accepts). Give "
+                      "this or range.",
+       .type_text = "list of values"});
+  add({.path = "/sweep/vary/*/range", .type = KeyType::object,
+       .description = "Evenly spaced numbers from start to stop (included when it lands on the grid). Give "
+                      "this or values."});
+  add({.path = "/sweep/vary/*/range/start", .type = KeyType::number, .rule = any_number(), .required = true,
+       .description = "First value."});
+  add({.path = "/sweep/vary/*/range/stop", .type = KeyType::number, .rule = any_number(), .range = ">= start",
+       .required = true, .description = "Last value, when start plus a whole number of steps reaches it."});
+  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number, .rule = number_above(0), .required = true,
+       .description = "Distance between values."});
+}
+
+}  // namespace ccsim::io::keys

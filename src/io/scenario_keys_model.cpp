@@ -1,0 +1,195 @@
+// Keys of the queueing model: the document itself, the horizon, call types with their
+// arrivals and duration distributions, agent groups with their working times, routing.
+// Rows are added in the table's (and docs/scenario.md's) order.
+
+#include "scenario_keys.hpp"
+
+namespace ccsim::io::keys {
+
+namespace {
+
+// The same keys appear wherever a duration distribution is expected.
+void add_distribution(const KeyAdder& add, const std::string& at, const std::string& default_text,
+                      bool required, const std::string& what) {
+  add({.path = at, .type = KeyType::object, .default_text = default_text, .required = required,
+       .description = what});
+  const std::string per_dist = "see dist";
+  add({.path = at + "/dist", .type = KeyType::string, .required = true,
+       .choices = {"constant", "exponential", "lognormal", "gamma", "erlang", "weibull", "uniform", "empirical"},
+       .description = "Distribution family; decides which other keys apply."});
+  add({.path = at + "/mean_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+       .default_text = per_dist, .range = "> 0 (>= 0 for constant)",
+       .description = "Mean. Required by constant, exponential, lognormal, gamma, erlang, weibull."});
+  add({.path = at + "/cv", .type = KeyType::number, .rule = number_above(0), .default_text = per_dist,
+       .description = "Coefficient of variation (sd / mean). Required by lognormal, gamma."});
+  add({.path = at + "/k", .type = KeyType::integer, .rule = integer_at_least(1), .default_text = per_dist,
+       .description = "Number of phases. Required by erlang."});
+  add({.path = at + "/shape", .type = KeyType::number, .rule = number_above(0), .default_text = per_dist,
+       .description = "Shape; the scale follows from the mean. Required by weibull."});
+  add({.path = at + "/min_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+       .default_text = per_dist, .description = "Lower end. Required by uniform."});
+  add({.path = at + "/max_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+       .default_text = per_dist, .range = ">= min_s", .description = "Upper end. Required by uniform."});
+  add({.path = at + "/samples_s", .type = KeyType::number_list, .unit = "s", .rule = number_at_least(0),
+       .default_text = per_dist, .range = "each >= 0, non-empty",
+       .description = "empirical: observed values, each drawn with equal probability. Give this or file."});
+  add({.path = at + "/file", .type = KeyType::string, .unit = "path", .default_text = per_dist,
+       .description = "empirical: CSV file with one value in seconds per line (optional header line), "
+                      "relative to the scenario file that names it. Give this or samples_s."});
+}
+
+void add_arrival_keys(const KeyAdder& add) {
+  add({.path = "/call_types/*/arrivals", .type = KeyType::object, .required = true,
+       .description = "Arrival process; which other keys apply depends on process."});
+  add({.path = "/call_types/*/arrivals/process", .type = KeyType::string, .required = true,
+       .choices = {"poisson", "piecewise_poisson", "poisson_gamma", "csv"},
+       .description = "Kind of arrival process."});
+  add({.path = "/call_types/*/arrivals/rate_per_hour", .type = KeyType::number, .unit = "calls/h",
+       .rule = number_at_least(0), .default_text = "see process",
+       .description = "Constant arrival rate. Required by poisson; poisson_gamma accepts it instead of "
+                      "interval_min and rates_per_hour."});
+  add({.path = "/call_types/*/arrivals/interval_min", .type = KeyType::number, .unit = "min",
+       .rule = number_above(0), .default_text = "see process",
+       .description = "Length of each interval of rates_per_hour. Required by piecewise_poisson, "
+                      "poisson_gamma."});
+  add({.path = "/call_types/*/arrivals/rates_per_hour", .type = KeyType::number_list, .unit = "calls/h",
+       .rule = number_at_least(0), .default_text = "see process",
+       .range = "each >= 0; calendar: one per interval of the opening hours",
+       .description = "Rate per interval from opening time (calendar) or from t = 0, repeating (continuous). "
+                      "Required by piecewise_poisson, poisson_gamma."});
+  add({.path = "/call_types/*/arrivals/daily_cv", .type = KeyType::number, .rule = number_above(0),
+       .default_text = "see process",
+       .description = "Day-to-day variation: each day's rates are multiplied by a Gamma draw of mean 1 and "
+                      "this cv. Required by poisson_gamma, optional for csv."});
+  add({.path = "/call_types/*/arrivals/file", .type = KeyType::string, .unit = "path",
+       .default_text = "see process",
+       .description = "csv: rate profile with a header line and columns start (HH:MM, equally spaced, the "
+                      "first at opening time) and rate_per_hour; relative to the scenario file that names it."});
+  add({.path = "/call_types/*/arrivals/day_factors", .type = KeyType::number_list, .rule = number_at_least(0),
+       .range = "each >= 0, non-empty",
+       .description = "Day d's rates are multiplied by entry d mod length (e.g. 7 values, Monday to Sunday). "
+                      "Absent: every day the same."});
+}
+
+}  // namespace
+
+void add_document_keys(const KeyAdder& add) {
+  add({.path = "/schema", .type = KeyType::string, .required = true, .choices = {"ccsim/1"},
+       .description = "Format version."});
+  add({.path = "/name", .type = KeyType::string, .range = "non-empty", .required = true,
+       .description = "Scenario name, shown in results and reports."});
+  add({.path = "/description", .type = KeyType::string, .description = "Free text for people."});
+  add({.path = "/extends", .type = KeyType::string, .unit = "path",
+       .description = "Scenario this file builds on, relative to this file. Its values are deep-merged under "
+                      "this file's: objects key by key, anything else (lists included) replaced."});
+  add({.path = "/seed", .type = KeyType::integer, .rule = integer_at_least(0),
+       .default_value = 20261128, .range = ">= 0, < 2^64",
+       .description = "Seed of all random streams; replication r uses substream r."});
+  add({.path = "/replications", .type = KeyType::integer, .rule = integer_at_least(1), .default_value = 10,
+       .description = "Number of independent replications."});
+}
+
+void add_horizon_keys(const KeyAdder& add) {
+  add({.path = "/horizon", .type = KeyType::object, .default_text = "calendar, 1 day, 08:00-20:00",
+       .description = "What is simulated: working days with opening hours (calendar keys) or one continuous "
+                      "run (duration_s). The two kinds cannot be mixed."});
+  add({.path = "/horizon/days", .type = KeyType::integer, .unit = "days", .rule = integer_at_least(1),
+       .default_value = 1, .description = "Calendar: working days simulated, warm-up included."});
+  add({.path = "/horizon/open", .type = KeyType::time, .unit = "HH:MM", .default_value = "08:00",
+       .range = "00:00 to 23:59", .description = "Calendar: opening time; calls arrive from then."});
+  add({.path = "/horizon/close", .type = KeyType::time, .unit = "HH:MM", .default_value = "20:00",
+       .range = "after open, up to 24:00", .description = "Calendar: closing time, the same day."});
+  add({.path = "/horizon/warmup_days", .type = KeyType::integer, .unit = "days", .rule = integer_at_least(0),
+       .default_value = 0, .range = ">= 0, < days", .description = "Calendar: first days not measured."});
+  add({.path = "/horizon/duration_s", .type = KeyType::number, .unit = "s", .rule = number_above(0),
+       .description = "Continuous: total simulated time, warm-up included. Giving it makes the horizon "
+                      "continuous."});
+  add({.path = "/horizon/warmup_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+       .default_value = 0.0, .range = ">= 0, < duration_s", .description = "Continuous: initial time not measured."});
+  add({.path = "/horizon/report_interval_min", .type = KeyType::number, .unit = "min", .rule = number_above(0),
+       .default_text = "30 (calendar), 60 (continuous)", .range = "> 0; calendar: divides the opening hours",
+       .description = "Length of the intervals of intervals.csv."});
+}
+
+void add_call_type_keys(const KeyAdder& add) {
+  add({.path = "/call_types", .type = KeyType::object_list, .range = "non-empty", .required = true,
+       .description = "Kinds of calls, each with its own arrivals and durations."});
+  add({.path = "/call_types/*/name", .type = KeyType::string, .range = "non-empty, unique", .required = true,
+       .description = "Name used by agent_groups/*/skills and in results."});
+  add_arrival_keys(add);
+  add_distribution(add, "/call_types/*/handle_time", "", true, "Talk time of a fully skilled agent.");
+  add_distribution(add, "/call_types/*/wrap_up", "constant, mean_s 0", false,
+                   "After-call work of a fully skilled agent.");
+  add_distribution(add, "/call_types/*/patience", "none", false,
+                   "How long a caller waits before hanging up. Absent: callers never abandon.");
+  add({.path = "/call_types/*/priority", .type = KeyType::integer, .rule = any_integer(), .default_value = 0,
+       .description = "Lower values are served first across call types."});
+  add({.path = "/call_types/*/redial", .type = KeyType::object, .default_text = "no redials",
+       .description = "Callers who try again after abandoning or being blocked."});
+  add({.path = "/call_types/*/redial/after_abandon", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 0.0,
+       .description = "Probability that a caller who abandoned calls again."});
+  add({.path = "/call_types/*/redial/after_block", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 0.0,
+       .description = "Probability that a blocked caller calls again."});
+  add_distribution(add, "/call_types/*/redial/delay", "exponential, mean_s 900", false,
+                   "Time until the new attempt.");
+}
+
+void add_agent_group_keys(const KeyAdder& add) {
+  add({.path = "/agent_groups", .type = KeyType::object_list, .range = "non-empty", .required = true,
+       .description = "Groups of agents with the same skills and working times."});
+  add({.path = "/agent_groups/*/name", .type = KeyType::string, .range = "non-empty, unique", .required = true,
+       .description = "Name used by routing/group_order and in results."});
+  add({.path = "/agent_groups/*/headcount", .type = KeyType::integer, .rule = integer_at_least(0),
+       .default_text = "max of staffing/agents",
+       .description = "Agents in the group. Required unless staffing is given."});
+  add({.path = "/agent_groups/*/skills", .type = KeyType::map, .range = "keys: call type names",
+       .required = true, .description = "Skill level per call type; a call type not listed is not handled."});
+  add({.path = "/agent_groups/*/skills/*", .type = KeyType::number, .rule = number_between(0, false, 1, true),
+       .description = "Skill level for the call type named by the key (1 = fully skilled)."});
+  add({.path = "/agent_groups/*/schedule", .type = KeyType::object,
+       .description = "Calendar only, not with staffing: shifts splitting the headcount. Absent (and no "
+                      "staffing): every agent on duty during the opening hours."});
+  add({.path = "/agent_groups/*/schedule/shifts", .type = KeyType::object_list, .range = "non-empty",
+       .required = true, .description = "The shifts of the group."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/start", .type = KeyType::time, .unit = "HH:MM",
+       .range = "within the opening hours", .required = true, .description = "Start of the shift."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/end", .type = KeyType::time, .unit = "HH:MM",
+       .range = "after start, within the opening hours", .required = true, .description = "End of the shift."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/share", .type = KeyType::number,
+       .rule = number_between(0, false, 1, true), .default_value = 1.0,
+       .range = "(0, 1]; the shares of a group sum to <= 1",
+       .description = "Share of the headcount working this shift."});
+  add({.path = "/agent_groups/*/staffing", .type = KeyType::object,
+       .description = "Not with schedule: agents on duty per interval, as workforce-management tools "
+                      "export it."});
+  add({.path = "/agent_groups/*/staffing/interval_min", .type = KeyType::number, .unit = "min",
+       .rule = number_above(0), .required = true, .description = "Length of each interval of agents."});
+  add({.path = "/agent_groups/*/staffing/agents", .type = KeyType::integer_list, .rule = integer_at_least(0),
+       .range = "each >= 0 and <= headcount; calendar: one per interval of the opening hours", .required = true,
+       .description = "Agents on duty per interval from opening time (calendar) or from t = 0, repeating "
+                      "(continuous)."});
+}
+
+void add_routing_keys(const KeyAdder& add) {
+  add({.path = "/routing", .type = KeyType::object, .default_text = "longest_idle",
+       .description = "How waiting calls and free agents are matched."});
+  add({.path = "/routing/agent_selection", .type = KeyType::string, .default_value = "longest_idle",
+       .choices = {"longest_idle", "most_skilled", "group_order"},
+       .description = "longest_idle: the agent idle longest among all trained groups; most_skilled: the "
+                      "group with the highest skill first; group_order: groups in group_order."});
+  add({.path = "/routing/group_order", .type = KeyType::string_list, .default_text = "order of agent_groups",
+       .range = "every group name once",
+       .description = "Order in which groups are tried with agent_selection group_order (ignored otherwise)."});
+  add({.path = "/routing/overflow_delay_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+       .default_value = 0.0,
+       .description = "With group_order: wait before a call may go to the next group (ignored otherwise)."});
+  add({.path = "/routing/trunk_lines", .type = KeyType::integer, .rule = integer_at_least(1),
+       .description = "Most calls in the centre at once (waiting and talking); more are blocked. Absent: "
+                      "unlimited."});
+  add({.path = "/routing/queue_capacity", .type = KeyType::integer, .rule = integer_at_least(0),
+       .description = "Most calls waiting at once over all queues; more are blocked. Absent: unlimited."});
+}
+
+}  // namespace ccsim::io::keys
