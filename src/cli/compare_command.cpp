@@ -107,7 +107,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
                  {[&record](const std::filesystem::path& dir) { io::write_compare_outputs(dir, record); },
                   [&] { return compare_table(record, seed_from, replications_from); },
                   [&record] { return io::compare_json(record).dump(2); },
-                  [&record] { return io::compare_csv(record); }});
+                  [&record](const io::TextSink& write) { io::compare_csv(record, write); }});
 }
 
 // `ccsim compare --help`: what common random numbers and the paired difference mean.

@@ -17,7 +17,7 @@ int deliver(const OutputChoice& choice, const ResultViews& views, const std::opt
   if (choice.format == "json") {
     std::cout << views.json() << "\n";
   } else if (choice.format == "csv") {
-    std::cout << views.csv();
+    views.csv([](std::string_view text) { std::cout << text; });
   } else if (views.table) {
     std::cout << views.table();
   }

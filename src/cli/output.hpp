@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "ccsim/io/text_sink.hpp"
+
 namespace ccsim::cli {
 
 // The views a command has of one result; each is called only when needed.
@@ -15,7 +17,7 @@ struct ResultViews {
   std::function<void(const std::filesystem::path& dir)> write_files;  // the files of -o DIR
   std::function<std::string()> table;  // --format table; empty: nothing printed for it
   std::function<std::string()> json;   // --format json: the document, printed with a newline
-  std::function<std::string()> csv;    // --format csv
+  std::function<void(const io::TextSink&)> csv;  // --format csv: writes its rows to the sink
 };
 
 struct OutputChoice {

@@ -166,7 +166,7 @@ ResultViews run_views(const io::RunRecord& record, const std::function<void(cons
             io::write_run_summary(dir, record);
           },
           [&record] { return summary_table(record); }, [&record] { return io::summary_json(record).dump(2); },
-          [&record] { return io::summary_csv(record); }};
+          [&record](const io::TextSink& write) { io::summary_csv(record, write); }};
 }
 
 std::string compare_table(const io::CompareRecord& record, const std::string& seed_from,

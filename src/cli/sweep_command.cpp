@@ -194,7 +194,7 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
   return deliver(opt.batch.output,
                  {[&record](const std::filesystem::path& dir) { io::write_sweep_outputs(dir, record); },
                   [&] { return sweep_table(record, replications_from); },
-                  [&record] { return io::sweep_json(record).dump(2); }, [&record] { return io::sweep_csv(record); }},
+                  [&record] { return io::sweep_json(record).dump(2); }, [&record](const io::TextSink& write) { io::sweep_csv(record, write); }},
                  partial);
 }
 

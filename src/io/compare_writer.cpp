@@ -65,10 +65,10 @@ nlohmann::json compare_json(const CompareRecord& record) {
   return j;
 }
 
-std::string compare_csv(const CompareRecord& record) {
-  std::string out =
-      "call_type,metric,scenario,mean,sd,ci95_lo,ci95_hi,n,diff_mean,diff_ci95_lo,diff_ci95_hi,diff_n,"
-      "significant\n";
+void compare_csv(const CompareRecord& record, const TextSink& write) {
+  write("call_type,metric,scenario,mean,sd,ci95_lo,ci95_hi,n,diff_mean,diff_ci95_lo,diff_ci95_hi,diff_n,"
+        "significant\n");
+  std::string out;
   for (const auto& scope : record.comparison.scopes) {  // "all" first (experiment::compare)
     const bool overall = scope.overall;
     const std::string scope_field = csv_field(scope.name);
@@ -78,6 +78,7 @@ std::string compare_csv(const CompareRecord& record) {
       for (std::size_t s = 0; s < mc.by_scenario.size(); ++s) {
         const auto& sum = mc.by_scenario[s];
         const std::string name = s < record.runs.size() ? record.runs[s].scenario->scenario.name : "";
+        out.clear();
         out += scope_field + ',' + std::string(m.name) + ',' + csv_field(name) + ',' + format_number(sum.mean) +
                ',' + format_number(sum.sd) + ',' + format_number(sum.ci95_lo) + ',' +
                format_number(sum.ci95_hi) + ',' + std::to_string(sum.n);
@@ -90,10 +91,10 @@ std::string compare_csv(const CompareRecord& record) {
           out += ",,,,,";
         }
         out += '\n';
+        write(out);
       }
     }
   }
-  return out;
 }
 
 std::string scenario_folder_name(std::size_t index, const std::string& name) {
@@ -113,7 +114,9 @@ void write_compare_outputs(const std::filesystem::path& dir, const CompareRecord
     std::filesystem::create_directories(sub);
     write_file_atomically(sub / "summary.json", summary_json(record.runs[i]).dump(2) + "\n");
   }
-  write_file_atomically(dir / "compare.csv", compare_csv(record));
+  AtomicFile csv(dir / "compare.csv");
+  compare_csv(record, [&csv](std::string_view text) { csv.write(text); });
+  csv.commit();
   write_file_atomically(dir / "compare.json", compare_json(record).dump(2) + "\n");
 }
 

@@ -94,20 +94,22 @@ nlohmann::json summary_json(const RunRecord& run) {
   return j;
 }
 
-std::string summary_csv(const RunRecord& run) {
+void summary_csv(const RunRecord& run, const TextSink& write) {
   const auto summaries = experiment::summarize_replications(run.results);
   const auto scopes = experiment::scope_names(run.scenario->scenario);
-  std::string out = "call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n";
+  write("call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n");
+  std::string out;
   for (std::size_t scope = summaries.size(); scope-- > 0;) {  // "all" first
     for (const auto& m : metric_catalogue()) {
       if (scope + 1 != summaries.size() && !m.per_call_type) continue;
       const auto& s = summaries[scope][static_cast<std::size_t>(m.metric)];
+      out.clear();
       out += scopes[scope] + ',' + std::string(m.name) + ',' + format_number(s.mean) + ',' +
              format_number(s.sd) + ',' + format_number(s.ci95_lo) + ',' + format_number(s.ci95_hi) +
              ',' + std::to_string(s.n) + '\n';
+      write(out);
     }
   }
-  return out;
 }
 
 void write_run_summary(const std::filesystem::path& dir, const RunRecord& run) {

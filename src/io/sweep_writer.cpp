@@ -94,10 +94,11 @@ json sweep_json(const SweepRecord& record) {
   return j;
 }
 
-std::string sweep_csv(const SweepRecord& record) {
+void sweep_csv(const SweepRecord& record, const TextSink& write) {
   std::string out = "point";
   for (const auto& axis : record.axes) out += ',' + csv_field(axis.path);
   out += ",call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n";
+  write(out);
   for (const auto& point : record.points) {
     std::string prefix = std::to_string(point.index) + ',';
     for (std::size_t a = 0; a < record.axes.size(); ++a) {
@@ -106,21 +107,26 @@ std::string sweep_csv(const SweepRecord& record) {
     if (point.summaries.empty()) continue;
     const auto& overall = point.summaries.back();
     for (const auto& m : metric_catalogue()) {
+      out.clear();
       append_row(out, prefix, "all", m, overall[static_cast<std::size_t>(m.metric)]);
+      write(out);
     }
     for (std::size_t scope = 0; scope + 1 < point.summaries.size() && scope < point.scopes.size(); ++scope) {
       for (const auto& m : metric_catalogue()) {
         if (!m.per_call_type) continue;
+        out.clear();
         append_row(out, prefix, point.scopes[scope], m, point.summaries[scope][static_cast<std::size_t>(m.metric)]);
+        write(out);
       }
     }
   }
-  return out;
 }
 
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record) {
   std::filesystem::create_directories(dir);
-  write_file_atomically(dir / "sweep.csv", sweep_csv(record));
+  AtomicFile csv(dir / "sweep.csv");
+  sweep_csv(record, [&csv](std::string_view text) { csv.write(text); });
+  csv.commit();
   write_file_atomically(dir / "sweep.json", sweep_json(record).dump(2) + "\n");
 }
 

@@ -33,7 +33,10 @@ Delivered deliver_with(const OutputChoice& choice, const std::optional<std::stri
                        bool with_table = true) {
   Delivered d;
   ResultViews views{[&d](const fs::path& dir) { d.written = dir.string(); }, nullptr, [] { return "{\"j\": 1}"; },
-                    [] { return std::string("a,b\n1,2\n"); }};
+                    [](const ccsim::io::TextSink& write) {
+                      write("a,b\n");
+                      write("1,2\n");
+                    }};
   if (with_table) views.table = [] { return std::string("the table\n"); };
   std::ostringstream captured;
   std::streambuf* previous = std::cout.rdbuf(captured.rdbuf());

@@ -35,7 +35,7 @@ nlohmann::json compare_json(const CompareRecord& record);
 // Tidy rows, "all" first:
 // call_type,metric,scenario,mean,sd,ci95_lo,ci95_hi,n,diff_mean,diff_ci95_lo,diff_ci95_hi,diff_n,significant
 // The diff columns are empty for the first scenario; significant is true or false.
-std::string compare_csv(const CompareRecord& record);
+void compare_csv(const CompareRecord& record, const TextSink& write);
 
 // Folder of one scenario's summary.json in the output folder: "<index>-<name>", index
 // from 1 in the order given, name characters other than [A-Za-z0-9._-] replaced by '_'.

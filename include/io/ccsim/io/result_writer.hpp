@@ -11,6 +11,7 @@
 
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/io/scenario_loader.hpp"
+#include "ccsim/io/text_sink.hpp"
 
 namespace ccsim::io {
 
@@ -32,7 +33,7 @@ std::string csv_field(const std::string& s);
 
 nlohmann::json summary_json(const RunRecord& run);
 // Tidy summary: scope,metric,mean,sd,ci95_lo,ci95_hi,n
-std::string summary_csv(const RunRecord& run);
+void summary_csv(const RunRecord& run, const TextSink& write);
 
 // Writes summary.json into `dir` (created if needed), atomically. The time series go to
 // their files while the replications run (run_files.hpp).

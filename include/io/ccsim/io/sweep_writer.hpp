@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/io/text_sink.hpp"
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/experiment/sweep.hpp"
@@ -58,7 +59,7 @@ nlohmann::json sweep_json(const SweepRecord& record);
 
 // Tidy rows, per point the overall rows ("all") first, then each call type's:
 // point,<one column per varied path, named by the path>,call_type,metric,mean,sd,ci95_lo,ci95_hi,n
-std::string sweep_csv(const SweepRecord& record);
+void sweep_csv(const SweepRecord& record, const TextSink& write);
 
 // Writes sweep.csv and sweep.json into `dir` (created if needed), each atomically.
 void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record);
