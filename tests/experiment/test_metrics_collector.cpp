@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "../support/scenario_builder.hpp"
+#include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/row_record.hpp"
 #include "metrics_collector.hpp"
 
@@ -51,16 +52,24 @@ TEST_CASE("collector: a settled day's rows are written at once, not at the end")
   CHECK(collector.total(1).offered == 2);
 }
 
-TEST_CASE("collector: a call still in the centre keeps its day open") {
-  const auto s = three_days();
+TEST_CASE("a call still in the centre keeps its day open: a queue served through the night") {
+  // One agent, 100 s calls, 100 calls an hour from 08:00 to 20:00 and no abandonment: about
+  // 770 calls are still queued at closing, which take some 21 hours, past the next opening.
+  // The model must report day 0 as settled only once they are done; settled too early,
+  // the collector refuses their reports and the run throws.
+  auto s = three_days();
+  s.horizon.close_s = 20 * 3600.0;
+  s.call_types[0].arrivals.rates_per_s = {100.0 / 3600.0};
   experiment::RowRecord rows;
-  experiment::MetricsCollector collector(s, 0.0, &rows);
-  const double late = 9.9 * 3600.0;  // arrives on day 0, served after midnight
-  collector.on_offered(0, late, model::CallOrigin::first);
-  // The model reports the earliest time still open: that call's arrival.
-  collector.on_settled(late);
-  CHECK(rows.intervals.empty());
-  collector.on_answered(0, late, day_s + 3600.0 - late, 0);
-  collector.on_settled(day_s + 8 * 3600.0);
-  CHECK(rows.intervals.size() == 4);
+  const auto r = experiment::run_replication(s, 5, 0, &rows);
+  const std::size_t all = 1;
+  double day0_offered = 0.0, day0_answered = 0.0;
+  for (const auto& d : rows.days) {
+    if (d.day != 0 || d.scope != all) continue;
+    day0_offered = d.values[static_cast<std::size_t>(experiment::Metric::offered)];
+    day0_answered = d.values[static_cast<std::size_t>(experiment::Metric::answered)];
+  }
+  REQUIRE(day0_offered > 1000.0);
+  CHECK(day0_answered == day0_offered);  // every caller of day 0 was served, and counted in day 0
+  CHECK(r.totals.waiting_at_end == 0);
 }

@@ -32,6 +32,19 @@ model::Scenario two_groups(model::AgentSelection selection) {
   return s;
 }
 
+// The units a router reads: the slots, the call pool and the wait queue of a scenario.
+struct RoutingUnits {
+  explicit RoutingUnits(const model::Scenario& s)
+      : scenario(s), calendar(s.horizon), slots(s, 0, calendar, observer), queue(2, pool), router(s, slots, queue, pool) {}
+  model::Scenario scenario;
+  model::NullObserver observer;
+  model::Calendar calendar;
+  model::AgentSlots slots;
+  model::CallPool pool{8};
+  model::WaitQueue queue;
+  model::Router router;
+};
+
 std::uint32_t waiting_call(model::CallPool& pool, model::WaitQueue& queue, std::uint32_t type, double arrival) {
   const auto id = pool.allocate();
   pool[id].type = type;
@@ -76,61 +89,44 @@ TEST_CASE("admission: trunk lines and queue capacity") {
 }
 
 TEST_CASE("router: agent selection rules") {
-  model::NullObserver observer;
   SECTION("longest idle across every trained group") {
-    const auto s = two_groups(model::AgentSelection::longest_idle);
-    const model::Calendar calendar(s.horizon);
-    model::AgentSlots slots(s, 0, calendar, observer);
-    model::CallPool pool(8);
-    model::WaitQueue queue(2, pool);
-    const model::Router router(s, slots, queue, pool);
-    CHECK(router.select_agent(0, true) == model::none);
-    slots.make_idle(3, 5.0);  // an expert, idle since 5
-    slots.make_idle(0, 7.0);  // a generalist, idle since 7
-    slots.make_idle(2, 9.0);
-    CHECK(router.select_agent(0, true) == 3);
-    CHECK(router.select_agent(1, true) == 0);  // only group 0 takes type 1
+    RoutingUnits u(two_groups(model::AgentSelection::longest_idle));
+    CHECK(u.router.select_agent(0, true) == model::none);
+    u.slots.make_idle(3, 5.0);  // an expert, idle since 5
+    u.slots.make_idle(0, 7.0);  // a generalist, idle since 7
+    u.slots.make_idle(2, 9.0);
+    CHECK(u.router.select_agent(0, true) == 3);
+    CHECK(u.router.select_agent(1, true) == 0);  // only group 0 takes type 1
   }
   SECTION("most skilled: the group with the higher listed skill first") {
-    const auto s = two_groups(model::AgentSelection::most_skilled);
-    const model::Calendar calendar(s.horizon);
-    model::AgentSlots slots(s, 0, calendar, observer);
-    model::CallPool pool(8);
-    model::WaitQueue queue(2, pool);
-    const model::Router router(s, slots, queue, pool);
-    slots.make_idle(0, 1.0);
-    slots.make_idle(2, 9.0);
-    CHECK(router.select_agent(0, true) == 2);  // experts (0.9) before generalists (0.6)
+    RoutingUnits u(two_groups(model::AgentSelection::most_skilled));
+    u.slots.make_idle(0, 1.0);
+    u.slots.make_idle(2, 9.0);
+    CHECK(u.router.select_agent(0, true) == 2);  // experts (0.9) before generalists (0.6)
   }
   SECTION("group order: later groups only once the call may overflow") {
     auto s = two_groups(model::AgentSelection::group_order);
     s.routing.overflow_delay_s = 20.0;
     s.routing.group_order = {1, 0};
-    const model::Calendar calendar(s.horizon);
-    model::AgentSlots slots(s, 0, calendar, observer);
-    model::CallPool pool(8);
-    model::WaitQueue queue(2, pool);
-    model::Router router(s, slots, queue, pool);
-    CHECK_FALSE(router.overflow_at_once());
-    slots.make_idle(0, 1.0);  // only a generalist is free
-    CHECK(router.select_agent(0, false) == model::none);
-    CHECK(router.select_agent(0, true) == 0);
+    RoutingUnits u(s);
+    CHECK_FALSE(u.router.overflow_at_once());
+    u.slots.make_idle(0, 1.0);  // only a generalist is free
+    CHECK(u.router.select_agent(0, false) == model::none);
+    CHECK(u.router.select_agent(0, true) == 0);
     // A free generalist takes a waiting type-0 call only after the delay.
-    waiting_call(pool, queue, 0, 100.0);
-    CHECK(router.take_call_for(0, 110.0) == model::none);
-    CHECK(router.take_call_for(0, 120.0) != model::none);
+    waiting_call(u.pool, u.queue, 0, 100.0);
+    CHECK(u.router.take_call_for(0, 110.0) == model::none);
+    CHECK(u.router.take_call_for(0, 120.0) != model::none);
   }
 }
 
 TEST_CASE("router: a free agent takes the highest priority, then the oldest call") {
   auto s = two_groups(model::AgentSelection::longest_idle);
   s.call_types[1].priority = -1;  // lower value first
-  const model::Calendar calendar(s.horizon);
-  model::NullObserver observer;
-  model::AgentSlots slots(s, 0, calendar, observer);
-  model::CallPool pool(8);
-  model::WaitQueue queue(2, pool);
-  model::Router router(s, slots, queue, pool);
+  RoutingUnits u(s);
+  auto& pool = u.pool;
+  auto& queue = u.queue;
+  auto& router = u.router;
   const auto old0 = waiting_call(pool, queue, 0, 1.0);
   const auto young1 = waiting_call(pool, queue, 1, 5.0);
   // What the service does with a call it takes: out of the count, into service.
