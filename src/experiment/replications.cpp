@@ -94,7 +94,11 @@ std::optional<ReplicationResult> run_replication(const model::Scenario& scenario
     v[static_cast<std::size_t>(Metric::wait_p99_s)] = waits.quantile(0.99);
     if (overall) {
       set_workforce_and_economics(v, collector);
-      const double staffed_capacity = headcount * opening_seconds_measured(scenario.horizon);
+      // The headcount's opening hours, plus the time agents were on duty outside them
+      // (serving the queue after closing): busy time never exceeds it, so utilisation is
+      // a share (docs/metrics.md).
+      const double staffed_capacity =
+          headcount * opening_seconds_measured(scenario.horizon) + collector.on_duty_outside_opening_s();
       v[static_cast<std::size_t>(Metric::utilisation)] =
           staffed_capacity > 0.0 ? collector.total_time().busy_s / staffed_capacity : nan;
       v[static_cast<std::size_t>(Metric::mean_queue_length)] =
