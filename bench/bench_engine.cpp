@@ -5,6 +5,8 @@
 //                the next event, push one later event (as most DES handlers do)
 //   hold+cancel  hold where every popped event also schedules a timer that is cancelled
 //                by the next event (the abandonment timer of an answered call)
+//   loop         hold through engine::Simulator::run_until (the event loop itself), with
+//                a stop flag attached and never set, as every replication of ccsim has
 //
 // Usage: bench_engine [million_operations=5] [pending=400] [rounds=7]
 // Prints nanoseconds per operation, the best of `rounds` rounds: on a shared machine the
@@ -13,6 +15,7 @@
 // the order of the events popped) must not change with the implementation.
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "ccsim/engine/event_queue.hpp"
+#include "ccsim/engine/simulator.hpp"
 #include "ccsim/random/distributions.hpp"
 #include "ccsim/random/mrg32k3a.hpp"
 
@@ -44,6 +48,13 @@ std::vector<double> increments(std::size_t count) {
   std::vector<double> v(count);
   for (double& x : v) x = d.sample(rng);
   return v;
+}
+
+// Attaches the flag when the Simulator has one: the same source then builds against an
+// older simulator.hpp too, for a before/after comparison of the loop.
+template <class Sim>
+void attach_stop_flag(Sim& sim, const std::atomic<bool>* flag) {
+  if constexpr (requires { sim.set_stop_flag(flag); }) sim.set_stop_flag(flag);
 }
 
 struct Result {
@@ -121,5 +132,21 @@ int main(int argc, char** argv) {
     return check;
   });
   std::printf("hold+cancel    %7.2f ns/event  checksum %llu\n", cancel.ns, cancel.checksum);
+
+  const std::atomic<bool> never{false};
+  const Result loop = best_of(rounds, ops, [&] {
+    engine::Simulator sim;
+    attach_stop_flag(sim, &never);
+    sim.reserve(pending + 1);
+    for (std::size_t i = 0; i < pending; ++i) sim.schedule_at(inc[i & mask], 0, 0, i);
+    unsigned long long check = 0;
+    std::uint64_t i = 0;
+    sim.run([&](const engine::Event& e) {
+      check = check * 31 + e.payload;
+      if (++i < ops) sim.schedule_in(inc[i & mask], 0, 0, i);
+    });
+    return check;
+  });
+  std::printf("loop           %7.2f ns/event  checksum %llu\n", loop.ns, loop.checksum);
   return 0;
 }

@@ -7,7 +7,7 @@ namespace ccsim::cli {
 
 BatchOptionHandles add_batch_options(CLI::App& command, BatchOptions& options, const BatchHelp& help) {
   BatchOptionHandles handles;
-  handles.output = command.add_option("-o,--output", options.output.dir, help.output);
+  handles.output = command.add_option("-o,--output", options.output.dir, help.output)->check(non_empty_folder());
   command.add_option("-r,--replications", options.replications, help.replications)->check(CLI::PositiveNumber);
   command.add_option("--seed", options.seed, help.seed)->check(CLI::NonNegativeNumber);
   command.add_option("-j,--threads", options.threads, "Replications run in parallel (default: all cores); "

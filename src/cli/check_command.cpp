@@ -15,6 +15,7 @@
 
 #include "ccsim/io/baseline_check.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 
 namespace ccsim::cli {
 
@@ -28,8 +29,26 @@ struct CheckOptions {
   std::string tolerances;
   bool exact = false;
   bool all = false;
+  bool allow_partial = false;
   std::string format = "table";
 };
+
+// A partial summary (an interrupted run) holds fewer replications than were asked for:
+// checking it would hold too wide an interval to the baseline, or pass on luck. It fails
+// the check unless --allow-partial says it is wanted (then it is only warned about).
+bool refuse_partial(const io::SummaryFile& file, const char* role) {
+  const json& d = file.document;
+  if (!d.contains("partial") || d["partial"] != true) return false;
+  std::string counts;
+  if (d.contains("replications") && d.contains("replications_requested")) {
+    counts = " (" + d["replications"].dump() + " of " + d["replications_requested"].dump() + " replications)";
+  }
+  std::fprintf(stderr,
+               "ccsim check: %s: the %s is partial, an interrupted run%s; not checked (--allow-partial checks "
+               "it anyway)\n",
+               file.path.string().c_str(), role, counts.c_str());
+  return true;
+}
 
 // ---- formatting ---------------------------------------------------------------------
 
@@ -184,6 +203,7 @@ int check_exact(const io::SummaryFile& result, const io::SummaryFile& baseline, 
                 << " (byte offset " << e.first_differing_byte << ")\n";
     }
   }
+  check_stdout();
   return e.identical ? ok : check_failed;
 }
 
@@ -208,6 +228,10 @@ int check(const CheckOptions& opt) {
   const std::vector<std::string> warnings = io::provenance_warnings(result, baseline);
   for (const auto& w : warnings) std::fprintf(stderr, "ccsim check: warning: %s\n", w.c_str());
 
+  if (!opt.allow_partial) {
+    const bool refused_result = refuse_partial(result, "result");
+    if (refuse_partial(baseline, "baseline") || refused_result) return check_failed;
+  }
   if (opt.exact) return check_exact(result, baseline, opt, warnings);
 
   const io::CheckReport report = io::check_against_baseline(result, baseline, tolerances);
@@ -224,6 +248,7 @@ int check(const CheckOptions& opt) {
     }
     std::cout << tolerance_table(report, opt, rules);
   }
+  check_stdout();
   return report.passed() ? ok : check_failed;
 }
 
@@ -257,8 +282,11 @@ Command add_check_command(CLI::App& app, const GlobalOptions&) {
       "--exact compares the two files byte for byte (same ccsim version, same seed) and names the\n"
       "first JSON path that differs.\n"
       "\n"
+      "A partial result or baseline (an interrupted run, \"partial\": true) fails the check unless\n"
+      "--allow-partial is given.\n"
+      "\n"
       "Exit codes: 0 every metric within tolerance (or identical), 1 a metric left its tolerance\n"
-      "(or the files differ), 2 unreadable or malformed input.");
+      "(or the files differ, or one is partial), 2 unreadable or malformed input.");
   cmd->add_option("result", opt->result, "The run to check: a summary.json or a folder holding one")->required();
   cmd->add_option("-b,--baseline", opt->baseline, "The reference: a summary.json or a folder holding one")
       ->required();
@@ -268,6 +296,9 @@ Command add_check_command(CLI::App& app, const GlobalOptions&) {
   cmd->add_flag("--exact", opt->exact, "Byte-identical comparison of the two summary.json files")
       ->excludes(tolerances);
   cmd->add_flag("-a,--all", opt->all, "Show every metric, not only the failures");
+  cmd->add_flag("--allow-partial", opt->allow_partial,
+                "Check a partial (interrupted) result or baseline too, with a warning; without it a "
+                "partial one fails the check");
   cmd->add_option("--format", opt->format, "Output on stdout")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

@@ -3,6 +3,7 @@
 // against the first.
 
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,12 +46,12 @@ std::vector<io::LoadedScenario> load_all(const CompareOptions& opt) {
   return loaded;
 }
 
-// Each scenario's replications, one scenario after the other; false when interrupted.
-bool run_all(std::vector<io::LoadedScenario>& loaded, int threads, bool show_progress, io::CompareRecord& record) {
+// Each scenario's replications, one scenario after the other. Interrupted, a scenario
+// keeps the replications it completed and those after it have none.
+void run_all(std::vector<io::LoadedScenario>& loaded, int threads, bool show_progress, io::CompareRecord& record) {
   const int replications = loaded.front().settings.replications;
   const int total = replications * static_cast<int>(loaded.size());
   Progress progress("ccsim compare", show_progress);
-  InterruptGuard interrupts;
   for (std::size_t i = 0; i < loaded.size(); ++i) {
     experiment::RunOptions run_options;
     run_options.threads = threads;
@@ -60,15 +61,37 @@ bool run_all(std::vector<io::LoadedScenario>& loaded, int threads, bool show_pro
     io::RunRecord run;
     run.scenario = &loaded[i];
     run.replications_requested = replications;
-    run.results = experiment::run_replications(loaded[i].scenario, loaded[i].settings, run_options);
-    const bool interrupted_run = static_cast<int>(run.results.size()) < replications || interrupt_flag().load();
+    if (!interrupt_flag().load()) {
+      run.results = experiment::run_replications(loaded[i].scenario, loaded[i].settings, run_options);
+    }
+    run.partial = static_cast<int>(run.results.size()) < replications;
     record.runs.push_back(std::move(run));
-    if (interrupted_run) return false;
   }
-  return true;
+}
+
+// The replications every scenario completed: the pairs of the paired differences.
+std::vector<std::vector<experiment::ReplicationResult>> common_replications(const io::CompareRecord& record) {
+  std::set<std::uint64_t> common;
+  for (const auto& r : record.runs.front().results) common.insert(r.replication);
+  for (const auto& run : record.runs) {
+    std::set<std::uint64_t> here;
+    for (const auto& r : run.results) {
+      if (common.count(r.replication) != 0) here.insert(r.replication);
+    }
+    common = std::move(here);
+  }
+  std::vector<std::vector<experiment::ReplicationResult>> out;
+  for (const auto& run : record.runs) {
+    auto& kept = out.emplace_back();
+    for (const auto& r : run.results) {
+      if (common.count(r.replication) != 0) kept.push_back(r);
+    }
+  }
+  return out;
 }
 
 int compare(const CompareOptions& opt, const GlobalOptions& global) {
+  InterruptGuard interrupts;
   std::vector<io::LoadedScenario> loaded = load_all(opt);
 
   // Common random numbers: the same seed and replication indices for every scenario.
@@ -89,25 +112,36 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   io::CompareRecord record;
   record.seed = seed;
   record.runs.reserve(loaded.size());
-  if (!run_all(loaded, threads, !global.quiet && stderr_is_terminal(), record)) {
-    std::fprintf(stderr, "ccsim: interrupted: nothing written (a comparison needs every replication of "
-                         "every scenario)\n");
-    return interrupted;
-  }
+  // Checked and opened before anything runs: a bad -o is exit 2, not after the runs.
+  std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
+  run_all(loaded, threads, !global.quiet && stderr_is_terminal(), record);
 
+  std::size_t completed = 0;
+  for (const auto& run : record.runs) {
+    completed += run.results.size();
+    record.partial = record.partial || run.partial;
+  }
+  const std::vector<std::vector<experiment::ReplicationResult>> paired = common_replications(record);
   std::vector<std::vector<std::string>> scopes;
   scopes.reserve(record.runs.size());
   std::vector<experiment::ScenarioResults> inputs;
-  for (const auto& run : record.runs) {
-    scopes.push_back(experiment::scope_names(run.scenario->scenario));
-    inputs.push_back({scopes.back(), run.results});
+  for (std::size_t i = 0; i < record.runs.size(); ++i) {
+    scopes.push_back(experiment::scope_names(record.runs[i].scenario->scenario));
+    inputs.push_back({scopes.back(), paired[i]});
   }
   record.comparison = experiment::compare(inputs);
-  return deliver(opt.batch.output,
-                 {[&record](const std::filesystem::path& dir) { io::write_compare_outputs(dir, record); },
+  std::optional<std::string> partial;
+  if (record.partial) {
+    partial = std::to_string(completed) + " of " + std::to_string(replications * record.runs.size()) +
+              " replications completed, " + std::to_string(record.comparison.replications) +
+              " of them paired in every scenario (results marked partial)";
+  }
+  return deliver(opt.batch.output, folder ? &*folder : nullptr,
+                 {[&record](const std::filesystem::path& dir) { return io::write_compare_outputs(dir, record); },
                   [&] { return compare_table(record, seed_from, replications_from); },
                   [&record] { return io::compare_json(record).dump(2); },
-                  [&record](const io::TextSink& write) { io::compare_csv(record, write); }});
+                  [&record](const io::TextSink& write) { io::compare_csv(record, write); }},
+                 partial);
 }
 
 // `ccsim compare --help`: what common random numbers and the paired difference mean.
@@ -124,7 +158,8 @@ constexpr const char* compare_footer =
     "\n"
     "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and <index>-<name>/summary.json for\n"
     "each scenario. Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every\n"
-    "file are listed), 130 interrupted (nothing written).";
+    "file are listed), 130 interrupted (the completed replications of every scenario written,\n"
+    "marked partial; differences paired over the replications every scenario completed).";
 
 }  // namespace
 

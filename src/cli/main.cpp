@@ -2,6 +2,7 @@
 // 0 ok, 1 check failed, 2 bad input or usage, 3 internal error, 130 interrupted
 // (exit_codes.hpp; docs/architecture.md, "Errors and exit codes").
 
+#include <csignal>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -18,6 +19,9 @@
 using namespace ccsim;
 
 int main(int argc, char** argv) {
+  // A closed pipe on stdout (`ccsim run ... | head`) is a write error like any other,
+  // reported with exit 3 naming stdout, not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   // Under mpirun (MPI build) this joins the other ranks; otherwise it does nothing.
   cli::ClusterSession cluster(argc, argv);
   CLI::App app{"ccsim: discrete-event call-centre simulator.\n"

@@ -160,10 +160,14 @@ std::string summary_table(const io::RunRecord& run) {
   return out + table.render();
 }
 
-ResultViews run_views(const io::RunRecord& record, const std::function<void(const std::filesystem::path&)>& series) {
+ResultViews run_views(const io::RunRecord& record,
+                      const std::function<std::vector<std::string>(const std::filesystem::path&)>& series) {
   return {[&record, series](const std::filesystem::path& dir) {
-            if (series) series(dir);
-            io::write_run_summary(dir, record);
+            std::vector<std::string> files;
+            if (series) files = series(dir);
+            files.emplace_back("summary.json");  // last: a folder with a summary is complete
+            io::write_run_summary(dir, record, files);
+            return files;
           },
           [&record] { return summary_table(record); }, [&record] { return io::summary_json(record).dump(2); },
           [&record](const io::TextSink& write) { io::summary_csv(record, write); }};

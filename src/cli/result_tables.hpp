@@ -18,9 +18,10 @@ std::string summary_table(const io::RunRecord& run);
 
 // A run's outputs (run, merge): summary.json and the CSVs, this table, summary.json or
 // its CSV on stdout. The time series are written as the run goes (io::RunFiles):
-// `series` puts them in place in the folder (or is empty). `record` must outlive the views.
+// `series` puts them in place in the (temporary) folder and returns their names (or is
+// empty); summary.json lists them under "files". `record` must outlive the views.
 ResultViews run_views(const io::RunRecord& record,
-                      const std::function<void(const std::filesystem::path&)>& series = {});
+                      const std::function<std::vector<std::string>(const std::filesystem::path&)>& series = {});
 
 // Per metric, each scenario's mean ± CI and each later scenario's paired difference
 // against the first with its 95% CI (* where it excludes 0). `seed_from` and

@@ -57,14 +57,13 @@ Shard parse_shard(const std::string& text) {
   return shard;
 }
 
-// A shard's results for `ccsim merge`, with what merge needs to rebuild the run.
-int write_shard(const RunOptions& opt, const GlobalOptions& global, const Shard& shard, const io::RunRecord& record) {
+// A shard's results for `ccsim merge`, with what merge needs to rebuild the run. An
+// interrupted shard is written too, marked partial (merge refuses it by name: the
+// shard is to be run again), so that the time it ran is not silently lost.
+int write_shard(const RunOptions& opt, const GlobalOptions& global, const Shard& shard, const io::RunRecord& record,
+                io::OutputFolder& folder) {
   const io::LoadedScenario& loaded = *record.scenario;
   const int expected = (loaded.settings.replications - shard.index + shard.count - 1) / shard.count;
-  if (static_cast<int>(record.results.size()) < expected) {
-    std::fprintf(stderr, "ccsim: interrupted: shard not written\n");
-    return interrupted;
-  }
   io::ShardManifest manifest;
   manifest.scenario_file = std::filesystem::absolute(opt.scenario).string();
   manifest.overrides = opt.batch.overrides;
@@ -75,34 +74,46 @@ int write_shard(const RunOptions& opt, const GlobalOptions& global, const Shard&
   manifest.shard_index = shard.index;
   manifest.shard_count = shard.count;
   manifest.ccsim_version = version_string;
-  io::write_shard(opt.batch.output.dir, manifest, record.results);
+  manifest.partial = static_cast<int>(record.results.size()) < expected;
+  // Other shards of the array share the folder: only this shard's own entries are replaced.
+  if (!folder.staging().empty()) folder.commit(io::write_shard(folder.staging(), manifest, record.results), {});
+  if (manifest.partial) {
+    std::fprintf(stderr, "ccsim: interrupted: shard %d/%d: %zu of %d replications completed (shard marked "
+                         "partial; run it again before ccsim merge)\n",
+                 shard.index, shard.count, record.results.size(), expected);
+    return interrupted;
+  }
   if (!global.quiet) {
     std::printf("shard %d/%d of '%s': %zu of %d replications written to %s (combine with ccsim merge)\n",
                 shard.index, shard.count, loaded.scenario.name.c_str(), record.results.size(),
                 loaded.settings.replications, opt.batch.output.dir.c_str());
   }
+  check_stdout();
   return ok;
 }
 
-// Where the time series go while the replications run: the run's CSV files in -o DIR,
-// or, for a shard, its per-replication parts kept for `ccsim merge`; none without -o.
-std::unique_ptr<io::RunFiles> series_files(const RunOptions& opt, const Shard& shard,
-                                           const io::LoadedScenario& loaded) {
-  const std::string& dir = opt.batch.output.dir;
-  if (dir.empty()) return nullptr;
+// Where the time series go while the replications run: the run's CSV files in the
+// temporary folder of -o DIR, or, for a shard, its per-replication parts kept for
+// `ccsim merge`; none without -o.
+std::unique_ptr<io::RunFiles> series_files(const Shard& shard, const io::LoadedScenario& loaded,
+                                           const io::OutputFolder* folder) {
+  // MPI ranks other than 0 have no temporary folder and write nothing, but their
+  // RunFiles still make them record their rows for rank 0.
+  if (!folder) return nullptr;
   if (shard.count > 1) {
     io::ShardManifest names;
     names.shard_index = shard.index;
     names.shard_count = shard.count;
-    return io::RunFiles::keeping_parts(io::shard_parts_dir(dir, names), loaded.scenario);
+    return io::RunFiles::keeping_parts(io::shard_parts_dir(folder->staging(), names), loaded.scenario);
   }
   std::vector<std::uint64_t> order;
   for (int r = 0; r < loaded.settings.replications; ++r) order.push_back(static_cast<std::uint64_t>(r));
-  std::filesystem::create_directories(dir);
-  return std::make_unique<io::RunFiles>(dir, loaded.scenario, std::move(order));
+  return std::make_unique<io::RunFiles>(folder->staging(), loaded.scenario, std::move(order));
 }
 
 int run(const RunOptions& opt, const GlobalOptions& global) {
+  // From the start: a signal while the scenario is read stops the command too.
+  InterruptGuard interrupts;
   // Usage first: a bad --shard is reported before the scenario is even read.
   Shard shard;
   if (!opt.shard.empty()) {
@@ -114,14 +125,17 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   if (opt.batch.seed >= 0) loaded.settings.seed = static_cast<std::uint64_t>(opt.batch.seed);
   if (opt.dry_run) {
     std::cout << loaded.resolved.dump(2) << "\n";
+    check_stdout();
     return ok;
   }
+  // Checked and opened before anything runs: a bad -o is exit 2, not an hour later.
+  std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
 
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
                loaded.settings.replications, loaded.settings.seed, threads);
   Progress progress("ccsim run " + loaded.scenario.name, !global.quiet && stderr_is_terminal());
-  const std::unique_ptr<io::RunFiles> series = series_files(opt, shard, loaded);
+  const std::unique_ptr<io::RunFiles> series = series_files(shard, loaded, folder ? &*folder : nullptr);
   experiment::RunOptions run_options;
   run_options.threads = threads;
   run_options.rows = series.get();
@@ -130,13 +144,12 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   run_options.shard_index = shard.index;
   run_options.shard_count = shard.count;
 
-  InterruptGuard interrupts;
   io::RunRecord record;
   record.scenario = &loaded;
   record.replications_requested = loaded.settings.replications;
   record.results = experiment::run_replications(loaded.scenario, loaded.settings, run_options);
   record.partial = static_cast<int>(record.results.size()) < loaded.settings.replications;
-  if (shard.count > 1) return write_shard(opt, global, shard, record);
+  if (shard.count > 1) return write_shard(opt, global, shard, record, *folder);
 
   std::optional<std::string> partial;
   if (record.partial) {
@@ -144,9 +157,11 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
               " replications completed (results marked partial)";
   }
   const auto put_series = [&series](const std::filesystem::path&) {
-    if (series) series->commit();
+    if (!series) return std::vector<std::string>{};
+    series->commit();
+    return series->file_names();
   };
-  return deliver(opt.batch.output, run_views(record, put_series), partial);
+  return deliver(opt.batch.output, folder ? &*folder : nullptr, run_views(record, put_series), partial);
 }
 
 }  // namespace

@@ -125,7 +125,6 @@ io::SweepPointRecord point_record(const experiment::SweepPoint& point, const io:
 void run_points(const SweepOptions& opt, const GlobalOptions& global, const std::vector<experiment::SweepPoint>& points,
                 const std::vector<io::LoadedScenario>& loaded, io::SweepRecord& record) {
   Progress progress("ccsim sweep " + record.scenario, !global.quiet && stderr_is_terminal(), points.size());
-  InterruptGuard guard;
   std::array<bool, experiment::metric_count> undefined_warned{};
   for (std::size_t i = 0; i < points.size() && !interrupt_flag().load(); ++i) {
     experiment::PointRunOptions run;
@@ -150,6 +149,7 @@ void run_points(const SweepOptions& opt, const GlobalOptions& global, const std:
 }
 
 int sweep(const SweepOptions& opt, const GlobalOptions& global) {
+  InterruptGuard interrupts;
   // Everything about the sweep is checked before anything runs: the options first.
   const std::vector<experiment::PrecisionTarget> targets = parse_targets(opt.precision);
   std::vector<experiment::SweepAxis> varied;
@@ -182,6 +182,8 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
   record.axes = spec.axes;
   record.targets = targets;
   record.points_planned = points.size();
+  // Checked and opened before anything runs: a bad -o is exit 2, not after the points.
+  std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
   run_points(opt, global, points, loaded, record);
   record.partial = record.points.size() < points.size();
 
@@ -191,8 +193,8 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
     partial = std::to_string(record.points.size()) + " of " + std::to_string(points.size()) +
               " points completed (results marked partial)";
   }
-  return deliver(opt.batch.output,
-                 {[&record](const std::filesystem::path& dir) { io::write_sweep_outputs(dir, record); },
+  return deliver(opt.batch.output, folder ? &*folder : nullptr,
+                 {[&record](const std::filesystem::path& dir) { return io::write_sweep_outputs(dir, record); },
                   [&] { return sweep_table(record, replications_from); },
                   [&record] { return io::sweep_json(record).dump(2); }, [&record](const io::TextSink& write) { io::sweep_csv(record, write); }},
                  partial);

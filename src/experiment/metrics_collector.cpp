@@ -1,8 +1,23 @@
 #include "metrics_collector.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ccsim::experiment {
+
+namespace {
+
+// Opening time in [0, t): whole days before t, then the part of t's own day; nothing after
+// the last day. O(1), so an on-duty span of any length costs the same.
+double opening_seconds_before(const model::HorizonSpec& h, engine::SimTime t) {
+  const double day_length = h.close_s - h.open_s;
+  const double day = std::floor(t / engine::seconds_per_day);
+  if (day >= h.days) return h.days * day_length;
+  const double into_day = t - day * engine::seconds_per_day;
+  return day * day_length + std::clamp(into_day - h.open_s, 0.0, day_length);
+}
+
+}  // namespace
 
 MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimTime measure_start, RowSink* rows)
     : scenario_(scenario),
@@ -93,6 +108,16 @@ void MetricsCollector::on_agent_busy(std::uint32_t, engine::SimTime start, engin
 
 void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, engine::SimTime end) {
   add_span(start, end, &AgentTime::on_duty_s);
+  const model::HorizonSpec& h = scenario_.horizon;
+  start = std::max(start, measure_start_);
+  // A continuous run is all opening time (and ends at its duration).
+  if (!h.calendar || !(end > start)) return;
+  // Most spans lie within one day's opening hours: exactly nothing outside, with no
+  // rounding of a subtraction.
+  const double day_start = std::floor(start / engine::seconds_per_day) * engine::seconds_per_day;
+  if (start >= day_start + h.open_s && end <= day_start + h.close_s) return;
+  const double opening = opening_seconds_before(h, end) - opening_seconds_before(h, start);
+  on_duty_outside_opening_s_ += std::max(0.0, (end - start) - opening);
 }
 
 void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {

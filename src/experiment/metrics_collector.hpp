@@ -51,6 +51,10 @@ class MetricsCollector final : public model::Observer {
   [[nodiscard]] std::size_t scopes() const { return scopes_; }
   [[nodiscard]] const Counters& total(std::size_t scope) const { return totals_[scope]; }
   [[nodiscard]] const AgentTime& total_time() const { return total_time_; }
+  // On-duty time of the measured window outside the opening hours (agents serving the
+  // queue after closing, shifts reaching beyond them): added to the headcount's opening
+  // hours in utilisation's denominator, so that utilisation never exceeds 1.
+  [[nodiscard]] double on_duty_outside_opening_s() const { return on_duty_outside_opening_s_; }
   [[nodiscard]] const QuantileHistogram& waits(std::size_t scope) const { return waits_[scope]; }
   // The measured window as one billing period, and the sum of the monthly penalties.
   [[nodiscard]] const PeriodTotals& measured() const { return measured_; }
@@ -88,6 +92,7 @@ class MetricsCollector final : public model::Observer {
   // Totals of the settled days.
   std::vector<Counters> totals_;
   AgentTime total_time_;
+  double on_duty_outside_opening_s_ = 0.0;
   PeriodTotals measured_;
   PeriodTotals month_;
   std::size_t month_index_ = 0;

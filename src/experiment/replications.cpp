@@ -63,13 +63,20 @@ std::vector<std::string> scope_names(const model::Scenario& scenario) {
 
 ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,
                                   std::uint64_t replication, RowSink* rows) {
+  return *run_replication(scenario, seed, replication, rows, nullptr);
+}
+
+std::optional<ReplicationResult> run_replication(const model::Scenario& scenario, std::uint64_t seed,
+                                                 std::uint64_t replication, RowSink* rows,
+                                                 const std::atomic<bool>* cancel) {
   const random::StreamFactory streams(seed);
   const double measure_start = scenario.horizon.calendar
                                    ? scenario.horizon.warmup_days * engine::seconds_per_day
                                    : scenario.horizon.warmup_s;
   MetricsCollector collector(scenario, measure_start, rows);
   model::CallCenter centre(scenario, streams, replication, collector);
-  centre.run();
+  centre.run(cancel);
+  if (centre.interrupted()) return std::nullopt;
   collector.finish();
 
   ReplicationResult r;
@@ -87,7 +94,11 @@ ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t
     v[static_cast<std::size_t>(Metric::wait_p99_s)] = waits.quantile(0.99);
     if (overall) {
       set_workforce_and_economics(v, collector);
-      const double staffed_capacity = headcount * opening_seconds_measured(scenario.horizon);
+      // The headcount's opening hours, plus the time agents were on duty outside them
+      // (serving the queue after closing): busy time never exceeds it, so utilisation is
+      // a share (docs/metrics.md).
+      const double staffed_capacity =
+          headcount * opening_seconds_measured(scenario.horizon) + collector.on_duty_outside_opening_s();
       v[static_cast<std::size_t>(Metric::utilisation)] =
           staffed_capacity > 0.0 ? collector.total_time().busy_s / staffed_capacity : nan;
       v[static_cast<std::size_t>(Metric::mean_queue_length)] =
@@ -133,10 +144,11 @@ LocalRun run_mine(const model::Scenario& scenario, std::uint64_t seed, const std
     const auto replication = static_cast<std::uint64_t>(mine[i]);
     RowSink* sink = record_rows ? &records[i] : options.rows ? &options.rows->open(replication) : nullptr;
     try {
-      ReplicationResult result = run_replication(scenario, seed, replication, sink);
-      if (options.rows && !record_rows) options.rows->close(replication, true);
+      std::optional<ReplicationResult> result = run_replication(scenario, seed, replication, sink, options.cancel);
+      if (options.rows && !record_rows) options.rows->close(replication, result.has_value());
+      if (!result) return;  // interrupted: dropped, rows and all
       std::lock_guard lock(mutex);
-      results[i] = std::move(result);
+      results[i] = std::move(*result);
       done_flags[i] = 1;
       ++done;
       if (options.progress) options.progress(done, total);

@@ -39,7 +39,7 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::write(std::string_view bytes) {
   if (!file_) return;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    throw std::runtime_error("cannot write " + temp_.string() + ": " + std::strerror(errno));
+    throw std::runtime_error("cannot write " + target_.string() + ": " + std::strerror(errno));
   }
 }
 

@@ -42,6 +42,7 @@ nlohmann::json compare_json(const CompareRecord& record) {
   j["ccsim_version"] = version_string;
   j["seed"] = record.seed;
   j["replications"] = record.comparison.replications;
+  if (record.partial) j["partial"] = true;  // only when interrupted: complete outputs keep their bytes
   nlohmann::json names = nlohmann::json::array();
   nlohmann::json files = nlohmann::json::array();
   nlohmann::json digests = nlohmann::json::array();
@@ -107,17 +108,27 @@ std::string scenario_folder_name(std::size_t index, const std::string& name) {
   return out;
 }
 
-void write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record) {
+std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record) {
   std::filesystem::create_directories(dir);
+  std::vector<std::string> entries;
   for (std::size_t i = 0; i < record.runs.size(); ++i) {
-    const auto sub = dir / scenario_folder_name(i + 1, record.runs[i].scenario->scenario.name);
+    entries.push_back(scenario_folder_name(i + 1, record.runs[i].scenario->scenario.name));
+    const auto sub = dir / entries.back();
     std::filesystem::create_directories(sub);
     write_file_atomically(sub / "summary.json", summary_json(record.runs[i]).dump(2) + "\n");
   }
   AtomicFile csv(dir / "compare.csv");
   compare_csv(record, [&csv](std::string_view text) { csv.write(text); });
   csv.commit();
-  write_file_atomically(dir / "compare.json", compare_json(record).dump(2) + "\n");
+  nlohmann::json j = compare_json(record);
+  // The entries of the folder, so that the next run into it knows what to replace.
+  j["files"] = entries;
+  j["files"].push_back("compare.csv");
+  j["files"].push_back("compare.json");
+  write_file_atomically(dir / "compare.json", j.dump(2) + "\n");
+  entries.emplace_back("compare.csv");
+  entries.emplace_back("compare.json");
+  return entries;
 }
 
 }  // namespace ccsim::io

@@ -112,9 +112,11 @@ void summary_csv(const RunRecord& run, const TextSink& write) {
   }
 }
 
-void write_run_summary(const std::filesystem::path& dir, const RunRecord& run) {
+void write_run_summary(const std::filesystem::path& dir, const RunRecord& run, const std::vector<std::string>& files) {
   std::filesystem::create_directories(dir);
-  write_file_atomically(dir / "summary.json", summary_json(run).dump(2) + "\n");
+  nlohmann::json j = summary_json(run);
+  j["files"] = files;
+  write_file_atomically(dir / "summary.json", j.dump(2) + "\n");
 }
 
 }  // namespace ccsim::io

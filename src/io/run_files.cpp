@@ -59,10 +59,13 @@ class RunFiles::Part final : public experiment::RowSink {
     put(agents);
   }
 
-  // Closes the files; throws if any write failed.
+  // Closes the files; throws naming the file if any write failed (a full disk: EFBIG,
+  // ENOSPC, seen by fwrite or only when fclose flushes the buffer).
   void finish() {
-    const bool ok = close_files();
-    if (!ok || failed_) throw std::runtime_error("cannot write the rows of replication " + std::to_string(replication_));
+    if (failed_kind_ == kind_count) close_files();
+    if (failed_kind_ != kind_count) {
+      throw std::runtime_error("cannot write " + paths_[failed_kind_].string() + ": " + std::strerror(failed_errno_));
+    }
   }
   void remove() {
     close_files();
@@ -74,16 +77,20 @@ class RunFiles::Part final : public experiment::RowSink {
 
  private:
   void put(Kind kind) {
-    if (files_[kind] && std::fwrite(line_.data(), 1, line_.size(), files_[kind]) != line_.size()) failed_ = true;
+    if (files_[kind] && std::fwrite(line_.data(), 1, line_.size(), files_[kind]) != line_.size()) failed(kind);
     line_.clear();
   }
-  bool close_files() {
-    bool ok = true;
-    for (auto& f : files_) {
-      if (f && std::fclose(f) != 0) ok = false;
-      f = nullptr;
+  // The first failure is the one reported.
+  void failed(std::size_t kind) {
+    if (failed_kind_ != kind_count) return;
+    failed_kind_ = kind;
+    failed_errno_ = errno;
+  }
+  void close_files() {
+    for (std::size_t k = 0; k < kind_count; ++k) {
+      if (files_[k] && std::fclose(files_[k]) != 0) failed(k);
+      files_[k] = nullptr;
     }
-    return ok;
   }
 
   const RowFormat& format_;
@@ -91,7 +98,8 @@ class RunFiles::Part final : public experiment::RowSink {
   std::FILE* files_[kind_count] = {};
   std::filesystem::path paths_[kind_count];
   std::string line_;
-  bool failed_ = false;
+  std::size_t failed_kind_ = kind_count;  // kind_count: no failure
+  int failed_errno_ = 0;
 };
 
 RunFiles::RunFiles(const model::Scenario& scenario, std::filesystem::path parts_dir, bool keep_parts)
@@ -200,6 +208,16 @@ void RunFiles::commit() {
     append_ready();
   }
   for (auto& f : files_) f->commit();
+}
+
+}  // namespace ccsim::io
+
+namespace ccsim::io {
+
+std::vector<std::string> RunFiles::file_names() const {
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < files_.size(); ++k) names.push_back(std::string(kinds[k]) + ".csv");
+  return names;
 }
 
 }  // namespace ccsim::io

@@ -49,6 +49,7 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
     m.shard_index = j.at("shard").get<int>();
     m.shard_count = j.at("shards").get<int>();
     m.ccsim_version = j.at("ccsim_version").get<std::string>();
+    m.partial = j.value("partial", false);
   } catch (const nlohmann::json::exception& e) {
     fail(manifest_file.string(), std::string("not a ccsim shard manifest of this version (") + e.what() + ")");
   }
@@ -69,10 +70,10 @@ std::filesystem::path shard_parts_dir(const std::filesystem::path& dir, const Sh
   return dir / (base_name(m) + ".parts");
 }
 
-void write_shard(const std::filesystem::path& dir, const ShardManifest& m,
-                 const std::vector<experiment::ReplicationResult>& results) {
+std::vector<std::string> write_shard(const std::filesystem::path& dir, const ShardManifest& m,
+                                     const std::vector<experiment::ReplicationResult>& results) {
   std::filesystem::create_directories(dir);
-  const nlohmann::json j{{"ccsim_version", m.ccsim_version},
+  nlohmann::json j{{"ccsim_version", m.ccsim_version},
                          {"scenario_file", m.scenario_file},
                          {"overrides", m.overrides},
                          {"scenario_digest", m.digest},
@@ -81,9 +82,19 @@ void write_shard(const std::filesystem::path& dir, const ShardManifest& m,
                          {"replications", m.replications},
                          {"shard", m.shard_index},
                          {"shards", m.shard_count}};
+  // Only an interrupted shard says so, so that complete shards keep their bytes.
+  if (m.partial) {
+    j["partial"] = true;
+    j["replications_completed"] = results.size();
+  }
   // Results first: a manifest only appears once its results are complete.
   write_file_atomically(dir / (base_name(m) + ".bin"), experiment::encode_results(results));
   write_file_atomically(dir / (base_name(m) + ".json"), j.dump(2) + "\n");
+  std::vector<std::string> entries;
+  if (std::filesystem::exists(shard_parts_dir(dir, m))) entries.push_back(base_name(m) + ".parts");
+  entries.push_back(base_name(m) + ".bin");
+  entries.push_back(base_name(m) + ".json");
+  return entries;
 }
 
 std::vector<LoadedShard> read_shards(const std::vector<std::string>& paths) {
@@ -119,6 +130,10 @@ MergedRun merge_shards(std::vector<LoadedShard> shards) {
                        " (scenario, overrides, seed, replications or shard count differ)");
     }
     if (!seen.insert(m.shard_index).second) fail(s.file, "shard given twice");
+    if (m.partial) {
+      fail(s.file, "is partial (interrupted after " + std::to_string(s.results.size()) +
+                       " replications): run this shard again, then merge");
+    }
   }
   if (static_cast<int>(seen.size()) != first.shard_count) {
     fail(shards.front().file, "have " + std::to_string(seen.size()) + " of " + std::to_string(first.shard_count) +

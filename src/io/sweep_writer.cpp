@@ -122,12 +122,13 @@ void sweep_csv(const SweepRecord& record, const TextSink& write) {
   }
 }
 
-void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record) {
+std::vector<std::string> write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record) {
   std::filesystem::create_directories(dir);
   AtomicFile csv(dir / "sweep.csv");
   sweep_csv(record, [&csv](std::string_view text) { csv.write(text); });
   csv.commit();
   write_file_atomically(dir / "sweep.json", sweep_json(record).dump(2) + "\n");
+  return {"sweep.csv", "sweep.json"};
 }
 
 }  // namespace ccsim::io

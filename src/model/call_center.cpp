@@ -132,7 +132,12 @@ CallCenter::~CallCenter() = default;
 
 engine::SimTime CallCenter::measure_start() const { return units_->calendar.measure_start(); }
 
-void CallCenter::run() { units_->run(totals_); }
+void CallCenter::run(const std::atomic<bool>* stop) {
+  units_->sim.set_stop_flag(stop);
+  units_->run(totals_);
+}
+
+bool CallCenter::interrupted() const { return units_->sim.interrupted(); }
 
 void CallCenter::Units::run(RunTotals& totals) {
   auto handler = [this](const engine::Event& e) { handle(e); };
@@ -145,6 +150,7 @@ void CallCenter::Units::run(RunTotals& totals) {
     open_day(0);
     sim.run_until(calendar.horizon_end(), handler);
   }
+  if (sim.interrupted()) return;  // the replication is dropped: nothing more to report
   service.advance_integrals();
   const engine::SimTime end = sim.now();
   if (workforce) workforce->finish();

@@ -3,6 +3,7 @@
 // command line is tested exactly as users call it.
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -26,8 +27,11 @@ inline std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+// A fresh folder of the test's own: under the build tree (CCSIM_TEST_SCRATCH), named by
+// the test and the process, so that two suites (two build trees, or one run twice at
+// once) never share one.
 inline std::filesystem::path scratch_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("ccsim-cli-test-" + name);
+  auto dir = std::filesystem::path(CCSIM_TEST_SCRATCH) / (name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -36,7 +40,7 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
 // `args` is appended to the executable path as shell words (tests quote as needed).
 inline CliResult run_ccsim(const std::string& args) {
   static int counter = 0;
-  const auto err_file = std::filesystem::temp_directory_path() /
+  const auto err_file = std::filesystem::path(CCSIM_TEST_SCRATCH) /
                         ("ccsim-cli-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   const std::string command = std::string(CCSIM_EXE) + " " + args + " 2>" + err_file.string();
   CliResult r;

@@ -29,10 +29,19 @@ struct Delivered {
   std::string written;  // the folder the files went to, "" when none
 };
 
+// With a folder, the files view writes result.txt into the temporary folder, and
+// `written` is the folder result.txt was then found in.
 Delivered deliver_with(const OutputChoice& choice, const std::optional<std::string>& partial = {},
                        bool with_table = true) {
   Delivered d;
-  ResultViews views{[&d](const fs::path& dir) { d.written = dir.string(); }, nullptr, [] { return "{\"j\": 1}"; },
+  std::optional<ccsim::io::OutputFolder> folder = open_output_folder(choice);
+  ResultViews views{[](const fs::path& staging) {
+                      std::FILE* f = std::fopen((staging / "result.txt").c_str(), "w");
+                      std::fputs("result\n", f);
+                      std::fclose(f);
+                      return std::vector<std::string>{"result.txt"};
+                    },
+                    nullptr, [] { return "{\"j\": 1}"; },
                     [](const ccsim::io::TextSink& write) {
                       write("a,b\n");
                       write("1,2\n");
@@ -40,9 +49,10 @@ Delivered deliver_with(const OutputChoice& choice, const std::optional<std::stri
   if (with_table) views.table = [] { return std::string("the table\n"); };
   std::ostringstream captured;
   std::streambuf* previous = std::cout.rdbuf(captured.rdbuf());
-  d.code = deliver(choice, views, partial);
+  d.code = deliver(choice, folder ? &*folder : nullptr, views, partial);
   std::cout.rdbuf(previous);
   d.out = captured.str();
+  if (!choice.dir.empty() && fs::exists(fs::path(choice.dir) / "result.txt")) d.written = choice.dir;
   return d;
 }
 
@@ -55,9 +65,10 @@ TEST_CASE("deliver writes -o DIR and prints the format chosen") {
   CHECK(d.code == 0);
   CHECK(d.out == "the table\n");
   CHECK(d.written.empty());
-  d = deliver_with({"out/x", "json"});
+  const std::string x = (scratch_dir("deliver") / "x").string();
+  d = deliver_with({x, "json"});
   CHECK(d.out == "{\"j\": 1}\n");
-  CHECK(d.written == "out/x");
+  CHECK(d.written == x);
   CHECK(deliver_with({"", "csv"}).out == "a,b\n1,2\n");
   // No table view (merge --quiet): nothing on stdout, data formats still printed.
   CHECK(deliver_with({"", "table"}, {}, false).out.empty());
@@ -65,9 +76,10 @@ TEST_CASE("deliver writes -o DIR and prints the format chosen") {
 }
 
 TEST_CASE("deliver writes a partial result, then returns 130") {
-  const auto d = deliver_with({"out/partial", "table"}, std::string("1 of 3 replications completed"));
+  const std::string dir = (scratch_dir("deliver-partial") / "partial").string();
+  const auto d = deliver_with({dir, "table"}, std::string("1 of 3 replications completed"));
   CHECK(d.code == 130);
-  CHECK(d.written == "out/partial");
+  CHECK(d.written == dir);
   CHECK(d.out == "the table\n");
 }
 

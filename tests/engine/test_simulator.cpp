@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <vector>
 
 #include "ccsim/engine/simulator.hpp"
@@ -72,4 +73,40 @@ TEST_CASE("cancelled events are neither delivered nor counted as processed, nor 
   CHECK(sim.events_processed() == 170);
   CHECK(sim.pending() == 30);
   CHECK(sim.now() == 150.0);
+}
+
+// The stop flag: set from outside (in ccsim, by the signal handler), seen by the loop
+// within stop_poll_interval events, in run() and run_until() alike.
+TEST_CASE("a set stop flag ends the run within one poll interval and marks it interrupted") {
+  std::atomic<bool> stop{false};
+  for (const bool until : {false, true}) {
+    Simulator sim;
+    sim.set_stop_flag(&stop);
+    stop.store(false);
+    std::uint64_t handled = 0;
+    sim.schedule_at(0.0, 0, 0, 0);
+    // An endless chain of events: only the flag can end it.
+    auto handler = [&](const Event&) {
+      if (++handled == 10'000) stop.store(true);
+      sim.schedule_in(1.0, 0, 0, 0);
+    };
+    if (until) {
+      sim.run_until(1e12, handler);
+    } else {
+      sim.run(handler);
+    }
+    CHECK(sim.interrupted());
+    CHECK(handled >= 10'000);
+    CHECK(handled <= 10'000 + Simulator::stop_poll_interval);
+    CHECK(sim.now() < 1e12);  // an interrupted run_until does not jump the clock to the end
+  }
+}
+
+TEST_CASE("an unset stop flag changes nothing") {
+  std::atomic<bool> stop{false};
+  Simulator sim;
+  sim.set_stop_flag(&stop);
+  for (int i = 0; i < 20'000; ++i) sim.schedule_at(static_cast<double>(i), 0, 0, 0);
+  CHECK(sim.run([](const Event&) {}) == 20'000);
+  CHECK_FALSE(sim.interrupted());
 }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,8 @@ struct RunOptions {
   ReplicationRows* rows = nullptr;
   // Called from worker threads after each replication (serialised by the runner).
   std::function<void(int done, int total)> progress;
-  // Set to true from outside (signal handler) to stop starting new replications.
+  // Set to true from outside (signal handler): no new replication starts, and those
+  // running stop within a few thousand events and are dropped (their rows too).
   const std::atomic<bool>* cancel = nullptr;
   // Shard k of n (job arrays): run only replications r with r % n == k. The result
   // holds just those; `ccsim merge` puts shards back together.
@@ -62,6 +64,11 @@ const ProcessDistribution& process_distribution();
 // (null: none are made).
 ReplicationResult run_replication(const model::Scenario& scenario, std::uint64_t seed,
                                   std::uint64_t replication, RowSink* rows = nullptr);
+// The same, stopped early when `cancel` becomes true: nothing then (an interrupted
+// replication has no result; what it sent to `rows` is incomplete).
+std::optional<ReplicationResult> run_replication(const model::Scenario& scenario, std::uint64_t seed,
+                                                 std::uint64_t replication, RowSink* rows,
+                                                 const std::atomic<bool>* cancel);
 
 // All replications 0..settings.replications-1, ordered by replication index. If
 // cancelled, only the completed prefix-independent set is returned (sorted).

@@ -23,6 +23,7 @@ struct CompareRecord {
   std::vector<RunRecord> runs;
   experiment::Comparison comparison;  // experiment::compare over the runs' results
   std::uint64_t seed = 0;             // the common seed
+  bool partial = false;               // interrupted: a scenario has fewer replications than requested
 };
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
@@ -42,7 +43,8 @@ void compare_csv(const CompareRecord& record, const TextSink& write);
 std::string scenario_folder_name(std::size_t index, const std::string& name);
 
 // Writes <index>-<name>/summary.json for every scenario, then compare.csv and
-// compare.json into `dir` (created if needed), each atomically.
-void write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record);
+// compare.json into `dir` (created if needed), each atomically. Returns the entries
+// written (relative to `dir`: the scenarios' folders, compare.csv, compare.json last).
+std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record);
 
 }  // namespace ccsim::io

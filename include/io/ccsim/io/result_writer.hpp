@@ -35,8 +35,10 @@ nlohmann::json summary_json(const RunRecord& run);
 // Tidy summary: scope,metric,mean,sd,ci95_lo,ci95_hi,n
 void summary_csv(const RunRecord& run, const TextSink& write);
 
-// Writes summary.json into `dir` (created if needed), atomically. The time series go to
-// their files while the replications run (run_files.hpp).
-void write_run_summary(const std::filesystem::path& dir, const RunRecord& run);
+// Writes summary.json into `dir` (created if needed), atomically, with "files": the
+// files of the run's folder (`files`, paths relative to the folder, summary.json
+// included), so that the next run into the folder knows what to replace. The time series
+// go to their files while the replications run (run_files.hpp).
+void write_run_summary(const std::filesystem::path& dir, const RunRecord& run, const std::vector<std::string>& files);
 
 }  // namespace ccsim::io

@@ -46,6 +46,9 @@ class RunFiles final : public experiment::ReplicationRows {
   // Appends what is left (completed replications only, in order) and puts the files in
   // place. A replication that did not complete leaves no row.
   void commit();
+  // The names of the run's files in their folder (intervals.csv, ..., agents.csv with the
+  // workforce model); none for a shard's parts.
+  [[nodiscard]] std::vector<std::string> file_names() const;
 
   // The part files of a replication in `parts_dir` (one per file kind, some may not exist).
   static std::vector<std::filesystem::path> part_files(const std::filesystem::path& parts_dir,

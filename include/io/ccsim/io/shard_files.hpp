@@ -28,14 +28,17 @@ struct ShardManifest {
   int shard_index = 0;
   int shard_count = 1;
   std::string ccsim_version;
+  bool partial = false;                 // interrupted: fewer replications than the shard has
 };
 
 // Where a shard's rows are kept (per replication, see run_files.hpp): written while it
 // runs, before write_shard().
 std::filesystem::path shard_parts_dir(const std::filesystem::path& dir, const ShardManifest& manifest);
 
-void write_shard(const std::filesystem::path& dir, const ShardManifest& manifest,
-                 const std::vector<experiment::ReplicationResult>& results);
+// Writes shard-K-of-N.bin and shard-K-of-N.json into `dir` and returns the shard's
+// entries in `dir` (its parts folder, the results, the manifest last).
+std::vector<std::string> write_shard(const std::filesystem::path& dir, const ShardManifest& manifest,
+                                     const std::vector<experiment::ReplicationResult>& results);
 
 struct LoadedShard {
   ShardManifest manifest;

@@ -61,7 +61,8 @@ nlohmann::json sweep_json(const SweepRecord& record);
 // point,<one column per varied path, named by the path>,call_type,metric,mean,sd,ci95_lo,ci95_hi,n
 void sweep_csv(const SweepRecord& record, const TextSink& write);
 
-// Writes sweep.csv and sweep.json into `dir` (created if needed), each atomically.
-void write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record);
+// Writes sweep.csv and sweep.json into `dir` (created if needed), each atomically, and
+// returns their names (sweep.json last).
+std::vector<std::string> write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record);
 
 }  // namespace ccsim::io

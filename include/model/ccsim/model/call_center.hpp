@@ -12,6 +12,7 @@
 // It reports what happens to an Observer and keeps only O(agents + calls in the system)
 // memory.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -47,7 +48,10 @@ class CallCenter {
 
   // Runs the whole horizon. A calendar run continues after the last closing time until
   // queued calls are served or abandoned; a continuous run stops at duration_s.
-  void run();
+  // When `stop` (polled by the event loop) becomes true the run ends early and
+  // interrupted() is true: what it reported is then incomplete and must be dropped.
+  void run(const std::atomic<bool>* stop = nullptr);
+  [[nodiscard]] bool interrupted() const;
 
   [[nodiscard]] const RunTotals& totals() const { return totals_; }
   // Start of the measured window (after warm-up).
