@@ -160,7 +160,8 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
     std::optional<int> headcount;
     if (g.has("headcount") || !has_staffing) {
       if (!g.has("headcount")) {
-        g.missing("headcount", "expected an integer >= 0 (required unless staffing is given)");
+        g.missing("headcount", "expected " + find_key_spec("/agent_groups/*/headcount")->rule.describe() +
+                                   " (required unless staffing is given)");
       } else {
         headcount = g.integer("headcount");
       }

@@ -157,7 +157,8 @@ void add_sweep_keys(const KeyAdder& add) {
        .rule = number_between(-max_sweep_magnitude, true, max_sweep_magnitude, true),
        .range = ">= start, <= 1e+15",
        .required = true, .description = "Last value, when start plus a whole number of steps reaches it."});
-  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number, .rule = number_above(0), .required = true,
+  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number,
+       .rule = number_between(0, false, max_sweep_magnitude, true), .required = true,
        .description = "Distance between values."});
 }
 
