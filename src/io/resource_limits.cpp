@@ -85,8 +85,14 @@ ResourceEstimate estimate_resources(const model::Scenario& scenario) {
   const double upstream = o.enabled ? 1.0 + o.upstream_failure : 1.0;
   const double repeats = o.enabled ? 1.0 / (1.0 - most_repeat_probability) : 1.0;
   const double days = h.calendar ? h.days : std::ceil(h.duration_s / 86400.0);
+  const double arrival_span_s = h.calendar ? static_cast<double>(h.days) * open_span_per_day_s(h) : h.duration_s;
   for (const auto& type : scenario.call_types) {
-    e.calls_per_replication += first_contacts(type.arrivals, h) * upstream * repeats * redial_factor(type.redial, h);
+    const double calls = first_contacts(type.arrivals, h) * upstream * repeats * redial_factor(type.redial, h);
+    e.calls_per_replication += calls;
+    // With nobody to answer, Little's law: rate x mean patience wait at once; without
+    // patience, every call of the horizon may still be waiting at its end.
+    const double patience_s = type.patience_s ? random::Distribution(*type.patience_s).mean() : INFINITY;
+    e.waiting_calls += std::min(calls, arrival_span_s > 0 ? calls / arrival_span_s * patience_s : calls);
     if (type.arrivals.interval_s > 0) {
       e.schedule_steps += (h.calendar ? days * open_span_per_day_s(h) : h.duration_s) / type.arrivals.interval_s;
     }
@@ -98,6 +104,9 @@ ResourceEstimate estimate_resources(const model::Scenario& scenario) {
     }
   }
   e.agent_days = e.agents * days;
+  const model::RoutingSpec& r = scenario.routing;
+  if (r.queue_capacity) e.waiting_calls = std::min(e.waiting_calls, static_cast<double>(*r.queue_capacity));
+  if (r.trunk_lines) e.waiting_calls = std::min(e.waiting_calls, static_cast<double>(*r.trunk_lines));
   return e;
 }
 
@@ -122,6 +131,9 @@ std::vector<ResourceProblem> resource_problems(const model::Scenario& scenario, 
   over(e.calls_per_replication, max_calls_per_replication, "/call_types",
        "expected offered calls per replication (arrivals, upstream demand, redials and repeats at most):",
        "expected lower arrival rates, a shorter horizon or lower redial probabilities");
+  over(e.waiting_calls, max_waiting_calls, "/call_types",
+       "calls that may wait at once (arrival rate x mean patience, all calls without patience):",
+       "expected a patience for the call types, a routing/queue_capacity or trunk_lines, or fewer calls");
   over(e.schedule_steps, max_schedule_steps, "/call_types",
        "arrival-profile and staffing-table steps per replication:",
        "expected longer interval_min of the profiles and staffing tables, or a shorter horizon");

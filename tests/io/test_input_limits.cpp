@@ -196,6 +196,7 @@ TEST_CASE("resource limits: just inside is accepted, just outside refused with t
     // 12 h a day: 100 days at 80000 calls/h = 9.6e7 calls, inside; 110 days: 1.056e8.
     d["horizon"] = {{"days", 100}};
     d["call_types"][0]["arrivals"]["rate_per_hour"] = 80000;
+    d["call_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 300}};
     d["agent_groups"][0]["headcount"] = 10000;
     d["replications"] = 100;
     CHECK(problems_or_none(d).empty());
@@ -209,6 +210,7 @@ TEST_CASE("resource limits: just inside is accepted, just outside refused with t
     json d = minimal();
     d["horizon"] = {{"days", 100}};
     d["call_types"][0]["arrivals"]["rate_per_hour"] = 40000;  // 4.8e7 first contacts
+    d["call_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 300}};
     d["agent_groups"][0]["headcount"] = 10000;
     d["replications"] = 1;
     CHECK(problems_or_none(d).empty());
@@ -220,6 +222,23 @@ TEST_CASE("resource limits: just inside is accepted, just outside refused with t
     const auto e = estimate_resources(load_scenario(dir.write_json("redial.json", d)).scenario);
     // Certain redials are bounded by the horizon over the mean delay.
     CHECK(e.calls_per_replication == Approx(0.001 / 3600 * 12 * 3600 * 100 * (1 + 100 * 86400.0)));
+  }
+  SECTION("calls waiting at once: rate x mean patience, all calls without patience, capped by capacity") {
+    json d = minimal();
+    // 10 days of 12 h at 100000 calls/h: 1.2e7 calls, all of which may wait without patience.
+    d["horizon"] = {{"days", 10}};
+    d["call_types"][0]["arrivals"]["rate_per_hour"] = 100000;
+    d["replications"] = 1;
+    CHECK(problems_or_none(d).empty());
+    d["horizon"]["days"] = 20;  // 2.4e7
+    CHECK(refused_at(d, "/call_types", "calls that may wait at once"));
+    d["routing"] = {{"queue_capacity", 1000000}};
+    CHECK(problems_or_none(d).empty());
+    d["routing"] = json::object();
+    d["call_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 600}};  // 100000/h x 600 s
+    ScratchDir dir;
+    const auto e = estimate_resources(load_scenario(dir.write_json("patience.json", d)).scenario);
+    CHECK(e.waiting_calls == Approx(100000.0 / 3600 * 600));
   }
   SECTION("agents in all groups and agent days") {
     json d = minimal();

@@ -257,6 +257,7 @@ TEST_CASE("the limits of docs/scenario.md are the enforced ones") {
   CHECK(value_of("offered calls per replication") == g(max_calls_per_replication));
   CHECK(value_of("offered calls over all replications") == g(max_calls_per_run));
   CHECK(value_of("rows of intervals.csv over all replications") == g(max_interval_rows_per_run));
+  CHECK(value_of("calls waiting at once") == g(max_waiting_calls));
   CHECK(value_of("schedule steps per replication") == g(max_schedule_steps));
   CHECK(std::stod(value_of("agents in all groups")) == max_agents);
   CHECK(value_of("agent working days per replication") == g(max_agent_days));

@@ -53,6 +53,9 @@ inline constexpr double max_open_interval_cells = 1e6;
 // upstream failure demand, redials and repeats at their most), and over all replications.
 inline constexpr double max_calls_per_replication = 1e8;
 inline constexpr double max_calls_per_run = 1e10;
+// Calls that may wait at once (about 90 bytes each): a call type's arrival rate times its
+// mean patience (all its calls when it has none), capped by queue_capacity and trunk_lines.
+inline constexpr double max_waiting_calls = 2e7;
 // Agents over all groups, and agent working days of one replication (shifts, plans).
 inline constexpr double max_agents = 1e6;
 inline constexpr double max_agent_days = 1e8;
@@ -67,6 +70,7 @@ struct ResourceEstimate {
   double interval_slots = 0;
   double open_interval_cells = 0;
   double calls_per_replication = 0;
+  double waiting_calls = 0;
   double schedule_steps = 0;
   double agents = 0;
   double agent_days = 0;
