@@ -104,6 +104,7 @@ ResourceEstimate estimate_resources(const model::Scenario& scenario) {
     }
   }
   e.agent_days = e.agents * days;
+  e.agent_intervals = e.agents * e.interval_slots;
   const model::RoutingSpec& r = scenario.routing;
   if (r.queue_capacity) e.waiting_calls = std::min(e.waiting_calls, static_cast<double>(*r.queue_capacity));
   if (r.trunk_lines) e.waiting_calls = std::min(e.waiting_calls, static_cast<double>(*r.trunk_lines));
@@ -140,6 +141,9 @@ std::vector<ResourceProblem> resource_problems(const model::Scenario& scenario, 
   over(e.agents, max_agents, "/agent_groups", "agents in all groups:", "expected smaller headcounts");
   over(e.agent_days, max_agent_days, "/agent_groups", "agent working days per replication:",
        "expected smaller headcounts or a shorter horizon");
+  over(e.agent_intervals, max_agent_intervals, interval_key,
+       "agents x reporting intervals (each agent's time is split by interval):",
+       "expected a longer report_interval_min, smaller headcounts or a shorter horizon");
   const double runs = static_cast<double>(replications);
   over(e.calls_per_replication * runs, max_calls_per_run, replications_key,
        "expected offered calls over all replications:", "expected fewer replications or a smaller scenario");

@@ -240,10 +240,19 @@ TEST_CASE("resource limits: just inside is accepted, just outside refused with t
     const auto e = estimate_resources(load_scenario(dir.write_json("patience.json", d)).scenario);
     CHECK(e.waiting_calls == Approx(100000.0 / 3600 * 600));
   }
+  SECTION("agents x reporting intervals") {
+    json d = minimal();
+    d["call_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 300}};
+    d["horizon"] = {{"duration_s", 500000 * 60.0}, {"report_interval_min", 1}};  // 500000 intervals
+    d["agent_groups"][0]["headcount"] = 2000;
+    CHECK(problems_or_none(d).empty());
+    d["agent_groups"][0]["headcount"] = 2001;
+    CHECK(refused_at(d, "/horizon/report_interval_min", "agents x reporting intervals"));
+  }
   SECTION("agents in all groups and agent days") {
     json d = minimal();
     d["agent_groups"][0]["headcount"] = 1000000;
-    d["horizon"] = {{"days", 100}};
+    d["horizon"] = {{"days", 100}, {"report_interval_min", 720}};  // 1e8 agent intervals
     CHECK(problems_or_none(d).empty());
     d["horizon"]["days"] = 101;
     CHECK(refused_at(d, "/agent_groups", "agent working days per replication: 101000000"));
