@@ -1,18 +1,26 @@
 #include "batch_options.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <thread>
+
+#include "ccsim/io/errors.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 
 namespace ccsim::cli {
 
 BatchOptionHandles add_batch_options(CLI::App& command, BatchOptions& options, const BatchHelp& help) {
   BatchOptionHandles handles;
   handles.output = command.add_option("-o,--output", options.output.dir, help.output)->check(non_empty_folder());
-  command.add_option("-r,--replications", options.replications, help.replications)->check(CLI::PositiveNumber);
-  command.add_option("--seed", options.seed, help.seed)->check(CLI::NonNegativeNumber);
+  command.add_option("-r,--replications", options.replications, help.replications)
+      ->check(CLI::Range(1, static_cast<int>(io::max_replications)));
+  // Read as text: CLI11 would go through a signed 64-bit integer and lose the top half
+  // of the seeds, or clamp them.
+  command.add_option_function<std::string>(
+      "--seed", [&options](const std::string& text) { options.seed = parse_seed(text); }, help.seed);
   command.add_option("-j,--threads", options.threads, "Replications run in parallel (default: all cores); "
                                                       "results are identical for any value")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, max_threads));
   handles.set = command.add_option("--set", options.overrides, help.set);
   command.add_option("--format", options.output.format, "Output on stdout")
       ->check(CLI::IsMember({"table", "json", "csv"}))
@@ -22,6 +30,29 @@ BatchOptionHandles add_batch_options(CLI::App& command, BatchOptions& options, c
 
 int thread_count(int requested) {
   return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t seed = 0;
+  const char* end = text.data() + text.size();
+  // Digits only: from_chars alone would accept a leading '-' for nothing, and "0x" is not
+  // a decimal seed; an all-digit text that does not fit is out of range, not clamped.
+  const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto [stop, ec] = std::from_chars(text.data(), end, seed);
+  if (!digits || ec != std::errc() || stop != end) {
+    throw CLI::ValidationError("--seed", "found '" + text.substr(0, 40) +
+                                             "', expected an integer from 0 to 18446744073709551615");
+  }
+  return seed;
+}
+
+void check_replications_fit(const model::Scenario& scenario, int replications) {
+  const auto problems = io::resource_problems(scenario, replications, "-r/--replications");
+  for (const auto& problem : problems) {
+    if (problem.json_path == "-r/--replications") {
+      throw io::UsageError("-r/--replications " + std::to_string(replications) + ": " + problem.message);
+    }
+  }
 }
 
 }  // namespace ccsim::cli

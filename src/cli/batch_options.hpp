@@ -2,11 +2,14 @@
 // The options run, compare and sweep share (-o, -r, --seed, -j, --set, --format), each
 // registered once here with the help text of the command that uses it.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "ccsim/model/scenario.hpp"
 #include "output.hpp"
 
 namespace ccsim::cli {
@@ -14,7 +17,7 @@ namespace ccsim::cli {
 struct BatchOptions {
   OutputChoice output;   // -o DIR, --format
   int replications = 0;  // 0: from the scenario (compare: the first scenario's)
-  long long seed = -1;   // -1: from the scenario
+  std::optional<std::uint64_t> seed;  // nullopt: from the scenario
   int threads = 0;       // 0: all cores
   std::vector<std::string> overrides;  // --set PATH=VALUE
 };
@@ -36,5 +39,18 @@ BatchOptionHandles add_batch_options(CLI::App& command, BatchOptions& options, c
 
 // --threads as given, or every core when 0.
 int thread_count(int requested);
+
+// Most replications -r takes (the scenario's /replications has the same limit) and most
+// threads -j takes: more threads than that only multiply the memory of the replications
+// in flight.
+inline constexpr int max_threads = 256;
+
+// --seed's text: decimal digits only, 0 to 2^64 - 1 exactly. Throws CLI::ValidationError
+// naming the option otherwise (a sign, a fraction, hex, 2^64 or more).
+std::uint64_t parse_seed(const std::string& text);
+
+// The resource limits of a whole run (io::resource_problems) for `replications` given
+// with -r, which the scenario's check could not know. Throws io::UsageError naming -r.
+void check_replications_fit(const model::Scenario& scenario, int replications);
 
 }  // namespace ccsim::cli

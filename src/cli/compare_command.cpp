@@ -96,9 +96,12 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
 
   // Common random numbers: the same seed and replication indices for every scenario.
   const io::LoadedScenario& first = loaded.front();
-  const std::uint64_t seed = opt.batch.seed >= 0 ? static_cast<std::uint64_t>(opt.batch.seed) : first.settings.seed;
+  const std::uint64_t seed = opt.batch.seed ? *opt.batch.seed : first.settings.seed;
   const int replications = opt.batch.replications > 0 ? opt.batch.replications : first.settings.replications;
-  const std::string seed_from = opt.batch.seed >= 0 ? "--seed" : "from '" + first.scenario.name + "'";
+  if (opt.batch.replications > 0) {
+    for (const auto& scenario : loaded) check_replications_fit(scenario.scenario, replications);
+  }
+  const std::string seed_from = opt.batch.seed ? "--seed" : "from '" + first.scenario.name + "'";
   const std::string replications_from =
       opt.batch.replications > 0 ? "--replications" : "from '" + first.scenario.name + "'";
   for (auto& sc : loaded) {

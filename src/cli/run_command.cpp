@@ -121,8 +121,11 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
     if (opt.batch.output.dir.empty()) throw io::UsageError("--shard needs -o DIR (where the shard's results go)");
   }
   io::LoadedScenario loaded = io::load_scenario(opt.scenario, opt.batch.overrides);
-  if (opt.batch.replications > 0) loaded.settings.replications = opt.batch.replications;
-  if (opt.batch.seed >= 0) loaded.settings.seed = static_cast<std::uint64_t>(opt.batch.seed);
+  if (opt.batch.replications > 0) {
+    loaded.settings.replications = opt.batch.replications;
+    check_replications_fit(loaded.scenario, opt.batch.replications);
+  }
+  if (opt.batch.seed) loaded.settings.seed = *opt.batch.seed;
   if (opt.dry_run) {
     std::cout << loaded.resolved.dump(2) << "\n";
     check_stdout();

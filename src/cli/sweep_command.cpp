@@ -12,6 +12,7 @@
 #include "batch_options.hpp"
 #include "ccsim/experiment/metrics.hpp"
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/experiment/sweep.hpp"
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/errors.hpp"
@@ -165,8 +166,9 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
     throw io::UsageError(e.what());
   }
   experiment::RunSettings common;
-  common.seed = opt.batch.seed >= 0 ? static_cast<std::uint64_t>(opt.batch.seed) : base.settings.seed;
+  common.seed = opt.batch.seed ? *opt.batch.seed : base.settings.seed;
   common.replications = opt.batch.replications > 0 ? opt.batch.replications : base.settings.replications;
+  if (opt.batch.replications > 0) check_replications_fit(base.scenario, opt.batch.replications);
   const std::vector<io::LoadedScenario> loaded = load_points(documents, spec, points, common);
 
   spdlog::info("sweeping '{}': {} points ({}), {} replications each, seed {}, {} threads", base.scenario.name,
@@ -239,7 +241,7 @@ Command add_sweep_command(CLI::App& app, const GlobalOptions& global) {
       ->allow_extra_args(false);
   cmd->add_option("--max-replications", opt->max_replications,
                   "Most replications per point with --precision")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(1, static_cast<int>(io::max_replications)))
       ->capture_default_str();
   return [opt, &global] { return sweep(*opt, global); };
 }

@@ -4,7 +4,9 @@
 
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/json_path.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_sections.hpp"
+#include "scenario_keys.hpp"
 
 namespace ccsim::io {
 
@@ -136,6 +138,10 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
   paths.clear();
   auto list = root.object_list("agent_groups");
   if (!list) return result;
+  if (list->size() > max_list_items) {
+    root.problem("agent_groups", "found " + std::to_string(list->size()) + " agent groups, expected at most " +
+                                     keys::format_number(max_list_items));
+  }
   for (ObjectReader& g : *list) {
     model::AgentGroupSpec spec;
     if (const auto name = g.string("name")) {
@@ -154,7 +160,8 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
     std::optional<int> headcount;
     if (g.has("headcount") || !has_staffing) {
       if (!g.has("headcount")) {
-        g.missing("headcount", "expected an integer >= 0 (required unless staffing is given)");
+        g.missing("headcount", "expected " + find_key_spec("/agent_groups/*/headcount")->rule.describe() +
+                                   " (required unless staffing is given)");
       } else {
         headcount = g.integer("headcount");
       }

@@ -108,6 +108,7 @@ class ProfileFile {
     if (start_column_ && rate_column_) return true;
     std::string found;
     for (const auto& field : header.fields) found += (found.empty() ? "" : ", ") + field;
+    if (found.size() > 200) found = found.substr(0, 197) + "...";  // a message quotes, it does not copy
     for (std::string_view column : {"start", "rate_per_hour"}) {
       if ((column == "start" ? start_column_ : rate_column_)) continue;
       report(header.line, "missing column '" + std::string(column) + "'" + did_you_mean(column, header.fields) +
@@ -135,15 +136,19 @@ class ProfileFile {
       const std::string& rate_text = row.fields[*rate_column_];
       const auto start = parse_time_of_day(start_text, /*allow_end_of_day=*/false);
       const auto rate = parse_csv_number(rate_text);
+      // The same bounds as rates written in the scenario (the key table's).
+      static const NumberRule rate_rule = find_key_spec("/call_types/*/arrivals/rates_per_hour")->rule;
+      const bool rate_ok = rate && rate_rule.accepts(*rate);
       if (!start) {
-        report(row.line, "found '" + start_text + "' in column start, expected a time HH:MM");
+        report(row.line, "found '" + start_text.substr(0, 40) + "' in column start, expected a time HH:MM");
         ok = false;
       }
-      if (!rate || *rate < 0) {
-        report(row.line, "found '" + rate_text + "' in column rate_per_hour, expected a number >= 0");
+      if (!rate_ok) {
+        report(row.line, "found '" + rate_text.substr(0, 40) + "' in column rate_per_hour, expected " +
+                             rate_rule.describe());
         ok = false;
       }
-      if (start && rate) {
+      if (start && rate_ok) {
         starts_.push_back(*start);
         rates.push_back(*rate);
         lines_.push_back(row.line);

@@ -1,4 +1,8 @@
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_sections.hpp"
+#include "ccsim/io/value_reader.hpp"
+#include "ccsim/random/distributions.hpp"
+#include "scenario_keys.hpp"
 
 namespace ccsim::io {
 
@@ -14,6 +18,10 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
   std::vector<model::CallTypeSpec> result;
   auto list = root.object_list("call_types");
   if (!list) return result;
+  if (list->size() > max_list_items) {
+    root.problem("call_types", "found " + std::to_string(list->size()) + " call types, expected at most " +
+                                   keys::format_number(max_list_items));
+  }
   for (ObjectReader& c : *list) {
     model::CallTypeSpec spec;
     if (const auto name = c.string("name")) {
@@ -34,7 +42,18 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
     if (auto redial = c.object("redial", /*empty_when_absent=*/true)) {
       spec.redial.probability_after_abandon = redial->number("after_abandon").value_or(0.0);
       spec.redial.probability_after_block = redial->number("after_block").value_or(0.0);
-      if (auto d = read_distribution(*redial, "delay", &redial_delay)) spec.redial.delay_s = std::move(*d);
+      if (auto d = read_distribution(*redial, "delay", &redial_delay)) {
+        // A redial after no time at all could loop at one instant for ever (a caller
+        // abandoning at once and always redialling); with a mean of at least 1 s, time
+        // passes and the resource estimate bounds the redials of a replication.
+        const double mean = random::Distribution(*d).mean();
+        if (mean < min_redial_delay_mean_s) {
+          redial->problem("delay", "the delay has a mean of " + keys::format_number(mean) +
+                                       " s, expected a mean of at least " + keys::format_number(min_redial_delay_mean_s) +
+                                       " s");
+        }
+        spec.redial.delay_s = std::move(*d);
+      }
     }
     paths.push_back(c.path());
     result.push_back(std::move(spec));

@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+
+#include "ccsim/io/input_file.hpp"
 
 namespace ccsim::io {
 
@@ -53,24 +53,9 @@ std::vector<CsvRow> split_csv_rows(std::string_view text) {
 }
 
 std::optional<std::vector<CsvRow>> read_csv_rows(const std::filesystem::path& file, std::string& error) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(file, ec);
-  if (!std::filesystem::exists(status)) {
-    error = "file not found";
-    return std::nullopt;
-  }
-  if (std::filesystem::is_directory(status)) {
-    error = "is a directory, expected a CSV file";
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    error = "cannot read the file";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return split_csv_rows(buffer.str());
+  const auto text = read_input_file(file, max_csv_file_bytes, "a CSV file", error);
+  if (!text) return std::nullopt;
+  return split_csv_rows(*text);
 }
 
 std::optional<double> parse_csv_number(std::string_view field) {

@@ -12,6 +12,15 @@ using random::DistKind;
 
 namespace {
 
+// The table's rule of a parameter (its bounds, docs/scenario.md), with the family's own
+// lower end when given (mean_s > 0 for every family but constant).
+NumberRule table_rule(const ObjectReader& d, std::string_view key, std::optional<Bound> min = std::nullopt) {
+  const KeySpec* spec = find_key_spec(d.pattern() + "/" + std::string(key));
+  NumberRule rule = spec != nullptr ? spec->rule : NumberRule{};
+  if (min) rule.min = min;
+  return rule;
+}
+
 // The keys each family takes besides "dist"; any other key is a problem rather than
 // being ignored, since a cv given to an exponential means the author expected an effect.
 std::vector<std::string_view> parameters_of(DistKind kind) {
@@ -52,9 +61,10 @@ std::optional<std::vector<double>> read_sample_file(ObjectReader& d, const std::
     }
     const auto value = parse_csv_number(row.fields.front());
     if (!value && i == 0) continue;  // the header line
-    if (!value || *value < 0) {
-      d.context().problem_in_file(label, key_path, where + "found '" + row.fields.front() +
-                                                       "', expected a number >= 0 (seconds)");
+    const NumberRule rule = table_rule(d, "samples_s");
+    if (!value || !rule.accepts(*value)) {
+      d.context().problem_in_file(label, key_path, where + "found '" + row.fields.front().substr(0, 40) +
+                                                       "', expected " + rule.describe() + " (seconds)");
       ok = false;
       continue;
     }
@@ -93,9 +103,10 @@ std::vector<double> read_samples(ObjectReader& d, const std::string& context) {
   return {};
 }
 
-// The parameters of a `kind` distribution, each with the family's own range (stricter
-// than the table's for mean_s, which also covers constant).
+// The parameters of a `kind` distribution, each with the table's range, and the family's
+// own lower end for mean_s (the table's covers constant too).
 random::DistributionSpec read_parameters(ObjectReader& d, DistKind kind, const std::string& context) {
+  const NumberRule mean_rule = table_rule(d, "mean_s", Bound{0.0, false});
   // A parameter the family requires.
   const auto need = [&](std::string_view k, const NumberRule& rule) -> std::optional<double> {
     if (!d.has(k)) {
@@ -109,27 +120,27 @@ random::DistributionSpec read_parameters(ObjectReader& d, DistKind kind, const s
   spec.kind = kind;
   switch (kind) {
     case DistKind::constant:
-      spec.mean = need("mean_s", number_at_least(0)).value_or(0.0);
+      spec.mean = need("mean_s", table_rule(d, "mean_s")).value_or(0.0);
       break;
     case DistKind::exponential:
-      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
+      spec.mean = need("mean_s", mean_rule).value_or(0.0);
       break;
     case DistKind::lognormal:
     case DistKind::gamma:
-      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
-      spec.cv = need("cv", number_above(0)).value_or(0.0);
+      spec.mean = need("mean_s", mean_rule).value_or(0.0);
+      spec.cv = need("cv", table_rule(d, "cv")).value_or(0.0);
       break;
     case DistKind::erlang:
-      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
-      spec.k = static_cast<int>(need("k", integer_at_least(1)).value_or(1.0));
+      spec.mean = need("mean_s", mean_rule).value_or(0.0);
+      spec.k = static_cast<int>(need("k", table_rule(d, "k")).value_or(1.0));
       break;
     case DistKind::weibull:
-      spec.mean = need("mean_s", number_above(0)).value_or(0.0);
-      spec.shape = need("shape", number_above(0)).value_or(1.0);
+      spec.mean = need("mean_s", mean_rule).value_or(0.0);
+      spec.shape = need("shape", table_rule(d, "shape")).value_or(1.0);
       break;
     case DistKind::uniform: {
-      const auto low = need("min_s", number_at_least(0));
-      const auto high = need("max_s", number_at_least(0));
+      const auto low = need("min_s", table_rule(d, "min_s"));
+      const auto high = need("max_s", table_rule(d, "max_s"));
       if (low && high && *high < *low) {
         d.problem("max_s", "found " + json(*high).dump() + ", expected a number >= min_s (" + json(*low).dump() + ")");
       }

@@ -1,10 +1,9 @@
 #include "ccsim/io/json_file.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "ccsim/io/input_file.hpp"
 #include "ccsim/io/json_path.hpp"
 
 namespace ccsim::io {
@@ -13,19 +12,24 @@ using nlohmann::json;
 
 namespace {
 
+// Thrown by the tracker to stop the parser at the first value nested too deep.
+struct TooDeep {
+  std::string json_path;
+};
+
 // Follows the parser's events to know the JSON path of each key, so that a duplicate can
-// be reported where it is. nlohmann's callback interface gives events, not paths.
+// be reported where it is (nlohmann's callback interface gives events, not paths), and
+// stops the parse at the first object or list nested deeper than max_json_depth: every
+// later step (merging, checking, quoting a value in a message) walks values recursively.
 class DuplicateKeyTracker {
  public:
   bool on_event(json::parse_event_t event, const json& parsed) {
     switch (event) {
       case json::parse_event_t::object_start:
-        enter_element();
-        frames_.push_back(Frame{true, {}, {}, 0});
-        break;
       case json::parse_event_t::array_start:
         enter_element();
-        frames_.push_back(Frame{false, {}, {}, 0});
+        if (frames_.size() >= max_json_depth) throw TooDeep{current_path()};
+        frames_.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0});
         break;
       case json::parse_event_t::object_end:
       case json::parse_event_t::array_end:
@@ -49,6 +53,13 @@ class DuplicateKeyTracker {
   }
 
   std::vector<JsonIssue> take_issues() { return std::move(issues_); }
+
+  // Where the value being read when the parser stopped sits: the key just read, or the
+  // next element of the list (its element event has not come yet).
+  std::string path_of_value_being_read() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().count;
+    return current_path();
+  }
 
  private:
   struct Frame {
@@ -115,30 +126,54 @@ JsonReadResult parse_json_text(std::string_view text) {
   } catch (const json::parse_error& error) {
     result.document.reset();
     result.issues.push_back({"", parse_error_message(error, text)});
+  } catch (const json::out_of_range& error) {
+    // 406: a number beyond the range of a double (1e400). nlohmann gives no position, but
+    // the tracker knows which value was being read.
+    result.document.reset();
+    const std::string what = error.what();
+    const auto quote = what.find('\'');
+    const std::string number = quote == std::string::npos ? std::string() : what.substr(quote);
+    result.issues.push_back({tracker.path_of_value_being_read(),
+                             "found the number " + number + ", which is beyond the range of a double (about "
+                             "1.8e308), expected a finite number"});
+  } catch (const TooDeep& error) {
+    result.document.reset();
+    result.issues.push_back({error.json_path, "objects and lists nested more than " +
+                                                  std::to_string(max_json_depth) +
+                                                  " levels deep, expected at most " + std::to_string(max_json_depth)});
   }
   return result;
 }
 
-JsonReadResult read_json_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(file, ec);
-  JsonReadResult result;
-  if (!std::filesystem::exists(status)) {
-    result.issues.push_back({"", "file not found"});
+bool json_text_nested_too_deep(std::string_view text) {
+  // Brackets outside strings; a string's escapes are skipped so that "\"" does not end it.
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
+JsonReadResult read_json_file(const std::filesystem::path& file, std::uintmax_t max_bytes) {
+  std::string error;
+  const auto text = read_input_file(file, max_bytes, "a JSON file", error);
+  if (!text) {
+    JsonReadResult result;
+    result.issues.push_back({"", error});
     return result;
   }
-  if (std::filesystem::is_directory(status)) {
-    result.issues.push_back({"", "is a directory, expected a JSON file"});
-    return result;
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
-    result.issues.push_back({"", "cannot read the file"});
-    return result;
-  }
-  return parse_json_text(buffer.str());
+  return parse_json_text(*text);
 }
 
 }  // namespace ccsim::io

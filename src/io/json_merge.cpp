@@ -1,12 +1,35 @@
 #include "ccsim/io/json_merge.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
+#include "ccsim/io/json_file.hpp"
 #include "ccsim/io/json_path.hpp"
 
 namespace ccsim::io {
 
 using nlohmann::json;
+
+namespace {
+
+// Command-line text quoted in a message: a long argument is cut, not copied whole.
+std::string quoted_start(std::string_view text) {
+  constexpr std::size_t max_length = 60;
+  if (text.size() <= max_length) return std::string(text);
+  return std::string(text.substr(0, max_length - 3)) + "...";
+}
+
+// Text that reads as a decimal number but is beyond a double ("1e400"), which the JSON
+// parser refuses and would otherwise be taken as a plain string.
+bool is_overflowing_number(const std::string& text) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && std::isinf(value) && text.find_first_of("iInN") == std::string::npos;
+}
+
+}  // namespace
 
 void deep_merge(json& base, const json& patch) {
   if (!base.is_object() || !patch.is_object()) {
@@ -26,23 +49,39 @@ void deep_merge(json& base, const json& patch) {
 std::optional<Override> parse_override(std::string_view text, std::string& error) {
   const auto eq = text.find('=');
   if (eq == std::string_view::npos) {
-    error = "found '" + std::string(text) + "', expected PATH=VALUE (e.g. /agent_groups/0/headcount=12)";
+    error = "found '" + quoted_start(text) + "', expected PATH=VALUE (e.g. /agent_groups/0/headcount=12)";
     return std::nullopt;
   }
   Override result;
   result.pointer = std::string(text.substr(0, eq));
   if (result.pointer.empty()) {
-    error = "found '" + std::string(text) + "', expected a JSON pointer before '=' (e.g. /seed=7)";
+    error = "found '" + quoted_start(text) + "', expected a JSON pointer before '=' (e.g. /seed=7)";
     return std::nullopt;
   }
   std::string pointer_error;
-  if (!split_pointer(result.pointer, pointer_error)) {
-    error = "bad JSON pointer '" + result.pointer + "': " + pointer_error;
+  const auto tokens = split_pointer(result.pointer, pointer_error);
+  if (!tokens) {
+    error = "bad JSON pointer '" + quoted_start(result.pointer) + "': " + pointer_error;
+    return std::nullopt;
+  }
+  if (tokens->size() > max_json_depth) {
+    error = "JSON pointer '" + quoted_start(result.pointer) + "' has " + std::to_string(tokens->size()) +
+            " steps, expected at most " + std::to_string(max_json_depth);
     return std::nullopt;
   }
   const std::string value_text(text.substr(eq + 1));
   // Plain words are the common case (--set /routing/agent_selection=most_skilled), so
   // anything that is not valid JSON is taken as a string rather than refused.
+  if (json_text_nested_too_deep(value_text)) {
+    error = "VALUE of '" + quoted_start(result.pointer) + "' nests objects and lists more than " +
+            std::to_string(max_json_depth) + " levels deep, expected at most " + std::to_string(max_json_depth);
+    return std::nullopt;
+  }
+  if (is_overflowing_number(value_text)) {
+    error = "VALUE of '" + quoted_start(result.pointer) + "' is the number " + quoted_start(value_text) +
+            ", beyond the range of a double (about 1.8e308), expected a finite number";
+    return std::nullopt;
+  }
   result.value = json::parse(value_text, nullptr, /*allow_exceptions=*/false);
   if (result.value.is_discarded()) {
     result.value = value_text;
@@ -51,7 +90,7 @@ std::optional<Override> parse_override(std::string_view text, std::string& error
     try {
       (void)result.value.dump();
     } catch (const json::type_error&) {
-      error = "VALUE of '" + result.pointer + "' is not valid UTF-8 text";
+      error = "VALUE of '" + quoted_start(result.pointer) + "' is not valid UTF-8 text";
       return std::nullopt;
     }
   }

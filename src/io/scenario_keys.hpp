@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_schema.hpp"
 
 namespace ccsim::io::keys {

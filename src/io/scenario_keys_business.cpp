@@ -12,15 +12,16 @@ void add_contract_keys(const KeyAdder& add) {
   add({.path = "/contract/service_level", .type = KeyType::object, .default_text = "20 s, 80 %",
        .description = "Service level: answered within threshold_s over offered minus short abandons."});
   add({.path = "/contract/service_level/threshold_s", .type = KeyType::number, .unit = "s",
-       .rule = number_above(0), .default_value = 20.0, .description = "Answer-time threshold."});
+       .rule = number_between(0, false, max_duration_s, true), .default_value = 20.0,
+       .description = "Answer-time threshold."});
   add({.path = "/contract/service_level/target", .type = KeyType::number,
        .rule = number_between(0, false, 1, true), .default_value = 0.8,
        .description = "Target share; each point a month falls below it costs penalty_per_point of that "
                       "month's invoice."});
   add({.path = "/contract/service_level/short_abandon_s", .type = KeyType::number, .unit = "s",
-       .rule = number_at_least(0), .default_value = 5.0,
+       .rule = number_between(0, true, max_duration_s, true), .default_value = 5.0,
        .description = "Abandons within this wait are left out of the denominator."});
-  add({.path = "/contract/penalty_per_point", .type = KeyType::number, .rule = number_at_least(0),
+  add({.path = "/contract/penalty_per_point", .type = KeyType::number, .rule = number_between(0, true, 1, true),
        .default_value = 0.0,
        .description = "Share of the monthly invoice deducted per service-level point below target (0.01 = "
                       "1 % per point). 0: no penalty."});
@@ -30,7 +31,8 @@ void add_contract_keys(const KeyAdder& add) {
        .choices = {"per_hour", "per_call", "per_resolved"},
        .description = "What is invoiced: agent hours, handled calls, or resolved contacts (then repeat calls "
                       "earn nothing)."});
-  add({.path = "/contract/price", .type = KeyType::number, .unit = "currency", .rule = number_at_least(0),
+  add({.path = "/contract/price", .type = KeyType::number, .unit = "currency",
+       .rule = number_between(0, true, max_money, true),
        .default_value = 0.0,
        .description = "Price per agent hour, handled call or resolved contact (as pricing says), in "
                       "economics/currency."});
@@ -39,7 +41,8 @@ void add_contract_keys(const KeyAdder& add) {
 void add_skill_effect_keys(const KeyAdder& add) {
   add({.path = "/skill_effect", .type = KeyType::object, .default_text = "novice_slowdown 1",
        .description = "How skill changes handle times."});
-  add({.path = "/skill_effect/novice_slowdown", .type = KeyType::number, .rule = number_at_least(0),
+  add({.path = "/skill_effect/novice_slowdown", .type = KeyType::number,
+       .rule = number_between(0, true, max_novice_slowdown, true),
        .default_value = 1.0,
        .description = "Handle and wrap-up times are multiplied by 1 + novice_slowdown * (1 - skill)."});
 }
@@ -73,8 +76,8 @@ void add_organisation_keys(const KeyAdder& add) {
   lever("schedule_flexibility", KeyType::number, share, "X: agents' say over shifts and swaps.");
   lever("upstream_failure_share", KeyType::number, number_between(0, true, 2, true),
         "Extra calls caused by failures elsewhere in the company, as a share of the base arrival rate.");
-  lever("team_size", KeyType::integer, integer_at_least(1), "Agents per team; peer experience is counted per team.");
-  lever("skills_per_agent", KeyType::integer, integer_at_least(0),
+  lever("team_size", KeyType::integer, integer_between(1, max_team_size), "Agents per team; peer experience is counted per team.");
+  lever("skills_per_agent", KeyType::integer, integer_between(0, max_list_items),
         "Call types an agent is trained for: the first N of the group's skills; 0: all of them.");
   lever("management_rule", KeyType::boolean, {},
         "After 2 months below the service-level target management raises aht_pressure and monitoring and "
@@ -92,14 +95,16 @@ void add_workforce_keys(const KeyAdder& add) {
        .rule = integer_between(1, 7), .default_value = 5,
        .description = "Working days per agent per week; days off rotate."});
   add({.path = "/workforce/initial_tenure_mean_days", .type = KeyType::number, .unit = "days",
-       .rule = number_above(0), .default_value = 700.0,
+       .rule = number_between(0, false, max_workforce_days, true), .default_value = 700.0,
        .description = "Mean tenure of the staff at the start (exponentially distributed)."});
   add({.path = "/workforce/vacancy_mean_days", .type = KeyType::number, .unit = "days",
-       .rule = number_at_least(0), .default_value = 34.0,
+       .rule = number_between(0, true, max_workforce_days, true), .default_value = 34.0,
        .description = "Mean time to fill a vacancy (Gamma, cv 0.5)."});
-  add({.path = "/workforce/classroom_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+  add({.path = "/workforce/classroom_days", .type = KeyType::number, .unit = "days",
+       .rule = number_between(0, true, max_workforce_days, true),
        .default_value = 21.0, .description = "Paid classroom training of a new hire before taking calls."});
-  add({.path = "/workforce/nesting_days", .type = KeyType::number, .unit = "days", .rule = number_at_least(0),
+  add({.path = "/workforce/nesting_days", .type = KeyType::number, .unit = "days",
+       .rule = number_between(0, true, max_workforce_days, true),
        .default_value = 10.0, .description = "After the classroom: days taking calls at half load."});
   add({.path = "/workforce/starting_skill", .type = KeyType::number, .rule = number_between(0, false, 1, true),
        .default_value = 0.1, .description = "Skill of a new hire on the call types they are trained for."});
@@ -108,16 +113,19 @@ void add_workforce_keys(const KeyAdder& add) {
 void add_economics_keys(const KeyAdder& add) {
   add({.path = "/economics", .type = KeyType::object, .default_text = "27 EUR/h",
        .description = "Costs, for the economic results."});
-  add({.path = "/economics/hourly_cost", .type = KeyType::number, .unit = "currency/h", .rule = number_at_least(0),
+  add({.path = "/economics/hourly_cost", .type = KeyType::number, .unit = "currency/h",
+       .rule = number_between(0, true, max_money, true),
        .default_value = 27.0, .description = "Cost of one paid agent hour."});
   add({.path = "/economics/currency", .type = KeyType::string, .default_value = "EUR", .range = "non-empty",
        .description = "Currency of hourly_cost and contract/price; a label for results, nothing is "
                       "converted."});
-  add({.path = "/economics/replacement_cost_share", .type = KeyType::number, .rule = number_at_least(0),
+  add({.path = "/economics/replacement_cost_share", .type = KeyType::number,
+       .rule = number_between(0, true, max_replacement_cost_share, true),
        .default_value = 0.16,
        .description = "Cost of replacing an agent who quits, as a share of a year's pay (annual_paid_hours "
                       "times hourly_cost)."});
-  add({.path = "/economics/annual_paid_hours", .type = KeyType::number, .unit = "h", .rule = number_above(0),
+  add({.path = "/economics/annual_paid_hours", .type = KeyType::number, .unit = "h",
+       .rule = number_between(0, false, 8784, true),
        .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
 }
 
@@ -142,11 +150,15 @@ void add_sweep_keys(const KeyAdder& add) {
   add({.path = "/sweep/vary/*/range", .type = KeyType::object,
        .description = "Evenly spaced numbers from start to stop (included when it lands on the grid). Give "
                       "this or values."});
-  add({.path = "/sweep/vary/*/range/start", .type = KeyType::number, .rule = any_number(), .required = true,
+  add({.path = "/sweep/vary/*/range/start", .type = KeyType::number,
+       .rule = number_between(-max_sweep_magnitude, true, max_sweep_magnitude, true), .required = true,
        .description = "First value."});
-  add({.path = "/sweep/vary/*/range/stop", .type = KeyType::number, .rule = any_number(), .range = ">= start",
+  add({.path = "/sweep/vary/*/range/stop", .type = KeyType::number,
+       .rule = number_between(-max_sweep_magnitude, true, max_sweep_magnitude, true),
+       .range = ">= start, <= 1e+15",
        .required = true, .description = "Last value, when start plus a whole number of steps reaches it."});
-  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number, .rule = number_above(0), .required = true,
+  add({.path = "/sweep/vary/*/range/step", .type = KeyType::number,
+       .rule = number_between(0, false, max_sweep_magnitude, true), .required = true,
        .description = "Distance between values."});
 }
 

@@ -17,21 +17,24 @@ void add_distribution(const KeyAdder& add, const std::string& at, const std::str
   add({.path = at + "/dist", .type = KeyType::string, .required = true,
        .choices = {"constant", "exponential", "lognormal", "gamma", "erlang", "weibull", "uniform", "empirical"},
        .description = "Distribution family; decides which other keys apply."});
-  add({.path = at + "/mean_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
-       .default_text = per_dist, .range = "> 0 (>= 0 for constant)",
+  add({.path = at + "/mean_s", .type = KeyType::number, .unit = "s", .rule = number_between(0, true, max_duration_s, true),
+       .default_text = per_dist, .range = "(0, 1e+07] ([0, 1e+07] for constant)",
        .description = "Mean. Required by constant, exponential, lognormal, gamma, erlang, weibull."});
-  add({.path = at + "/cv", .type = KeyType::number, .rule = number_above(0), .default_text = per_dist,
+  add({.path = at + "/cv", .type = KeyType::number, .rule = number_between(0, false, max_cv, true),
+       .default_text = per_dist,
        .description = "Coefficient of variation (sd / mean). Required by lognormal, gamma."});
-  add({.path = at + "/k", .type = KeyType::integer, .rule = integer_at_least(1), .default_text = per_dist,
+  add({.path = at + "/k", .type = KeyType::integer, .rule = integer_between(1, max_erlang_k), .default_text = per_dist,
        .description = "Number of phases. Required by erlang."});
-  add({.path = at + "/shape", .type = KeyType::number, .rule = number_above(0), .default_text = per_dist,
+  add({.path = at + "/shape", .type = KeyType::number, .rule = number_between(min_weibull_shape, true, max_weibull_shape, true),
+       .default_text = per_dist,
        .description = "Shape; the scale follows from the mean. Required by weibull."});
-  add({.path = at + "/min_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+  add({.path = at + "/min_s", .type = KeyType::number, .unit = "s", .rule = number_between(0, true, max_duration_s, true),
        .default_text = per_dist, .description = "Lower end. Required by uniform."});
-  add({.path = at + "/max_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
-       .default_text = per_dist, .range = ">= min_s", .description = "Upper end. Required by uniform."});
-  add({.path = at + "/samples_s", .type = KeyType::number_list, .unit = "s", .rule = number_at_least(0),
-       .default_text = per_dist, .range = "each >= 0, non-empty",
+  add({.path = at + "/max_s", .type = KeyType::number, .unit = "s", .rule = number_between(0, true, max_duration_s, true),
+       .default_text = per_dist, .range = ">= min_s, <= 1e+07", .description = "Upper end. Required by uniform."});
+  add({.path = at + "/samples_s", .type = KeyType::number_list, .unit = "s",
+       .rule = number_between(0, true, max_duration_s, true), .default_text = per_dist,
+       .range = "each in [0, 1e+07], non-empty",
        .description = "empirical: observed values, each drawn with equal probability. Give this or file."});
   add({.path = at + "/file", .type = KeyType::string, .unit = "path", .default_text = per_dist,
        .description = "empirical: CSV file with one value in seconds per line (optional header line), "
@@ -45,19 +48,20 @@ void add_arrival_keys(const KeyAdder& add) {
        .choices = {"poisson", "piecewise_poisson", "poisson_gamma", "csv"},
        .description = "Kind of arrival process."});
   add({.path = "/call_types/*/arrivals/rate_per_hour", .type = KeyType::number, .unit = "calls/h",
-       .rule = number_at_least(0), .default_text = "see process",
+       .rule = number_between(0, true, max_rate_per_hour, true), .default_text = "see process",
        .description = "Constant arrival rate. Required by poisson; poisson_gamma accepts it instead of "
                       "interval_min and rates_per_hour."});
   add({.path = "/call_types/*/arrivals/interval_min", .type = KeyType::number, .unit = "min",
-       .rule = number_above(0), .default_text = "see process",
+       .rule = number_between(1, true, max_interval_min, true), .default_text = "see process",
        .description = "Length of each interval of rates_per_hour. Required by piecewise_poisson, "
                       "poisson_gamma."});
   add({.path = "/call_types/*/arrivals/rates_per_hour", .type = KeyType::number_list, .unit = "calls/h",
-       .rule = number_at_least(0), .default_text = "see process",
-       .range = "each >= 0; calendar: one per interval of the opening hours",
+       .rule = number_between(0, true, max_rate_per_hour, true), .default_text = "see process",
+       .range = "each in [0, 1e+06]; calendar: one per interval of the opening hours",
        .description = "Rate per interval from opening time (calendar) or from t = 0, repeating (continuous). "
                       "Required by piecewise_poisson, poisson_gamma."});
-  add({.path = "/call_types/*/arrivals/daily_cv", .type = KeyType::number, .rule = number_above(0),
+  add({.path = "/call_types/*/arrivals/daily_cv", .type = KeyType::number,
+       .rule = number_between(0, false, max_daily_cv, true),
        .default_text = "see process",
        .description = "Day-to-day variation: each day's rates are multiplied by a Gamma draw of mean 1 and "
                       "this cv. Required by poisson_gamma, optional for csv."});
@@ -65,8 +69,8 @@ void add_arrival_keys(const KeyAdder& add) {
        .default_text = "see process",
        .description = "csv: rate profile with a header line and columns start (HH:MM, equally spaced, the "
                       "first at opening time) and rate_per_hour; relative to the scenario file that names it."});
-  add({.path = "/call_types/*/arrivals/day_factors", .type = KeyType::number_list, .rule = number_at_least(0),
-       .range = "each >= 0, non-empty",
+  add({.path = "/call_types/*/arrivals/day_factors", .type = KeyType::number_list,
+       .rule = number_between(0, true, max_day_factor, true), .range = "each in [0, 100], non-empty",
        .description = "Day d's rates are multiplied by entry d mod length (e.g. 7 values, Monday to Sunday). "
                       "Absent: every day the same."});
 }
@@ -85,7 +89,8 @@ void add_document_keys(const KeyAdder& add) {
   add({.path = "/seed", .type = KeyType::integer, .rule = integer_at_least(0),
        .default_value = 20261128, .range = ">= 0, < 2^64",
        .description = "Seed of all random streams; replication r uses substream r."});
-  add({.path = "/replications", .type = KeyType::integer, .rule = integer_at_least(1), .default_value = 10,
+  add({.path = "/replications", .type = KeyType::integer, .rule = integer_between(1, max_replications),
+       .default_value = 10,
        .description = "Number of independent replications."});
 }
 
@@ -93,7 +98,7 @@ void add_horizon_keys(const KeyAdder& add) {
   add({.path = "/horizon", .type = KeyType::object, .default_text = "calendar, 1 day, 08:00-20:00",
        .description = "What is simulated: working days with opening hours (calendar keys) or one continuous "
                       "run (duration_s). The two kinds cannot be mixed."});
-  add({.path = "/horizon/days", .type = KeyType::integer, .unit = "days", .rule = integer_at_least(1),
+  add({.path = "/horizon/days", .type = KeyType::integer, .unit = "days", .rule = integer_between(1, max_days),
        .default_value = 1, .description = "Calendar: working days simulated, warm-up included."});
   add({.path = "/horizon/open", .type = KeyType::time, .unit = "HH:MM", .default_value = "08:00",
        .range = "00:00 to 23:59", .description = "Calendar: opening time; calls arrive from then."});
@@ -101,18 +106,20 @@ void add_horizon_keys(const KeyAdder& add) {
        .range = "after open, up to 24:00", .description = "Calendar: closing time, the same day."});
   add({.path = "/horizon/warmup_days", .type = KeyType::integer, .unit = "days", .rule = integer_at_least(0),
        .default_value = 0, .range = ">= 0, < days", .description = "Calendar: first days not measured."});
-  add({.path = "/horizon/duration_s", .type = KeyType::number, .unit = "s", .rule = number_above(0),
+  add({.path = "/horizon/duration_s", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, false, max_continuous_s, true),
        .description = "Continuous: total simulated time, warm-up included. Giving it makes the horizon "
                       "continuous."});
   add({.path = "/horizon/warmup_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
        .default_value = 0.0, .range = ">= 0, < duration_s", .description = "Continuous: initial time not measured."});
-  add({.path = "/horizon/report_interval_min", .type = KeyType::number, .unit = "min", .rule = number_above(0),
-       .default_text = "30 (calendar), 60 (continuous)", .range = "> 0; calendar: divides the opening hours",
+  add({.path = "/horizon/report_interval_min", .type = KeyType::number, .unit = "min",
+       .rule = number_between(1, true, max_interval_min, true), .default_text = "30 (calendar), 60 (continuous)",
+       .range = "[1, 525600]; calendar: divides the opening hours",
        .description = "Length of the intervals of intervals.csv."});
 }
 
 void add_call_type_keys(const KeyAdder& add) {
-  add({.path = "/call_types", .type = KeyType::object_list, .range = "non-empty", .required = true,
+  add({.path = "/call_types", .type = KeyType::object_list, .range = "non-empty, at most 1000", .required = true,
        .description = "Kinds of calls, each with its own arrivals and durations."});
   add({.path = "/call_types/*/name", .type = KeyType::string, .range = "non-empty, unique", .required = true,
        .description = "Name used by agent_groups/*/skills and in results."});
@@ -122,7 +129,8 @@ void add_call_type_keys(const KeyAdder& add) {
                    "After-call work of a fully skilled agent.");
   add_distribution(add, "/call_types/*/patience", "none", false,
                    "How long a caller waits before hanging up. Absent: callers never abandon.");
-  add({.path = "/call_types/*/priority", .type = KeyType::integer, .rule = any_integer(), .default_value = 0,
+  add({.path = "/call_types/*/priority", .type = KeyType::integer,
+       .rule = integer_between(-max_priority, max_priority), .default_value = 0,
        .description = "Lower values are served first across call types."});
   add({.path = "/call_types/*/redial", .type = KeyType::object, .default_text = "no redials",
        .description = "Callers who try again after abandoning or being blocked."});
@@ -133,15 +141,16 @@ void add_call_type_keys(const KeyAdder& add) {
        .rule = number_between(0, true, 1, true), .default_value = 0.0,
        .description = "Probability that a blocked caller calls again."});
   add_distribution(add, "/call_types/*/redial/delay", "exponential, mean_s 900", false,
-                   "Time until the new attempt.");
+                   "Time until the new attempt; its mean is at least 1 s, so that redials cannot loop "
+                   "without time passing.");
 }
 
 void add_agent_group_keys(const KeyAdder& add) {
-  add({.path = "/agent_groups", .type = KeyType::object_list, .range = "non-empty", .required = true,
+  add({.path = "/agent_groups", .type = KeyType::object_list, .range = "non-empty, at most 1000", .required = true,
        .description = "Groups of agents with the same skills and working times."});
   add({.path = "/agent_groups/*/name", .type = KeyType::string, .range = "non-empty, unique", .required = true,
        .description = "Name used by routing/group_order and in results."});
-  add({.path = "/agent_groups/*/headcount", .type = KeyType::integer, .rule = integer_at_least(0),
+  add({.path = "/agent_groups/*/headcount", .type = KeyType::integer, .rule = integer_between(0, max_headcount),
        .default_text = "max of staffing/agents",
        .description = "Agents in the group. Required unless staffing is given."});
   add({.path = "/agent_groups/*/skills", .type = KeyType::map, .range = "keys: call type names",
@@ -165,8 +174,10 @@ void add_agent_group_keys(const KeyAdder& add) {
        .description = "Not with schedule: agents on duty per interval, as workforce-management tools "
                       "export it."});
   add({.path = "/agent_groups/*/staffing/interval_min", .type = KeyType::number, .unit = "min",
-       .rule = number_above(0), .required = true, .description = "Length of each interval of agents."});
-  add({.path = "/agent_groups/*/staffing/agents", .type = KeyType::integer_list, .rule = integer_at_least(0),
+       .rule = number_between(1, true, max_interval_min, true), .required = true,
+       .description = "Length of each interval of agents."});
+  add({.path = "/agent_groups/*/staffing/agents", .type = KeyType::integer_list,
+       .rule = integer_between(0, max_headcount),
        .range = "each >= 0 and <= headcount; calendar: one per interval of the opening hours", .required = true,
        .description = "Agents on duty per interval from opening time (calendar) or from t = 0, repeating "
                       "(continuous)."});
@@ -182,13 +193,14 @@ void add_routing_keys(const KeyAdder& add) {
   add({.path = "/routing/group_order", .type = KeyType::string_list, .default_text = "order of agent_groups",
        .range = "every group name once",
        .description = "Order in which groups are tried with agent_selection group_order (ignored otherwise)."});
-  add({.path = "/routing/overflow_delay_s", .type = KeyType::number, .unit = "s", .rule = number_at_least(0),
+  add({.path = "/routing/overflow_delay_s", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, true, max_duration_s, true),
        .default_value = 0.0,
        .description = "With group_order: wait before a call may go to the next group (ignored otherwise)."});
-  add({.path = "/routing/trunk_lines", .type = KeyType::integer, .rule = integer_at_least(1),
+  add({.path = "/routing/trunk_lines", .type = KeyType::integer, .rule = integer_between(1, max_capacity),
        .description = "Most calls in the centre at once (waiting and talking); more are blocked. Absent: "
                       "unlimited."});
-  add({.path = "/routing/queue_capacity", .type = KeyType::integer, .rule = integer_at_least(0),
+  add({.path = "/routing/queue_capacity", .type = KeyType::integer, .rule = integer_between(0, max_capacity),
        .description = "Most calls waiting at once over all queues; more are blocked. Absent: unlimited."});
 }
 

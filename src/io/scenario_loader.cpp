@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_sections.hpp"
 #include "ccsim/io/scenario_sources.hpp"
 #include "ccsim/io/value_reader.hpp"
@@ -83,6 +84,13 @@ LoadedScenario check_and_convert(const ScenarioSources& sources, std::string sou
   loaded.scenario.economics = read_economics(root);
   loaded.sweep = read_sweep(context, root);
 
+  // Each value is in its range; the whole must also fit a run (scenario_limits.hpp). Only
+  // for a scenario without other problems: an estimate from a half-read one means nothing.
+  if (problems.empty()) {
+    for (auto& p : resource_problems(loaded.scenario, loaded.settings.replications)) {
+      context.problem(p.json_path, std::move(p.message));
+    }
+  }
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   loaded.digest = scenario_digest(loaded.resolved);
   return loaded;

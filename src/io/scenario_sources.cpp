@@ -5,6 +5,7 @@
 #include "ccsim/io/json_file.hpp"
 #include "ccsim/io/json_merge.hpp"
 #include "ccsim/io/json_path.hpp"
+#include "ccsim/io/value_reader.hpp"
 
 namespace ccsim::io {
 
@@ -58,7 +59,7 @@ class SourceReader {
       if (extends->is_null()) {
         // null means absent everywhere in the format
       } else if (!extends->is_string() || extends->get<std::string>().empty()) {
-        problems_.push_back({label, "/extends", "found " + extends->dump() + ", expected the path of a scenario file"});
+        problems_.push_back({label, "/extends", "found " + describe_found(*extends) + ", expected the path of a scenario file"});
         ok = false;
       } else {
         const fs::path base = (directory / extends->get<std::string>()).lexically_normal();

@@ -11,6 +11,8 @@
 #include "ccsim/experiment/result_codec.hpp"
 #include "ccsim/io/atomic_file.hpp"
 #include "ccsim/io/errors.hpp"
+#include "ccsim/io/input_file.hpp"
+#include "ccsim/io/json_file.hpp"
 #include "ccsim/version.hpp"
 
 namespace ccsim::io {
@@ -25,12 +27,11 @@ std::string base_name(const ShardManifest& m) {
   throw InputError({InputProblem{file, "", message}});
 }
 
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) fail(p.string(), "cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+std::string read_all(const std::filesystem::path& p, const std::string& what) {
+  std::string error;
+  auto bytes = read_input_file(p, max_result_file_bytes, what, error);
+  if (!bytes) fail(p.string(), error);
+  return std::move(*bytes);
 }
 
 LoadedShard read_shard(const std::filesystem::path& manifest_file) {
@@ -38,7 +39,14 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
   shard.file = manifest_file.string();
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(read_all(manifest_file));
+    // Through parse_json_text: the manifest carries a resolved scenario, which is checked
+    // and quoted like any scenario, so its depth and numbers are bounded the same way.
+    JsonReadResult parsed = parse_json_text(read_all(manifest_file, "a shard manifest (JSON)"));
+    if (!parsed.document || !parsed.issues.empty()) {
+      const JsonIssue& issue = parsed.issues.front();
+      fail(manifest_file.string(), (issue.json_path.empty() ? "" : issue.json_path + ": ") + issue.message);
+    }
+    j = std::move(*parsed.document);
     ShardManifest& m = shard.manifest;
     m.scenario_file = j.at("scenario_file").get<std::string>();
     m.overrides = j.at("overrides").get<std::vector<std::string>>();
@@ -55,7 +63,7 @@ LoadedShard read_shard(const std::filesystem::path& manifest_file) {
   }
   const auto bin = manifest_file.parent_path() / (base_name(shard.manifest) + ".bin");
   shard.parts_dir = shard_parts_dir(manifest_file.parent_path(), shard.manifest);
-  const std::string bytes = read_all(bin);
+  const std::string bytes = read_all(bin, "a shard results file");
   try {
     shard.results = experiment::decode_results(bytes).results;
   } catch (const std::runtime_error& e) {

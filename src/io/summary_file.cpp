@@ -148,11 +148,10 @@ SummaryFile read_summary_file(const std::filesystem::path& file_or_folder) {
       throw CheckInputError({{named, "", "folder has no summary.json (expected the -o DIR of `ccsim run`)"}});
     }
   }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) throw CheckInputError({{file.string(), "", "cannot read the file"}});
-  std::string bytes = buffer.str();
+  std::string error;
+  auto text = read_input_file(file, max_result_file_bytes, "a summary.json", error);
+  if (!text) throw CheckInputError({{file.string(), "", error}});
+  std::string bytes = std::move(*text);
   JsonReadResult parsed = parse_json_text(bytes);
   if (!parsed.issues.empty()) {
     std::vector<CheckInputProblem> problems;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/io/errors.hpp"
+#include "ccsim/io/json_file.hpp"
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/result_writer.hpp"
 
@@ -116,6 +117,11 @@ std::vector<std::string_view> split_items(std::string_view list) {
 
 // One item of a list: JSON, or else the item as a plain string (taylorist, autonomous).
 std::string item_value(std::string_view item, std::size_t position) {
+  if (json_text_nested_too_deep(item)) {
+    throw UsageError("value " + std::to_string(position) + " of the list nests objects and lists more than " +
+                     std::to_string(max_json_depth) + " levels deep, expected at most " +
+                     std::to_string(max_json_depth));
+  }
   const json value = json::parse(std::string(item), nullptr, /*allow_exceptions=*/false);
   if (!value.is_discarded()) return value.dump();
   try {

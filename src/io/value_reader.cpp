@@ -22,10 +22,38 @@ void ReadContext::problem_in_file(std::string file, std::string path, std::strin
   problems_.push_back({std::move(file), std::move(path), std::move(message)});
 }
 
+namespace {
+
+// Appends the compact JSON of `value` to `out` until `out` is longer than `limit`, then
+// stops: a value quoted in a message is never serialised whole (a 16 MiB list, a string
+// of a million characters). Recursion follows the nesting, which parsing bounds.
+void dump_start(const json& value, std::string& out, std::size_t limit) {
+  if (out.size() > limit) return;
+  if (value.is_array() || value.is_object()) {
+    out += value.is_array() ? '[' : '{';
+    bool first = true;
+    for (auto it = value.begin(); it != value.end() && out.size() <= limit; ++it) {
+      if (!first) out += ',';
+      first = false;
+      if (value.is_object()) out += json(it.key()).dump(-1, ' ', false, json::error_handler_t::replace) + ':';
+      dump_start(*it, out, limit);
+    }
+    out += value.is_array() ? ']' : '}';
+  } else if (value.is_string() && value.get_ref<const std::string&>().size() > limit) {
+    out += json(value.get_ref<const std::string&>().substr(0, limit)).dump(-1, ' ', false,
+                                                                           json::error_handler_t::replace);
+  } else {
+    // Replacing invalid UTF-8 keeps a message possible for any string (--set takes raw text).
+    out += value.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+}  // namespace
+
 std::string describe_found(const json& value) {
   constexpr std::size_t max_length = 40;
-  // Replacing invalid UTF-8 keeps a message possible for any string (--set takes raw text).
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text;
+  dump_start(value, text, max_length);
   if (text.size() > max_length) text = text.substr(0, max_length - 3) + "...";
   switch (value.type()) {
     case json::value_t::string: return text + " (a string)";

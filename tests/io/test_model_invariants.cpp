@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/model/model_error.hpp"
 #include "ccsim/random/streams.hpp"
 #include "scenario_test_support.hpp"
@@ -67,15 +68,15 @@ std::vector<InvariantCase> cases() {
       {"a handle time the random module can build",
        [](json& d) { d["call_types"][0]["handle_time"] = tiny_weibull; },
        [](model::Scenario& s) { s.call_types[0].handle_time_s = weibull(180, 0.001); },
-       "/call_types/0/handle_time", "shape 0.001 is too small"},
+       "/call_types/0/handle_time/shape", "found 0.001, expected a number in [0.1, 100]"},
       {"a patience the random module can build",
        [](json& d) { d["call_types"][0]["patience"] = tiny_weibull; },
        [](model::Scenario& s) { s.call_types[0].patience_s = weibull(180, 0.001); },
-       "/call_types/0/patience", "shape 0.001 is too small"},
+       "/call_types/0/patience/shape", "found 0.001, expected a number in [0.1, 100]"},
       {"a redial delay the random module can build",
        [](json& d) { d["call_types"][0]["redial"] = {{"after_abandon", 0.5}, {"delay", tiny_weibull}}; },
        [](model::Scenario& s) { s.call_types[0].redial.delay_s = weibull(180, 0.001); },
-       "/call_types/0/redial/delay", "shape 0.001 is too small"},
+       "/call_types/0/redial/delay/shape", "found 0.001, expected a number in [0.1, 100]"},
   };
 }
 
@@ -100,24 +101,27 @@ TEST_CASE("every invariant the model checks is reported by the loader with its J
   }
 }
 
-TEST_CASE("the workforce model's agents each have a stream: at most 2^24 in all groups") {
+TEST_CASE("the workforce model's agents each have a stream: the agents limit keeps them below 2^24") {
   // The model side: stream numbers within a purpose stop at 2^24 (building that many
   // agents to watch the model refuse them would take gigabytes).
   CHECK_NOTHROW(random::stream_index(random::StreamPurpose::workforce, (1u << 24) - 1));
   CHECK_THROWS_AS(random::stream_index(random::StreamPurpose::workforce, 1u << 24), std::out_of_range);
+  // The loader side: at most max_agents (10^6) agents in all groups, far below 2^24, so no
+  // file can reach the stream limit.
+  STATIC_REQUIRE(max_agents < static_cast<double>(1u << 24));
   ScratchDir dir;
   json document = read_json(data_dir() / "minimal.json");
   document["horizon"] = {{"days", 2}};
   document["workforce"] = {{"enabled", true}};
-  document["agent_groups"][0]["headcount"] = 16000000;
-  document["agent_groups"][1] = {{"name", "more"}, {"headcount", 777216}, {"skills", {{"general", 1}}}};
+  document["agent_groups"][0]["headcount"] = 600000;
+  document["agent_groups"][1] = {{"name", "more"}, {"headcount", 400000}, {"skills", {{"general", 1}}}};
   CHECK_NOTHROW(load_scenario(dir.write_json("at-limit.json", document)));
-  document["agent_groups"][1]["headcount"] = 777217;
+  document["agent_groups"][1]["headcount"] = 400001;
   const auto problems = problems_of(dir.write_json("over.json", document));
   INFO(dump(problems));
-  CHECK(has_problem(problems, "/agent_groups/1/headcount", "brings the agents to 16777217, expected at most 16777216"));
-  document["workforce"]["enabled"] = false;  // without it, agents share their group's streams
-  CHECK_NOTHROW(load_scenario(dir.write_json("no-workforce.json", document)));
+  CHECK(has_problem(problems, "/agent_groups", "agents in all groups: 1000001, more than the limit of 1000000"));
+  document["workforce"]["enabled"] = false;  // the limit is the run's, workforce or not
+  CHECK_FALSE(problems_of(dir.write_json("no-workforce.json", document)).empty());
 }
 
 TEST_CASE("a small but buildable Weibull shape is accepted") {

@@ -5,10 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "ccsim/io/input_file.hpp"
+#include "ccsim/io/json_file.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_schema.hpp"
 #include "ccsim/random/distributions.hpp"
 #include "scenario_test_support.hpp"
@@ -17,6 +21,13 @@ using namespace ccsim::io;
 using namespace ccsim::io::test;
 
 namespace {
+
+// "%g", as the key table writes bounds.
+std::string format_g(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
 
 std::string read_docs() {
   std::ifstream in(std::filesystem::path(CCSIM_SOURCE_DIR) / "docs/scenario.md");
@@ -200,4 +211,62 @@ TEST_CASE("the preset table of docs/scenario.md shows the presets' values") {
   }
   CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom"});
   CHECK(documented.size() == organisation_preset("custom")->size());
+}
+
+TEST_CASE("every documented range states the bounds the validator enforces") {
+  // A range written by hand (with words: "calendar: divides the opening hours") must
+  // still name the rule's ends, so the text cannot drift from the enforced bound.
+  for (const auto& key : scenario_key_reference()) {
+    const KeySpec* spec = find_key_spec(key.path);
+    REQUIRE(spec != nullptr);
+    if (spec->type != KeyType::number && spec->type != KeyType::integer && spec->type != KeyType::number_list &&
+        spec->type != KeyType::integer_list) {
+      continue;
+    }
+    if (key.path.rfind("/sweep/vary/*/values", 0) == 0 || key.path == "/seed") continue;  // any values; 64-bit
+    INFO(key.path << ": " << key.range);
+    // Every number key is bounded above (unless bounded by another key: warmup < duration).
+    const bool bounded_by_key = key.range.find("< days") != std::string::npos ||
+                                key.range.find("< duration_s") != std::string::npos ||
+                                key.range.find("<= headcount") != std::string::npos;
+    CHECK((spec->rule.max.has_value() || bounded_by_key));
+    if (spec->rule.max && !bounded_by_key) {
+      CHECK(key.range.find(format_g(spec->rule.max->value)) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("the limits of docs/scenario.md are the enforced ones") {
+  const std::string docs = read_docs();
+  // "| label | value |" rows of the two limit tables.
+  const auto value_of = [&docs](const std::string& label) {
+    const std::string start = "| " + label + " | ";
+    const auto at = docs.find(start);
+    if (at == std::string::npos) return std::string("(not documented)");
+    const auto from = at + start.size();
+    return docs.substr(from, docs.find(" |", from) - from);
+  };
+  const auto g = [](double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", v);
+    return std::string(buffer);
+  };
+  CHECK(value_of("reporting intervals per replication") == "1000000");
+  CHECK(std::stod(value_of("reporting intervals per replication")) == max_interval_slots);
+  CHECK(std::stod(value_of("interval counters held at once")) == max_open_interval_cells);
+  CHECK(value_of("offered calls per replication") == g(max_calls_per_replication));
+  CHECK(value_of("offered calls over all replications") == g(max_calls_per_run));
+  CHECK(value_of("rows of intervals.csv over all replications") == g(max_interval_rows_per_run));
+  CHECK(value_of("calls waiting at once") == g(max_waiting_calls));
+  CHECK(value_of("schedule steps per replication") == g(max_schedule_steps));
+  CHECK(std::stod(value_of("agents in all groups")) == max_agents);
+  CHECK(value_of("agent working days per replication") == g(max_agent_days));
+  CHECK(value_of("agents × reporting intervals") == g(max_agent_intervals));
+  CHECK(value_of("call types, agent groups") == g(max_list_items) + " each");
+  CHECK(std::stod(value_of("scenario file size")) == static_cast<double>(max_scenario_file_bytes));
+  CHECK(std::stod(value_of("CSV file size")) == static_cast<double>(max_csv_file_bytes));
+  CHECK(std::stod(value_of("result file size")) == static_cast<double>(max_result_file_bytes));
+  CHECK(std::stod(value_of("nesting depth")) == static_cast<double>(max_json_depth));
+  CHECK(std::stod(value_of("replications")) == max_replications);
+  CHECK(value_of("threads") == "256");  // cli's max_threads
 }

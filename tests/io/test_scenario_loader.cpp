@@ -312,7 +312,7 @@ TEST_CASE("extends: problems name the file that holds the wrong value") {
   const auto wrong_type = problems_of(dir.write("typed.json", R"({"extends": ["base.json"], "name": "x"})"));
   REQUIRE(wrong_type.size() == 1);
   CHECK(wrong_type[0].json_path == "/extends");
-  CHECK(wrong_type[0].message == "found [\"base.json\"], expected the path of a scenario file");
+  CHECK(wrong_type[0].message == "found [\"base.json\"] (a list), expected the path of a scenario file");
 
   const auto missing = problems_of(dir.write("orphan.json", R"({"extends": "nowhere.json", "name": "x"})"));
   REQUIRE(missing.size() == 1);
@@ -359,7 +359,7 @@ TEST_CASE("overrides (--set): bad pointers and values are problems naming --set"
   CHECK(has_problem(problems, "/name/first", "is a string"));
   CHECK(has_problem(problems, "/agent_groups/x/headcount", "not an index"));
   // Overrides that do apply are still validated, with the rest of the document.
-  CHECK(has_problem(problems, "/agent_groups/0/headcount", "found -3, expected an integer >= 0"));
+  CHECK(has_problem(problems, "/agent_groups/0/headcount", "found -3, expected an integer in [0, 1e+06]"));
   CHECK(has_problem(problems, "/agent_groups/0/heacount", "unknown key 'heacount' (did you mean 'headcount'?)"));
   CHECK(problems.size() == 7);
   for (const auto& p : problems) CHECK(p.file == "--set");

@@ -205,8 +205,8 @@ TEST_CASE("out-of-range levers are problems naming the JSON path") {
   CHECK(has_problem(problems, "/organisation/script_rigidity", "found -0.1, expected a number in [0, 1]"));
   CHECK(has_problem(problems, "/organisation/training_share", "found \"high\" (a string), expected a number in [0, 1]"));
   CHECK(has_problem(problems, "/organisation/upstream_failure_share", "found 2.5, expected a number in [0, 2]"));
-  CHECK(has_problem(problems, "/organisation/team_size", "found 0, expected an integer >= 1"));
-  CHECK(has_problem(problems, "/organisation/skills_per_agent", "found 1.5, expected an integer >= 0"));
+  CHECK(has_problem(problems, "/organisation/team_size", "found 0, expected an integer in [1, 100000]"));
+  CHECK(has_problem(problems, "/organisation/skills_per_agent", "found 1.5, expected an integer in [0, 1000]"));
   CHECK(has_problem(problems, "/organisation/management_rule", "found 1, expected true or false"));
   CHECK(problems.size() == 7);
 }
@@ -242,10 +242,10 @@ TEST_CASE("workforce: values convert, and the model needs a calendar horizon") {
   });
   INFO(dump(problems));
   CHECK(has_problem(problems, "/workforce/days_per_week", "found 8, expected an integer in [1, 7]"));
-  CHECK(has_problem(problems, "/workforce/initial_tenure_mean_days", "found 0, expected a number > 0"));
-  CHECK(has_problem(problems, "/workforce/vacancy_mean_days", "found -1, expected a number >= 0"));
-  CHECK(has_problem(problems, "/workforce/classroom_days", "found -0.5, expected a number >= 0"));
-  CHECK(has_problem(problems, "/workforce/nesting_days", "expected a number >= 0"));
+  CHECK(has_problem(problems, "/workforce/initial_tenure_mean_days", "found 0, expected a number in (0, 36500]"));
+  CHECK(has_problem(problems, "/workforce/vacancy_mean_days", "found -1, expected a number in [0, 36500]"));
+  CHECK(has_problem(problems, "/workforce/classroom_days", "found -0.5, expected a number in [0, 36500]"));
+  CHECK(has_problem(problems, "/workforce/nesting_days", "expected a number in [0, 36500]"));
   CHECK(has_problem(problems, "/workforce/starting_skill", "found 0, expected a number in (0, 1]"));
   CHECK(has_problem(problems, "/workforce/enabled", "found \"yes\" (a string), expected true or false"));
   CHECK(problems.size() == 7);
@@ -275,11 +275,11 @@ TEST_CASE("contract: penalties and pricing convert") {
     d["contract"] = {{"penalty_per_point", -0.01}, {"penalty_cap", 1.5}, {"pricing", "per_cal"}, {"price", -1}};
   });
   INFO(dump(problems));
-  CHECK(has_problem(problems, "/contract/penalty_per_point", "found -0.01, expected a number >= 0"));
+  CHECK(has_problem(problems, "/contract/penalty_per_point", "found -0.01, expected a number in [0, 1]"));
   CHECK(has_problem(problems, "/contract/penalty_cap", "found 1.5, expected a number in [0, 1]"));
   CHECK(has_problem(problems, "/contract/pricing",
                     "expected one of per_hour, per_call, per_resolved (did you mean 'per_call'?)"));
-  CHECK(has_problem(problems, "/contract/price", "found -1, expected a number >= 0"));
+  CHECK(has_problem(problems, "/contract/price", "found -1, expected a number in [0, 1e+09]"));
   CHECK(problems.size() == 4);
 }
 
@@ -299,9 +299,9 @@ TEST_CASE("economics: values convert and are range-checked") {
                       {"annual_paid_hours", 0}};
   });
   INFO(dump(problems));
-  CHECK(has_problem(problems, "/economics/hourly_cost", "found -27, expected a number >= 0"));
+  CHECK(has_problem(problems, "/economics/hourly_cost", "found -27, expected a number in [0, 1e+09]"));
   CHECK(has_problem(problems, "/economics/currency", "found \"\" (a string), expected a non-empty string"));
-  CHECK(has_problem(problems, "/economics/replacement_cost_share", "found -0.1, expected a number >= 0"));
-  CHECK(has_problem(problems, "/economics/annual_paid_hours", "found 0, expected a number > 0"));
+  CHECK(has_problem(problems, "/economics/replacement_cost_share", "found -0.1, expected a number in [0, 100]"));
+  CHECK(has_problem(problems, "/economics/annual_paid_hours", "found 0, expected a number in (0, 8784]"));
   CHECK(problems.size() == 4);
 }

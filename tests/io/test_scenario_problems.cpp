@@ -86,12 +86,12 @@ TEST_CASE("wrong types say what was found and what is expected") {
     d["call_types"][2]["name"] = 3;
   });
   INFO(dump(problems));
-  CHECK(has_problem(problems, "/agent_groups/0/headcount", "found \"ten\" (a string), expected an integer >= 0"));
-  CHECK(has_problem(problems, "/replications", "found true (a boolean), expected an integer >= 1"));
+  CHECK(has_problem(problems, "/agent_groups/0/headcount", "found \"ten\" (a string), expected an integer in [0, 1e+06]"));
+  CHECK(has_problem(problems, "/replications", "found true (a boolean), expected an integer in [1, 100000]"));
   CHECK(has_problem(problems, "/call_types/1/arrivals/rate_per_hour",
-                    "found \"120\" (a string), expected a number >= 0"));
+                    "found \"120\" (a string), expected a number in [0, 1e+06]"));
   CHECK(has_problem(problems, "/seed", "found -1, expected an integer from 0"));
-  CHECK(has_problem(problems, "/horizon/days", "found 2.5, expected an integer >= 1"));
+  CHECK(has_problem(problems, "/horizon/days", "found 2.5, expected an integer in [1, 36500]"));
   CHECK(has_problem(problems, "/routing/group_order", "expected a non-empty list of strings"));
   CHECK(has_problem(problems, "/workforce/enabled", "found 0, expected true or false"));
   CHECK(has_problem(problems, "/contract", "found [] (a list), expected an object"));
@@ -115,17 +115,17 @@ TEST_CASE("out-of-range numbers: negative rates, cv <= 0, probabilities, skills"
     d["call_types"][2]["wrap_up"]["max_s"] = 5;  // below min_s 10
   });
   INFO(dump(problems));
-  CHECK(has_problem(problems, "/call_types/1/arrivals/rate_per_hour", "found -5, expected a number >= 0"));
-  CHECK(has_problem(problems, "/call_types/0/arrivals/rates_per_hour/3", "found -1, expected a number >= 0"));
-  CHECK(has_problem(problems, "/call_types/0/handle_time/cv", "found 0, expected a number > 0"));
-  CHECK(has_problem(problems, "/call_types/1/handle_time/cv", "found -0.5, expected a number > 0"));
-  CHECK(has_problem(problems, "/call_types/0/handle_time/mean_s", "found 0, expected a number > 0"));
+  CHECK(has_problem(problems, "/call_types/1/arrivals/rate_per_hour", "found -5, expected a number in [0, 1e+06]"));
+  CHECK(has_problem(problems, "/call_types/0/arrivals/rates_per_hour/3", "found -1, expected a number in [0, 1e+06]"));
+  CHECK(has_problem(problems, "/call_types/0/handle_time/cv", "found 0, expected a number in (0, 10]"));
+  CHECK(has_problem(problems, "/call_types/1/handle_time/cv", "found -0.5, expected a number in (0, 10]"));
+  CHECK(has_problem(problems, "/call_types/0/handle_time/mean_s", "found 0, expected a number in (0, 1e+07]"));
   CHECK_FALSE(has_problem(problems, "/call_types/0/wrap_up/mean_s", ""));
   CHECK(has_problem(problems, "/call_types/0/redial/after_abandon", "found 1.5, expected a number in [0, 1]"));
   CHECK(has_problem(problems, "/agent_groups/0/skills/billing", "found 0, expected a number in (0, 1]"));
   CHECK(has_problem(problems, "/agent_groups/0/skills/tech", "found 1.2, expected a number in (0, 1]"));
   CHECK(has_problem(problems, "/contract/service_level/target", "expected a number in (0, 1]"));
-  CHECK(has_problem(problems, "/call_types/2/handle_time/k", "found 0, expected an integer >= 1"));
+  CHECK(has_problem(problems, "/call_types/2/handle_time/k", "found 0, expected an integer in [1, 1000]"));
   CHECK(has_problem(problems, "/call_types/2/wrap_up/max_s", "expected a number >= min_s (10"));
 }
 
@@ -273,7 +273,7 @@ TEST_CASE("CSV files: missing or malformed, for arrivals and empirical samples")
   CHECK(at("short.csv", "/call_types/3/arrivals/file",
            "found 2 rows of 30 min, expected 20 rows to cover the opening hours"));
   CHECK(at("missing_samples.csv", "/call_types/0/handle_time/file", "file not found"));
-  CHECK(at("bad_samples.csv", "/call_types/1/handle_time/file", "line 3: found 'lots', expected a number >= 0"));
+  CHECK(at("bad_samples.csv", "/call_types/1/handle_time/file", "line 3: found 'lots', expected a number in [0, 1e+07]"));
   CHECK(at("bad_samples.csv", "/call_types/1/handle_time/file", "line 4: found '-4'"));
 }
 
@@ -332,8 +332,8 @@ TEST_CASE("two problems in one file are both reported, and what() lists them one
   } catch (const ScenarioError& error) {
     REQUIRE(error.problems().size() == 2);
     const std::string expected =
-        file.string() + ": /call_types/0/handle_time/mean_s: found \"long\" (a string), expected a number > 0\n" +
-        file.string() + ": /agent_groups/0/headcount: found -2, expected an integer >= 0";
+        file.string() + ": /call_types/0/handle_time/mean_s: found \"long\" (a string), expected a number in (0, 1e+07]\n" +
+        file.string() + ": /agent_groups/0/headcount: found -2, expected an integer in [0, 1e+06]";
     CHECK(std::string(error.what()) == expected);
   }
 }

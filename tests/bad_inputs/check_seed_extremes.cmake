@@ -1,0 +1,35 @@
+# Seeds are exact (README.md): --seed and /seed take 0 and 2^64 - 1, summary.json records
+# the seed as given, and the same seed given either way simulates the same thing.
+#   -DCCSIM=... -DSCENARIO=... -DWORK_DIR=...
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+function(run_with name)
+  execute_process(COMMAND "${CCSIM}" run "${SCENARIO}" -r 1 --quiet -o "${WORK_DIR}/${name}" ${ARGN}
+                  RESULT_VARIABLE code ERROR_VARIABLE err OUTPUT_QUIET TIMEOUT 60)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "ccsim run ${ARGN}: exit ${code}\n${err}")
+  endif()
+endfunction()
+function(expect_seed name seed)
+  file(READ "${WORK_DIR}/${name}/summary.json" summary)
+  string(JSON recorded GET "${summary}" seed)
+  if(NOT recorded STREQUAL "${seed}")
+    message(FATAL_ERROR "${name}: summary.json records seed ${recorded}, expected ${seed}")
+  endif()
+endfunction()
+
+run_with(option-max --seed 18446744073709551615)
+expect_seed(option-max 18446744073709551615)
+run_with(key-max --set /seed=18446744073709551615)
+expect_seed(key-max 18446744073709551615)
+run_with(option-zero --seed 0)
+expect_seed(option-zero 0)
+file(READ "${WORK_DIR}/option-max/intervals.csv" by_option)
+file(READ "${WORK_DIR}/key-max/intervals.csv" by_key)
+file(READ "${WORK_DIR}/option-zero/intervals.csv" by_zero)
+if(NOT by_option STREQUAL by_key)
+  message(FATAL_ERROR "--seed 2^64-1 and /seed 2^64-1 simulate different things")
+endif()
+if(by_option STREQUAL by_zero)
+  message(FATAL_ERROR "seeds 2^64-1 and 0 simulate the same thing: the seed is not used in full")
+endif()
