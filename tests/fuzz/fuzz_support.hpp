@@ -41,8 +41,9 @@ void write_file(const std::filesystem::path& dir, const std::string& name, std::
 inline constexpr std::uint64_t model_report_budget = 5000;
 
 // Builds the model of replication 0 of `scenario` and runs it until the horizon ends or
-// the report budget is spent. A model::ModelError propagates (documented); anything else
-// is a finding. Returns the reports the model made (budget + 1 when it was cut short).
+// the report budget is spent. A model::ModelError propagates (documented; a finding with
+// CCSIM_FUZZ_STRICT_MODEL=1 set, since the readers should have refused the scenario);
+// anything else is a finding. Returns the reports the model made (budget + 1 when it was cut short).
 std::uint64_t run_model_briefly(const model::Scenario& scenario, std::uint64_t seed);
 
 // Runs `body` on one input. Returns normally when it returns or throws a documented
