@@ -115,6 +115,14 @@ JsonReadResult parse_json_text(std::string_view text) {
   } catch (const json::parse_error& error) {
     result.document.reset();
     result.issues.push_back({"", parse_error_message(error, text)});
+  } catch (const json::out_of_range& error) {
+    // The parser's one other error: a number beyond a double (1e400). Its message has no
+    // position, only the number.
+    result.document.reset();
+    const std::string what = error.what();
+    const auto bracket = what.find("] ");
+    result.issues.push_back({"", (bracket == std::string::npos ? what : what.substr(bracket + 2)) +
+                                     ", expected a number a double can hold (magnitude below 1.8e308)"});
   }
   return result;
 }
