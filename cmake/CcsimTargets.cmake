@@ -35,7 +35,5 @@ function(ccsim_test name)
   target_compile_definitions(test_${name} PRIVATE
     CCSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   ccsim_set_warnings(test_${name})
-  separate_arguments(test_flags UNIX_COMMAND "${CCSIM_TEST_CXX_FLAGS}")
-  target_compile_options(test_${name} PRIVATE ${test_flags})
   catch_discover_tests(test_${name} TEST_PREFIX "${name}/" PROPERTIES TIMEOUT 600 ${labels})
 endfunction()
