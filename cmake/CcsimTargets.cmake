@@ -21,14 +21,19 @@ function(ccsim_module name)
   ccsim_set_warnings(ccsim_${name})
 endfunction()
 
-# ccsim_test(NAME SOURCES... DEPENDS deps...)
-# One Catch2 executable per test folder; every TEST_CASE becomes a ctest test.
+# ccsim_test(NAME SOURCES... DEPENDS deps... [LABELS labels...])
+# One Catch2 executable per test folder; every TEST_CASE becomes a ctest test. LABELS
+# marks all of them, e.g. `slow`: the sanitizer job leaves those out (docs/testing.md).
 function(ccsim_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  set(labels "")
+  if(ARG_LABELS)
+    set(labels LABELS "${ARG_LABELS}")
+  endif()
   add_executable(test_${name} ${ARG_SOURCES})
   target_link_libraries(test_${name} PRIVATE ccsim_catch_main ${ARG_DEPENDS})
   target_compile_definitions(test_${name} PRIVATE
     CCSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   ccsim_set_warnings(test_${name})
-  catch_discover_tests(test_${name} TEST_PREFIX "${name}/" PROPERTIES TIMEOUT 600)
+  catch_discover_tests(test_${name} TEST_PREFIX "${name}/" PROPERTIES TIMEOUT 600 ${labels})
 endfunction()

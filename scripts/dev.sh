@@ -4,11 +4,14 @@
 #
 #   scripts/dev.sh demo    set up, build, run the flagship comparison: the same centre run the
 #                          Taylorist and the autonomous way (results in out/flagship)
-#   scripts/dev.sh test    set up, build, run every test through ctest
+#   scripts/dev.sh test    set up, build, run every test through ctest; then the same suite
+#                          under ASan + UBSan (the asan preset, slow statistical tests left
+#                          out) and each fuzz target for FUZZ_SECONDS (docs/testing.md)
 #   scripts/dev.sh build   set up and build only
 #
 # Environment: BUILD_DIR (default build), JOBS (default: all cores), WITH_MPI (default ON:
-# the build can run under mpirun; OFF builds without Open MPI).
+# the build can run under mpirun; OFF builds without Open MPI), SANITIZERS (default ON;
+# OFF: `test` stops after the Release suite), FUZZ_SECONDS (default 15, per fuzz target).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,7 +20,7 @@ build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2
-          libboost-mpi-dev openmpi-bin)
+          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev)
 
 install_missing_packages() {
   local missing=()
@@ -41,6 +44,37 @@ build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
+# The fuzz targets of the asan build (tests/fuzz/CMakeLists.txt).
+fuzz_targets=(scenario csv shard check)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json,
+# preset asan: clang 14, no MPI, no benchmarks), without the tests labelled slow: the
+# statistical validations are about ten times slower there and exercise no code the rest
+# does not.
+sanitizer_suite() {
+  cmake --preset asan
+  cmake --build --preset asan -j "$jobs"
+  ctest --preset asan -LE slow -j "$jobs"
+}
+
+# Each fuzz target for a bounded time, from the seed corpus the build made. The corpus a
+# run grows stays in the build folder; a crash stops CI, with the input written under
+# build-asan/fuzz-findings/ (docs/testing.md says where it goes next).
+fuzz_briefly() {
+  local seconds="${FUZZ_SECONDS:-15}" fuzz_dir=build-asan/tests/fuzz
+  mkdir -p build-asan/fuzz-findings
+  for target in "${fuzz_targets[@]}"; do
+    local corpus="build-asan/fuzz-corpus/$target"
+    mkdir -p "$corpus"
+    echo "ccsim: fuzzing $target for ${seconds}s" >&2
+    "$fuzz_dir/fuzz_$target" "$corpus" "$fuzz_dir/seeds/$target" -dict="$fuzz_dir/seeds/scenario.dict" \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="build-asan/fuzz-findings/$target-" 2>"build-asan/fuzz-$target.log" ||
+      { tail -n 60 "build-asan/fuzz-$target.log" >&2; echo "ccsim: fuzz_$target found a failure" >&2; return 1; }
+    grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units)" "build-asan/fuzz-$target.log" >&2 || true
+  done
+}
+
 case "$mode" in
   demo)
     install_missing_packages
@@ -53,6 +87,10 @@ case "$mode" in
     install_missing_packages
     build
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+    if [[ "${SANITIZERS:-ON}" != OFF ]]; then
+      sanitizer_suite
+      fuzz_briefly
+    fi
     ;;
   build)
     install_missing_packages

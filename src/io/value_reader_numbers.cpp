@@ -98,6 +98,10 @@ std::optional<std::uint64_t> ObjectReader::unsigned_integer(std::string_view key
   std::optional<std::uint64_t> result;
   if (value->is_number_unsigned()) {
     result = value->get<std::uint64_t>();
+  } else if (value->is_number_integer()) {
+    // A signed JSON integer: how the key table's default reaches the resolved document
+    // (parsed files hold non-negative integers as unsigned ones).
+    if (const auto i = value->get<std::int64_t>(); i >= 0) result = static_cast<std::uint64_t>(i);
   } else if (value->is_number_float()) {
     const double d = value->get<double>();
     if (std::isfinite(d) && d >= 0 && d <= 9007199254740992.0 && std::floor(d) == d) {

@@ -45,6 +45,16 @@ void require_cv(DistKind kind, double cv) {
   if (!std::isfinite(cv) || cv <= 0.0) reject(kind, "cv must be > 0 and finite, got " + number(cv));
 }
 
+// A parameter derived from finite inputs can still overflow or underflow (cv = 1e300
+// squares to infinity, 1e-300 to zero); Boost asserts on such values in debug builds and
+// draws NaN or loops in release ones, so the derived value is checked too.
+void require_derived(DistKind kind, const char* what, double value, const DistributionSpec& spec) {
+  if (!std::isfinite(value) || value <= 0.0) {
+    reject(kind, std::string(what) + " out of range (mean " + number(spec.mean) + ", cv " + number(spec.cv) +
+                     "): a double cannot represent it");
+  }
+}
+
 // What the constructor keeps besides the sampler: the analytic moments.
 struct Moments {
   double mean = 0.0;
@@ -71,6 +81,7 @@ Moments set_up_lognormal(const DistributionSpec& spec, boost::random::lognormal_
   // Boost's lognormal_distribution(m, s) takes the mean and standard deviation of
   // ln X, not of X; these are the moment-matching values.
   const double sigma2 = std::log1p(spec.cv * spec.cv);
+  require_derived(DistKind::lognormal, "variance of ln X", sigma2, spec);
   const double mu = std::log(spec.mean) - 0.5 * sigma2;
   sampler = boost::random::lognormal_distribution<double>(mu, std::sqrt(sigma2));
   return {spec.mean, (spec.cv * spec.mean) * (spec.cv * spec.mean)};
@@ -80,6 +91,8 @@ Moments set_up_gamma(const DistributionSpec& spec, boost::random::gamma_distribu
   require_mean(DistKind::gamma, spec.mean, false);
   require_cv(DistKind::gamma, spec.cv);
   const double cv2 = spec.cv * spec.cv;
+  require_derived(DistKind::gamma, "shape 1/cv^2", 1.0 / cv2, spec);
+  require_derived(DistKind::gamma, "scale mean*cv^2", spec.mean * cv2, spec);
   sampler = boost::random::gamma_distribution<double>(1.0 / cv2, spec.mean * cv2);
   return {spec.mean, cv2 * spec.mean * spec.mean};
 }
@@ -89,6 +102,7 @@ Moments set_up_erlang(const DistributionSpec& spec, boost::random::gamma_distrib
   require_mean(kind, spec.mean, false);
   if (spec.k < 1) reject(kind, "k (phases) must be >= 1, got " + std::to_string(spec.k));
   const double k = static_cast<double>(spec.k);
+  require_derived(kind, "scale mean/k", spec.mean / k, spec);
   sampler = boost::random::gamma_distribution<double>(k, spec.mean / k);
   return {spec.mean, spec.mean * spec.mean / k};
 }

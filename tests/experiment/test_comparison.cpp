@@ -120,7 +120,10 @@ TEST_CASE("non-finite values are skipped pairwise", "[experiment][compare]") {
   const auto a = make_results(4, 1, [](std::size_t r, std::size_t) { return r == 1 ? kNaN : double(r); });
   const auto b = make_results(4, 1, [](std::size_t r, std::size_t) { return r == 2 ? kNaN : double(r) + 2.0; });
   const std::vector<ScenarioResults> in{{scopes, a}, {scopes, b}};
-  const auto& mc = compare(in).scopes[0].metrics[0];
+  // Keep the comparison itself: a reference into the temporary compare() returns would
+  // dangle once this statement ends.
+  const Comparison c = compare(in);
+  const auto& mc = c.scopes[0].metrics[0];
   CHECK(mc.by_scenario[0].n == 3);
   CHECK(mc.by_scenario[1].n == 3);
   CHECK(mc.difference_vs_first[1]->summary.n == 2);

@@ -369,6 +369,24 @@ TEST_CASE("invalid specifications are rejected with a message") {
     s.cv = -0.5;
     rejects(s, "cv");
   }
+  // Finite parameters whose derived values overflow or underflow a double.
+  for (const DistKind k : {DistKind::lognormal, DistKind::gamma}) {
+    s = spec_of(k);
+    s.mean = 10.0;
+    s.cv = 1e300;  // cv^2 is infinite
+    rejects(s, "out of range");
+  }
+  s = spec_of(DistKind::gamma);
+  s.mean = 10.0;
+  s.cv = 1e-300;  // cv^2 is 0: infinite shape, zero scale
+  rejects(s, "out of range");
+  s.mean = 1e-300;
+  s.cv = 1e-20;  // scale mean*cv^2 underflows to 0
+  rejects(s, "scale");
+  s = spec_of(DistKind::erlang);
+  s.mean = 5e-324;
+  s.k = 3;  // mean/k underflows to 0
+  rejects(s, "scale");
   s = spec_of(DistKind::erlang);
   s.mean = 10.0;
   s.k = 0;
