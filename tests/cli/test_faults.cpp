@@ -22,7 +22,7 @@ using json = nlohmann::json;
 namespace {
 
 const std::string tiny = source_path("tests/cli/data/tiny.json");
-// One replication takes minutes (400 days of 60000 calls an hour): only a signal ends it.
+// One replication takes minutes (130 days of 60000 calls an hour, within the offered-calls limit): only a signal ends it.
 const std::string long_run = source_path("tests/cli/data/long.json");
 
 // Signal to exit, at most (the loop sees the flag within 4096 events, ~1 ms).
@@ -102,7 +102,7 @@ TEST_CASE("SIGTERM inside a long replication: sweep writes the completed points,
   const auto out = dir / "out";
   // Point 0 (one day of 100 calls an hour) takes milliseconds, point 1 minutes.
   const auto [code, seconds] =
-      interrupt({"sweep", long_run, "--vary", "/horizon/days=1,400", "--vary",
+      interrupt({"sweep", long_run, "--vary", "/horizon/days=1,130", "--vary",
                  "/call_types/0/arrivals/rate_per_hour=100,60000", "--zip", "-r", "2", "-j", "2", "-q", "-o",
                  out.string()},
                 out, dir);
@@ -179,7 +179,7 @@ TEST_CASE("a bad -o is exit 2 before anything runs, naming the folder and what i
   }
   for (const std::string command : {"run", "sweep"}) {
     for (const auto& c : cases) {
-      const std::string extra = command == "sweep" ? " --vary /horizon/days=400,401" : "";
+      const std::string extra = command == "sweep" ? " --vary /horizon/days=130,131" : "";
       const auto started = std::chrono::steady_clock::now();
       // The long scenario: a check made after the run would take minutes.
       const auto r = run_ccsim(command + " " + long_run + extra + " -q -o " + c.folder);
