@@ -19,6 +19,17 @@ function(ccsim_module name)
                              PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   target_link_libraries(ccsim_${name} PUBLIC ${ARG_DEPENDS})
   ccsim_set_warnings(ccsim_${name})
+  ccsim_fuzz_coverage(ccsim_${name})
+endfunction()
+
+# Coverage feedback for libFuzzer in the code the fuzz targets reach (the ccsim libraries
+# and the targets themselves); only the fuzz executables link libFuzzer's main
+# (tests/fuzz/CMakeLists.txt). The test executables go without: the instrumentation only
+# costs them compile time.
+function(ccsim_fuzz_coverage target)
+  if(CCSIM_BUILD_FUZZERS)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()
 
 # ccsim_test(NAME SOURCES... DEPENDS deps... [LABELS labels...])
@@ -26,6 +37,9 @@ endfunction()
 # marks all of them, e.g. `slow`: the sanitizer job leaves those out (docs/testing.md).
 function(ccsim_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  if("slow" IN_LIST ARG_LABELS AND NOT CCSIM_BUILD_SLOW_TESTS)
+    return()
+  endif()
   set(labels "")
   if(ARG_LABELS)
     set(labels LABELS "${ARG_LABELS}")
