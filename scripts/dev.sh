@@ -50,11 +50,12 @@ fuzz_targets=(scenario csv shard check)
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json,
 # preset asan: clang 14, no MPI, no benchmarks), without the tests labelled slow: the
 # statistical validations are about ten times slower there and exercise no code the rest
-# does not.
+# does not; nor the "scenarios: X runs" tests, since every example also runs there in its
+# identity test (tests/identity/cases.cmake), and they would repeat that work (a minute).
 sanitizer_suite() {
   cmake --preset asan
   cmake --build --preset asan -j "$jobs"
-  ctest --preset asan -LE slow -j "$jobs"
+  ctest --preset asan -LE slow -E '^scenarios: .* runs$' -j "$jobs"
 }
 
 # Each fuzz target for a bounded time, from the seed corpus the build made. The corpus a

@@ -23,6 +23,9 @@ int exit_code_of_current_exception(std::string_view command, std::FILE* err) {
     // missing there, but the input is still what is wrong.
     std::fprintf(err, "%sthe scenario cannot be simulated: %s\n", prefix.c_str(), e.what());
     return bad_input;
+  } catch (const io::WriteError& e) {
+    std::fprintf(err, "%s%s\n", prefix.c_str(), e.what());  // names the file or stdout
+    return internal_error;
   } catch (const std::exception& e) {
     std::fprintf(err, "%sinternal error: %s\n", prefix.c_str(), e.what());
     return internal_error;

@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ccsim/io/errors.hpp"
 #include "exit_codes.hpp"
 
 namespace ccsim::cli {
@@ -39,7 +40,7 @@ void check_stdout() {
   std::fflush(stdout);
   const int why = errno;
   std::cout.clear();
-  throw std::runtime_error(std::string("cannot write to stdout: ") +
+  throw io::WriteError(std::string("cannot write to stdout: ") +
                            (why != 0 ? std::strerror(why) : "the output was cut short"));
 }
 

@@ -138,7 +138,7 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
   paths.clear();
   auto list = root.object_list("agent_groups");
   if (!list) return result;
-  if (list->size() > max_list_items) {
+  if (static_cast<double>(list->size()) > max_list_items) {
     root.problem("agent_groups", "found " + std::to_string(list->size()) + " agent groups, expected at most " +
                                      keys::format_number(max_list_items));
   }

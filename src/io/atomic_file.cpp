@@ -1,4 +1,5 @@
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/errors.hpp"
 
 #include <unistd.h>
 
@@ -26,7 +27,7 @@ std::filesystem::path temp_path_for(const std::filesystem::path& target) {
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)), temp_(temp_path_for(target_)) {
   if (!writes_enabled) return;
   file_ = std::fopen(temp_.c_str(), "wb");
-  if (!file_) throw std::runtime_error("cannot write " + temp_.string() + ": " + std::strerror(errno));
+  if (!file_) throw WriteError("cannot write " + temp_.string() + ": " + std::strerror(errno));
 }
 
 AtomicFile::~AtomicFile() {
@@ -39,7 +40,7 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::write(std::string_view bytes) {
   if (!file_) return;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    throw std::runtime_error("cannot write " + target_.string() + ": " + std::strerror(errno));
+    throw WriteError("cannot write " + target_.string() + ": " + std::strerror(errno));
   }
 }
 
@@ -63,7 +64,7 @@ void AtomicFile::commit() {
   if (!flushed || !closed) {
     const std::string why = std::strerror(errno);
     std::filesystem::remove(temp_);
-    throw std::runtime_error("cannot write " + target_.string() + ": " + why);
+    throw WriteError("cannot write " + target_.string() + ": " + why);
   }
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
@@ -81,7 +82,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   const std::filesystem::path temp = temp_path_for(target);
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) {
-    throw std::runtime_error("cannot write " + temp.string() + ": " + std::strerror(errno));
+    throw WriteError("cannot write " + temp.string() + ": " + std::strerror(errno));
   }
   const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size();
   const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
@@ -89,7 +90,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   if (!written || !flushed || !closed) {
     const std::string why = std::strerror(errno);
     std::filesystem::remove(temp);
-    throw std::runtime_error("cannot write " + target.string() + ": " + why);
+    throw WriteError("cannot write " + target.string() + ": " + why);
   }
   std::error_code ec;
   std::filesystem::rename(temp, target, ec);

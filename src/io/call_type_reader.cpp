@@ -18,7 +18,7 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
   std::vector<model::CallTypeSpec> result;
   auto list = root.object_list("call_types");
   if (!list) return result;
-  if (list->size() > max_list_items) {
+  if (static_cast<double>(list->size()) > max_list_items) {
     root.problem("call_types", "found " + std::to_string(list->size()) + " call types, expected at most " +
                                    keys::format_number(max_list_items));
   }

@@ -1,4 +1,5 @@
 #include "ccsim/io/run_files.hpp"
+#include "ccsim/io/errors.hpp"
 
 #include <unistd.h>
 
@@ -33,7 +34,7 @@ class RunFiles::Part final : public experiment::RowSink {
       paths_[k] = part_path(dir, replication, k);
       files_[k] = std::fopen(paths_[k].c_str(), "wb");
       if (!files_[k]) {
-        throw std::runtime_error("cannot write " + paths_[k].string() + ": " + std::strerror(errno));
+        throw WriteError("cannot write " + paths_[k].string() + ": " + std::strerror(errno));
       }
     }
     line_.reserve(1024);
@@ -64,7 +65,7 @@ class RunFiles::Part final : public experiment::RowSink {
   void finish() {
     if (failed_kind_ == kind_count) close_files();
     if (failed_kind_ != kind_count) {
-      throw std::runtime_error("cannot write " + paths_[failed_kind_].string() + ": " + std::strerror(failed_errno_));
+      throw WriteError("cannot write " + paths_[failed_kind_].string() + ": " + std::strerror(failed_errno_));
     }
   }
   void remove() {

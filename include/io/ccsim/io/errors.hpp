@@ -57,4 +57,12 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An output that could not be written (a full disk, a closed pipe, a file too large):
+// not the input's fault, nor a defect of ccsim. what() names the file (or stdout) and
+// the system's reason; exit 3 without the words "internal error".
+class WriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace ccsim::io
