@@ -29,13 +29,14 @@ const std::string long_run = source_path("tests/cli/data/long.json");
 constexpr double prompt_s = 2.0;
 
 // Starts `args`, waits until it is running (its temporary folder exists in `out`, then
-// a second more, well inside the first replication), sends `signal` and returns the exit
+// three seconds more, for the short parts of compare and sweep to finish even under the
+// sanitizers, and still well inside the long replication), sends `signal` and returns the exit
 // code and the seconds from the signal to the exit.
 std::pair<int, double> interrupt(const std::vector<std::string>& args, const fs::path& out, const fs::path& scratch,
                                  int signal = SIGTERM) {
   const Child c = start_ccsim(args, scratch / "stdout", scratch / "stderr");
   REQUIRE(wait_until([&] { return has_temporary_folder(out); }, 60.0));
-  std::this_thread::sleep_for(std::chrono::seconds(1));
+  std::this_thread::sleep_for(std::chrono::seconds(3));
   const auto sent = std::chrono::steady_clock::now();
   ::kill(c.pid, signal);
   const int code = wait_exit(c, 30.0);
