@@ -13,6 +13,9 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::answered, "answered", true, true, true},
     {Metric::abandoned, "abandoned", true, true, true},
     {Metric::blocked, "blocked", true, true, true},
+    {Metric::balked, "balked", true, true, true},
+    {Metric::timed_out, "timed_out", true, true, true},
+    {Metric::disconnected, "disconnected", true, true, true},
     {Metric::service_level, "service_level", true, true, false},
     {Metric::p_wait, "p_wait", true, true, false},
     {Metric::asa_s, "asa_s", true, true, false},
@@ -62,6 +65,9 @@ Counters& Counters::operator+=(const Counters& o) {
   answered += o.answered;
   abandoned += o.abandoned;
   blocked += o.blocked;
+  balked += o.balked;
+  timed_out += o.timed_out;
+  disconnected += o.disconnected;
   redials += o.redials;
   offered_first += o.offered_first;
   offered_repeat += o.offered_repeat;
@@ -75,6 +81,7 @@ Counters& Counters::operator+=(const Counters& o) {
   completed += o.completed;
   wait_sum_answered_s += o.wait_sum_answered_s;
   wait_sum_abandoned_s += o.wait_sum_abandoned_s;
+  wait_sum_left_s += o.wait_sum_left_s;
   handle_sum_s += o.handle_sum_s;
   return *this;
 }
@@ -89,8 +96,10 @@ double service_level(const Counters& c) {
 double p_wait(const Counters& c) { return ratio(static_cast<double>(c.waited), static_cast<double>(c.offered)); }
 double asa_s(const Counters& c) { return ratio(c.wait_sum_answered_s, static_cast<double>(c.answered)); }
 double avg_wait_s(const Counters& c) {
-  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s,
-               static_cast<double>(c.answered + c.abandoned));
+  // Every caller who waited in the queue and left it: answered, abandoned, timed out or
+  // cut off at closing (balked calls count as abandoned with wait 0).
+  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s + c.wait_sum_left_s,
+               static_cast<double>(c.answered + c.abandoned + c.timed_out + c.disconnected));
 }
 double abandon_rate(const Counters& c) {
   return ratio(static_cast<double>(c.abandoned), static_cast<double>(c.offered));
@@ -115,7 +124,7 @@ double calls_per_issue(const Counters& c) {
 }
 double wait_per_issue_s(const Counters& c) {
   // The customer's view: all the time spent waiting, over every attempt, per issue.
-  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s,
+  return ratio(c.wait_sum_answered_s + c.wait_sum_abandoned_s + c.wait_sum_left_s,
                static_cast<double>(c.offered_first + c.offered_upstream));
 }
 double attempts_per_issue(const Counters& c) {
@@ -136,6 +145,9 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   v[static_cast<std::size_t>(Metric::answered)] = static_cast<double>(c.answered);
   v[static_cast<std::size_t>(Metric::abandoned)] = static_cast<double>(c.abandoned);
   v[static_cast<std::size_t>(Metric::blocked)] = static_cast<double>(c.blocked);
+  v[static_cast<std::size_t>(Metric::balked)] = static_cast<double>(c.balked);
+  v[static_cast<std::size_t>(Metric::timed_out)] = static_cast<double>(c.timed_out);
+  v[static_cast<std::size_t>(Metric::disconnected)] = static_cast<double>(c.disconnected);
   v[static_cast<std::size_t>(Metric::redials)] = static_cast<double>(c.redials);
   v[static_cast<std::size_t>(Metric::service_level)] = service_level(c);
   v[static_cast<std::size_t>(Metric::p_wait)] = p_wait(c);

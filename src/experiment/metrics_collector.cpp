@@ -78,6 +78,27 @@ void MetricsCollector::on_abandoned(std::uint32_t call_type, engine::SimTime arr
   });
 }
 
+void MetricsCollector::on_balked(std::uint32_t call_type, engine::SimTime arrival) {
+  // Already counted as abandoned with wait 0 (on_abandoned).
+  update(call_type, arrival, [](Counters& c) { ++c.balked; });
+}
+
+void MetricsCollector::on_timed_out(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime wait_s) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.timed_out;
+    ++c.waited;
+    c.wait_sum_left_s += wait_s;
+  });
+}
+
+void MetricsCollector::on_disconnected(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime wait_s) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.disconnected;
+    ++c.waited;
+    c.wait_sum_left_s += wait_s;
+  });
+}
+
 void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arrival,
                                     engine::SimTime handle_s, std::uint32_t, model::CallOrigin origin,
                                     bool resolved, bool atypical) {

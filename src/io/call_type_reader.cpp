@@ -39,6 +39,10 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
     if (auto d = read_distribution(c, "wrap_up", &no_wrap_up)) spec.wrap_up_s = std::move(*d);
     spec.patience_s = read_distribution(c, "patience", nullptr);
     spec.priority = c.integer("priority").value_or(0);
+    if (auto balking = c.object("balking", /*empty_when_absent=*/false)) {
+      spec.balking_probability = balking->number("probability").value_or(0.0);
+    }
+    spec.max_wait_s = c.number("max_wait_s");
     if (auto redial = c.object("redial", /*empty_when_absent=*/true)) {
       spec.redial.probability_after_abandon = redial->number("after_abandon").value_or(0.0);
       spec.redial.probability_after_block = redial->number("after_block").value_or(0.0);

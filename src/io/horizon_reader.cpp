@@ -113,8 +113,15 @@ std::optional<model::HorizonSpec> read_horizon(ObjectReader& root) {
   const std::size_t problems_before = h.context().problem_count();
   if (!continuous_keys.empty()) {
     read_continuous(h, spec);
+    if (h.has("queue_at_close")) {
+      h.problem("queue_at_close", "a continuous horizon has no closing time; give queue_at_close only with "
+                                  "a calendar horizon (days, open, close)");
+    }
   } else {
     read_calendar(h, spec);
+    if (h.string("queue_at_close").value_or("serve") == "disconnect") {
+      spec.queue_at_close = model::QueueAtClose::disconnect;
+    }
   }
   if (h.context().problem_count() != problems_before) return std::nullopt;
   return spec;

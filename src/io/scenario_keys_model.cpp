@@ -116,6 +116,13 @@ void add_horizon_keys(const KeyAdder& add) {
        .rule = number_between(1, true, max_interval_min, true), .default_text = "30 (calendar), 60 (continuous)",
        .range = "[1, 525600]; calendar: divides the opening hours",
        .description = "Length of the intervals of intervals.csv."});
+  // A default text, not a value: the resolved document (and so the digest) of a scenario
+  // that does not name the key stays what it was before the key existed.
+  add({.path = "/horizon/queue_at_close", .type = KeyType::string, .default_text = "serve",
+       .choices = {"serve", "disconnect"},
+       .description = "Calendar: what happens at closing time to callers still waiting. serve: agents on duty "
+                      "serve them after closing; disconnect: they are cut off (counted in disconnected). "
+                      "Calls in service are finished either way."});
 }
 
 void add_call_type_keys(const KeyAdder& add) {
@@ -129,6 +136,16 @@ void add_call_type_keys(const KeyAdder& add) {
                    "After-call work of a fully skilled agent.");
   add_distribution(add, "/call_types/*/patience", "none", false,
                    "How long a caller waits before hanging up. Absent: callers never abandon.");
+  add({.path = "/call_types/*/balking", .type = KeyType::object, .default_text = "nobody balks",
+       .description = "Callers who hang up at once on hearing that they must wait (no agent free on arrival); "
+                      "counted in abandoned with wait 0 and in balked."});
+  add({.path = "/call_types/*/balking/probability", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .required = true,
+       .description = "Probability that a caller who would have to wait hangs up at once."});
+  add({.path = "/call_types/*/max_wait_s", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, false, max_duration_s, true), .default_text = "no maximum",
+       .description = "A caller still waiting after this long leaves the queue and leaves a message "
+                      "(counted in timed_out, not abandoned; no redial). Patience equal to it times out."});
   add({.path = "/call_types/*/priority", .type = KeyType::integer,
        .rule = integer_between(-max_priority, max_priority), .default_value = 0,
        .description = "Lower values are served first across call types."});

@@ -16,6 +16,7 @@
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/model_error.hpp"
 #include "events.hpp"
+#include "queueing/closing_rule.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
 #include "queueing/wait_queue.hpp"
@@ -85,6 +86,7 @@ struct CallCenter::Units {
   WaitQueue queue;
   Router router;
   Service service;
+  ClosingRule closing;
 };
 
 CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& streams, std::uint64_t replication,
@@ -106,7 +108,8 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       queue(static_cast<std::uint32_t>(sc.call_types.size()), pool),
       router(sc, slots, queue, pool),
       service(sc, calendar, sim, obs,
-              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally}) {
+              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally}),
+      closing(sc.horizon, calendar, sim) {
   if (sc.workforce.enabled) {
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
     service.attach_workforce(&*workforce);
@@ -188,6 +191,8 @@ void CallCenter::Units::handle(const engine::Event& e) {
     case ev_contact: service.offer(factory.known_issue(contacts.take(lo), sim.now())); break;
     case ev_service_end: service.end_service(lo); break;
     case ev_abandon: service.abandon(lo, hi); break;
+    case ev_time_out: service.time_out(lo, hi); break;
+    case ev_close: service.disconnect_waiting(); break;
     case ev_overflow: service.overflow(lo, hi); break;
     case ev_shift_start:
       if (slots.come_on(lo, sim.now())) service.agent_free(lo);
@@ -210,6 +215,7 @@ void CallCenter::Units::open_day(std::uint64_t day) {
   }
   duty.start_tables(day);
   arrivals.open_day(day);
+  closing.open_day(day);
   if (calendar.working_calendar() && day + 1 < calendar.days()) {
     sim.schedule_at(calendar.opening(day + 1), Priority::day_open, ev_day_open, day + 1);
   }

@@ -4,11 +4,14 @@
 // priorities below say who goes first when two events fall at the same instant:
 //
 //   day_open < shift_end < shift_start < staffing_step < service_end < abandon
-//   < arrival < overflow
+//   < arrival < overflow < close
 //
 // so an agent whose shift ends at t takes no call arriving at t; an agent finishing a
 // call at t is free for a call arriving at t; a call answered at the very instant its
-// patience runs out is answered. Redials and repeats arrive with arrival priority.
+// patience runs out (or its maximum wait is reached) is answered; a call answered at the
+// closing instant is answered, and only the callers still waiting after everything else
+// at that instant are cut off. Redials and repeats arrive with arrival priority; a
+// maximum-wait timer has abandon priority.
 
 #include <cstdint>
 
@@ -24,7 +27,9 @@ enum EventKind : std::uint32_t {
   ev_abandon,           // payload: pack(generation, call)
   ev_overflow,          // payload: pack(generation, call)
   ev_service_end,       // payload: agent slot
-  ev_upstream_arrival   // payload: call type
+  ev_upstream_arrival,  // payload: call type
+  ev_time_out,          // payload: pack(generation, call): the maximum wait is reached
+  ev_close              // payload: day (queue_at_close = disconnect)
 };
 
 struct Priority {
@@ -36,6 +41,7 @@ struct Priority {
   static constexpr std::uint32_t abandon = 5;
   static constexpr std::uint32_t arrival = 6;
   static constexpr std::uint32_t overflow = 7;
+  static constexpr std::uint32_t close = 8;
 };
 
 // Two 32-bit fields in one event payload.

@@ -33,9 +33,10 @@ CallFactory::CallFactory(const Scenario& scenario, bool organised, const CallEff
                                streams.make(random::StreamPurpose::wrap_up, type, replication),
                                streams.make(random::StreamPurpose::patience, type, replication),
                                streams.make(random::StreamPurpose::complexity, type, replication),
+                               streams.make(random::StreamPurpose::balking, type, replication),
                                random::Distribution(spec.handle_time_s), random::Distribution(spec.wrap_up_s),
                                spec.patience_s ? random::Distribution(*spec.patience_s) : random::Distribution(),
-                               spec.patience_s.has_value()});
+                               spec.patience_s.has_value(), spec.balking_probability});
   }
 }
 
@@ -68,6 +69,9 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   c.resolved = true;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng) : std::numeric_limits<double>::infinity();
+  // Drawn for every call of a balking type, whether it must wait or not, so that the
+  // callers' choices do not depend on the staffing (common random numbers across scenarios).
+  c.balks = t.balking_probability > 0.0 && t.balking_rng.uniform01() < t.balking_probability;
   ++created_;
   return id;
 }

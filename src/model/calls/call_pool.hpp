@@ -24,12 +24,13 @@ struct Call {
   bool atypical = false;   // outside the script's coverage (decided when offered)
   bool resolved = true;    // the issue is settled on this contact (decided when answered)
   bool measured = false;   // arrived after the warm-up
+  bool balks = false;      // hangs up at once if no agent is free on arrival (drawn at creation)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;
   double work_s = 0.0;     // talk + wrap-up of a skill-1 agent on an average call
   double patience_s = std::numeric_limits<double>::infinity();
-  engine::EventHandle abandon_timer;
+  engine::EventHandle abandon_timer;  // while waiting: the patience or maximum-wait timer
 };
 
 class CallPool {

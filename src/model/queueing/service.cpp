@@ -1,7 +1,6 @@
 #include "queueing/service.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "events.hpp"
 
@@ -15,8 +14,8 @@ Service::Service(const Scenario& scenario, const Calendar& calendar, engine::Sim
       observer_(observer),
       units_(units),
       admission_(scenario.routing),
-      threshold_s_(scenario.service_level.threshold_s),
-      short_abandon_s_(scenario.service_level.short_abandon_s) {}
+      exits_(scenario, sim, observer, QueueExits::Units{units.pool, units.queue, units.contacts, units.tally}),
+      threshold_s_(scenario.service_level.threshold_s) {}
 
 void Service::offer(std::uint32_t id) {
   Call& c = units_.pool[id];
@@ -39,6 +38,10 @@ void Service::offer(std::uint32_t id) {
     block(id);
     return;
   }
+  if (c.balks) {  // told that all agents are busy, the caller hangs up
+    exits_.balk(id);
+    return;
+  }
   enqueue(id);
   if (!at_once && units_.router.groups_for(c.type) > 1) {
     sim_.schedule_in(units_.router.overflow_delay_s(), Priority::overflow, ev_overflow, pack(c.generation, id));
@@ -57,22 +60,24 @@ void Service::enqueue(std::uint32_t id) {
   Call& c = units_.pool[id];
   c.state = CallState::waiting;
   units_.queue.push(c.type, id, c.generation);
-  if (std::isfinite(c.patience_s)) {
-    c.abandon_timer = sim_.schedule_in(c.patience_s, Priority::abandon, ev_abandon, pack(c.generation, id));
-  }
+  exits_.start_timer(c, id);
 }
 
 void Service::abandon(std::uint32_t id, std::uint32_t generation) {
   if (!units_.pool.is_waiting(id, generation)) return;  // answered meanwhile
   advance_integrals();
-  const Call& c = units_.pool[id];
-  units_.queue.left(c.type);
-  const engine::SimTime wait = sim_.now() - c.arrival;
-  if (c.measured) observer_.on_abandoned(c.type, c.arrival, wait);
-  if (wait <= short_abandon_s_) ++units_.tally.short_abandons;
-  units_.contacts.maybe_redial(c, scenario_.call_types[c.type].redial.probability_after_abandon);
-  // The queue entry goes stale and is skipped when it reaches the front.
-  units_.pool.release(id);
+  exits_.abandon(id);
+}
+
+void Service::time_out(std::uint32_t id, std::uint32_t generation) {
+  if (!units_.pool.is_waiting(id, generation)) return;  // answered meanwhile
+  advance_integrals();
+  exits_.time_out(id);
+}
+
+void Service::disconnect_waiting() {
+  advance_integrals();
+  exits_.disconnect_all();
 }
 
 void Service::overflow(std::uint32_t id, std::uint32_t generation) {

@@ -18,6 +18,7 @@
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "queueing/admission.hpp"
+#include "queueing/queue_exits.hpp"
 #include "queueing/router.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
@@ -53,9 +54,13 @@ class Service {
 
   // A new call reaches the centre.
   void offer(std::uint32_t call);
-  // Timers: the caller's patience ran out; the call may now overflow to other groups.
+  // Timers: the caller's patience ran out; the maximum wait is reached; the call may now
+  // overflow to other groups.
   void abandon(std::uint32_t call, std::uint32_t generation);
+  void time_out(std::uint32_t call, std::uint32_t generation);
   void overflow(std::uint32_t call, std::uint32_t generation);
+  // Closing time with queue_at_close = disconnect: callers still waiting are cut off.
+  void disconnect_waiting();
   // The agent finished the call in hand.
   void end_service(std::uint32_t agent);
   // The agent is free for work (just came on duty, or finished a call).
@@ -82,8 +87,8 @@ class Service {
   Observer& observer_;
   Units units_;
   Admission admission_;
+  QueueExits exits_;
   const double threshold_s_;
-  const double short_abandon_s_;
   std::uint32_t in_service_ = 0;
   engine::SimTime last_integral_time_ = 0.0;
   StateIntegrals integrals_;

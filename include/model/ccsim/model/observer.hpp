@@ -81,6 +81,13 @@ class Observer {
                            std::uint32_t agent_group) = 0;
   // The caller hung up after waiting wait_s.
   virtual void on_abandoned(std::uint32_t call_type, SimTime arrival, SimTime wait_s) = 0;
+  // The caller hung up at once on hearing that no agent was free (balking): also an
+  // abandonment with wait 0, which on_abandoned is not told of separately.
+  virtual void on_balked(std::uint32_t /*call_type*/, SimTime /*arrival*/) {}
+  // The caller reached the call type's maximum wait and left a message.
+  virtual void on_timed_out(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
+  // The caller was still waiting at closing time and was cut off (queue_at_close).
+  virtual void on_disconnected(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
   // The agent finished the call (talk + wrap-up took handle_s). `resolved`: the issue
   // was settled on this contact (always true with the neutral organisation).
   virtual void on_completed(std::uint32_t call_type, SimTime arrival, SimTime handle_s,

@@ -46,6 +46,12 @@ struct CallTypeSpec {
   std::optional<random::DistributionSpec> patience_s;  // nullopt: callers never abandon
   int priority = 0;                         // lower value is served first across call types
   RedialSpec redial;
+  // Balking (docs/model.md §3.9): the share of callers who hang up at once on hearing
+  // that they must wait (no agent free on arrival). 0: nobody balks.
+  double balking_probability = 0.0;
+  // Maximum wait (docs/model.md §3.10): a caller still waiting after this long leaves the
+  // queue and leaves a message (timed out). nullopt: no maximum.
+  std::optional<double> max_wait_s;
 };
 
 // A shift: agents on duty from start_s to end_s, in seconds since midnight, within
@@ -91,6 +97,12 @@ struct RoutingSpec {
   std::optional<int> queue_capacity;     // max waiting calls over all queues
 };
 
+// What happens at closing time to callers still waiting (docs/model.md §3.11).
+enum class QueueAtClose {
+  serve,       // agents on duty serve the queue after closing
+  disconnect   // waiting callers are cut off at closing; calls in service are finished
+};
+
 struct HorizonSpec {
   bool calendar = true;         // true: working days with opening hours; false: one continuous run
   int days = 1;                 // calendar
@@ -100,6 +112,7 @@ struct HorizonSpec {
   double duration_s = 0.0;      // continuous: total length including warm-up
   double warmup_s = 0.0;        // continuous: not measured
   double report_interval_s = 1800.0;  // length of an interval in intervals.csv
+  QueueAtClose queue_at_close = QueueAtClose::serve;  // calendar only
 };
 
 struct ServiceLevelSpec {
