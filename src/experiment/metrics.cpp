@@ -16,6 +16,11 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::balked, "balked", true, true, true},
     {Metric::timed_out, "timed_out", true, true, true},
     {Metric::disconnected, "disconnected", true, true, true},
+    {Metric::callbacks_offered, "callbacks_offered", true, true, true},
+    {Metric::callbacks_accepted, "callbacks_accepted", true, true, true},
+    {Metric::callbacks_completed, "callbacks_completed", true, true, true},
+    {Metric::callbacks_unreached, "callbacks_unreached", true, true, true},
+    {Metric::callback_delay_s, "callback_delay_s", true, true, false},
     {Metric::service_level, "service_level", true, true, false},
     {Metric::p_wait, "p_wait", true, true, false},
     {Metric::asa_s, "asa_s", true, true, false},
@@ -68,6 +73,10 @@ Counters& Counters::operator+=(const Counters& o) {
   balked += o.balked;
   timed_out += o.timed_out;
   disconnected += o.disconnected;
+  callbacks_offered += o.callbacks_offered;
+  callbacks_accepted += o.callbacks_accepted;
+  callbacks_reached += o.callbacks_reached;
+  callbacks_unreached += o.callbacks_unreached;
   redials += o.redials;
   offered_first += o.offered_first;
   offered_repeat += o.offered_repeat;
@@ -82,6 +91,7 @@ Counters& Counters::operator+=(const Counters& o) {
   wait_sum_answered_s += o.wait_sum_answered_s;
   wait_sum_abandoned_s += o.wait_sum_abandoned_s;
   wait_sum_left_s += o.wait_sum_left_s;
+  callback_delay_sum_s += o.callback_delay_sum_s;
   handle_sum_s += o.handle_sum_s;
   return *this;
 }
@@ -90,8 +100,11 @@ const std::array<MetricInfo, metric_count>& metric_catalogue() { return catalogu
 const MetricInfo& info(Metric m) { return catalogue[static_cast<std::size_t>(m)]; }
 
 double service_level(const Counters& c) {
+  // Callers who accepted a callback left the live queue: they are served by the callback
+  // (callback_delay_s), not counted against the live answer.
   return ratio(static_cast<double>(c.answered_within_threshold),
-               static_cast<double>(c.offered) - static_cast<double>(c.abandoned_short));
+               static_cast<double>(c.offered) - static_cast<double>(c.abandoned_short) -
+                   static_cast<double>(c.callbacks_accepted));
 }
 double p_wait(const Counters& c) { return ratio(static_cast<double>(c.waited), static_cast<double>(c.offered)); }
 double asa_s(const Counters& c) { return ratio(c.wait_sum_answered_s, static_cast<double>(c.answered)); }
@@ -148,6 +161,12 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   v[static_cast<std::size_t>(Metric::balked)] = static_cast<double>(c.balked);
   v[static_cast<std::size_t>(Metric::timed_out)] = static_cast<double>(c.timed_out);
   v[static_cast<std::size_t>(Metric::disconnected)] = static_cast<double>(c.disconnected);
+  v[static_cast<std::size_t>(Metric::callbacks_offered)] = static_cast<double>(c.callbacks_offered);
+  v[static_cast<std::size_t>(Metric::callbacks_accepted)] = static_cast<double>(c.callbacks_accepted);
+  v[static_cast<std::size_t>(Metric::callbacks_completed)] = static_cast<double>(c.callbacks_reached);
+  v[static_cast<std::size_t>(Metric::callbacks_unreached)] = static_cast<double>(c.callbacks_unreached);
+  v[static_cast<std::size_t>(Metric::callback_delay_s)] =
+      ratio(c.callback_delay_sum_s, static_cast<double>(c.callbacks_reached));
   v[static_cast<std::size_t>(Metric::redials)] = static_cast<double>(c.redials);
   v[static_cast<std::size_t>(Metric::service_level)] = service_level(c);
   v[static_cast<std::size_t>(Metric::p_wait)] = p_wait(c);

@@ -99,6 +99,27 @@ void MetricsCollector::on_disconnected(std::uint32_t call_type, engine::SimTime 
   });
 }
 
+void MetricsCollector::on_callback_offered(std::uint32_t call_type, engine::SimTime arrival, bool accepted) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.callbacks_offered;
+    if (accepted) {
+      ++c.callbacks_accepted;
+      ++c.waited;  // found no agent free, and left the live queue at once
+    }
+  });
+}
+
+void MetricsCollector::on_callback_reached(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime delay_s) {
+  update(call_type, arrival, [&](Counters& c) {
+    ++c.callbacks_reached;
+    c.callback_delay_sum_s += delay_s;
+  });
+}
+
+void MetricsCollector::on_callback_unreached(std::uint32_t call_type, engine::SimTime arrival) {
+  update(call_type, arrival, [](Counters& c) { ++c.callbacks_unreached; });
+}
+
 void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arrival,
                                     engine::SimTime handle_s, std::uint32_t, model::CallOrigin origin,
                                     bool resolved, bool atypical) {

@@ -8,6 +8,30 @@ namespace ccsim::io {
 
 using nlohmann::json;
 
+namespace {
+
+model::CallbackSpec read_callback(ObjectReader& r) {
+  static const json retry_delay = {{"dist", "exponential"}, {"mean_s", 600.0}};
+  static const json attempt = {{"dist", "constant"}, {"mean_s", 30.0}};
+  model::CallbackSpec spec;
+  spec.enabled = true;
+  if (!r.has("offer_at_queue_length") && !r.has("offer_at_expected_wait_s")) {
+    r.missing("offer_at_queue_length",
+              "expected offer_at_queue_length or offer_at_expected_wait_s (when to offer the callback)");
+  }
+  if (const auto n = r.integer("offer_at_queue_length")) spec.offer_at_queue_length = static_cast<int>(*n);
+  spec.offer_at_expected_wait_s = r.number("offer_at_expected_wait_s");
+  spec.accept_probability = r.number("accept_probability").value_or(0.0);
+  spec.keep_place = r.string("place").value_or("keep") == "keep";
+  spec.reach_probability = r.number("reach_probability").value_or(1.0);
+  spec.attempts = static_cast<int>(r.integer("attempts").value_or(1));
+  if (auto d = read_distribution(r, "retry_delay", &retry_delay)) spec.retry_delay_s = std::move(*d);
+  if (auto d = read_distribution(r, "attempt", &attempt)) spec.attempt_s = std::move(*d);
+  return spec;
+}
+
+}  // namespace
+
 std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
                                                  std::vector<std::string>& paths) {
   // Defaults that are whole objects are read like user input, so the resolved document
@@ -43,6 +67,9 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
       spec.balking_probability = balking->number("probability").value_or(0.0);
     }
     spec.max_wait_s = c.number("max_wait_s");
+    if (auto callback = c.object("callback", /*empty_when_absent=*/false)) {
+      spec.callback = read_callback(*callback);
+    }
     if (auto redial = c.object("redial", /*empty_when_absent=*/true)) {
       spec.redial.probability_after_abandon = redial->number("after_abandon").value_or(0.0);
       spec.redial.probability_after_block = redial->number("after_block").value_or(0.0);

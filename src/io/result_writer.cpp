@@ -14,9 +14,12 @@ using experiment::metric_catalogue;
 
 namespace {
 
-std::string service_level_definition(const model::ServiceLevelSpec& sl) {
+std::string service_level_definition(const model::Scenario& scenario) {
+  const model::ServiceLevelSpec& sl = scenario.service_level;
+  bool callbacks = false;
+  for (const auto& type : scenario.call_types) callbacks = callbacks || type.callback.enabled;
   return "answered within " + format_number(sl.threshold_s) + " s / (offered - abandoned within " +
-         format_number(sl.short_abandon_s) + " s)";
+         format_number(sl.short_abandon_s) + " s" + (callbacks ? " - accepted callbacks)" : ")");
 }
 
 }  // namespace
@@ -68,7 +71,7 @@ nlohmann::json summary_json(const RunRecord& run) {
   j["replications"] = run.results.size();
   j["replications_requested"] = run.replications_requested;
   j["partial"] = run.partial;
-  j["service_level_definition"] = service_level_definition(sc.scenario.service_level);
+  j["service_level_definition"] = service_level_definition(sc.scenario);
   if (summaries.empty()) {
     j["metrics"] = nlohmann::json::object();
     j["by_call_type"] = nlohmann::json::object();

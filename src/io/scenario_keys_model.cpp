@@ -146,6 +146,33 @@ void add_call_type_keys(const KeyAdder& add) {
        .rule = number_between(0, false, max_duration_s, true), .default_text = "no maximum",
        .description = "A caller still waiting after this long leaves the queue and leaves a message "
                       "(counted in timed_out, not abandoned; no redial). Patience equal to it times out."});
+  add({.path = "/call_types/*/callback", .type = KeyType::object, .default_text = "no callbacks",
+       .description = "Callbacks (a virtual queue): a caller who would wait is offered to be called back when "
+                      "the queue or the predicted wait is long; give offer_at_queue_length or "
+                      "offer_at_expected_wait_s (or both: either triggers the offer)."});
+  add({.path = "/call_types/*/callback/offer_at_queue_length", .type = KeyType::integer,
+       .rule = integer_between(0, max_capacity), .default_text = "see callback",
+       .description = "Offer when at least this many calls of the type wait ahead of the caller."});
+  add({.path = "/call_types/*/callback/offer_at_expected_wait_s", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, true, max_duration_s, true), .default_text = "see callback",
+       .description = "Offer when the predicted wait reaches this: the wait of the last call of the type "
+                      "answered live."});
+  add({.path = "/call_types/*/callback/accept_probability", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .required = true,
+       .description = "Probability that a caller offered a callback accepts it and hangs up."});
+  add({.path = "/call_types/*/callback/place", .type = KeyType::string, .default_value = "keep",
+       .choices = {"keep", "callback_queue"},
+       .description = "keep: the callback keeps the caller's place in the type's queue; callback_queue: it "
+                      "waits in a queue that agents serve only when no live call they can take is waiting."});
+  add({.path = "/call_types/*/callback/reach_probability", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 1.0,
+       .description = "Probability that a dial reaches the customer."});
+  add({.path = "/call_types/*/callback/attempts", .type = KeyType::integer, .rule = integer_between(1, max_callback_attempts),
+       .default_value = 1, .description = "Dial attempts before the callback is given up (callbacks_unreached)."});
+  add_distribution(add, "/call_types/*/callback/retry_delay", "exponential, mean_s 600", false,
+                   "Time from an unanswered dial to the next attempt, which waits at the back of its queue.");
+  add_distribution(add, "/call_types/*/callback/attempt", "constant, mean_s 30", false,
+                   "Time the agent spends on a dial the customer does not answer.");
   add({.path = "/call_types/*/priority", .type = KeyType::integer,
        .rule = integer_between(-max_priority, max_priority), .default_value = 0,
        .description = "Lower values are served first across call types."});

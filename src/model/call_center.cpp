@@ -16,6 +16,7 @@
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/model_error.hpp"
 #include "events.hpp"
+#include "queueing/callbacks.hpp"
 #include "queueing/closing_rule.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
@@ -84,6 +85,7 @@ struct CallCenter::Units {
   std::optional<ManagementRule> management;
   ServiceLevelTally tally;
   WaitQueue queue;
+  Callbacks callbacks;
   Router router;
   Service service;
   ClosingRule closing;
@@ -106,9 +108,10 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       duty(sc, calendar, slots, sim),
       skills(slots),
       queue(static_cast<std::uint32_t>(sc.call_types.size()), pool),
+      callbacks(sc, pool, obs, streams, replication),
       router(sc, slots, queue, pool),
       service(sc, calendar, sim, obs,
-              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally}),
+              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally, callbacks}),
       closing(sc.horizon, calendar, sim) {
   if (sc.workforce.enabled) {
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
@@ -193,6 +196,8 @@ void CallCenter::Units::handle(const engine::Event& e) {
     case ev_abandon: service.abandon(lo, hi); break;
     case ev_time_out: service.time_out(lo, hi); break;
     case ev_close: service.disconnect_waiting(); break;
+    case ev_dial_end: service.dial_end(lo); break;
+    case ev_callback_retry: service.callback_retry(lo, hi); break;
     case ev_overflow: service.overflow(lo, hi); break;
     case ev_shift_start:
       if (slots.come_on(lo, sim.now())) service.agent_free(lo);

@@ -11,7 +11,8 @@
 // patience runs out (or its maximum wait is reached) is answered; a call answered at the
 // closing instant is answered, and only the callers still waiting after everything else
 // at that instant are cut off. Redials and repeats arrive with arrival priority; a
-// maximum-wait timer has abandon priority.
+// maximum-wait timer has abandon priority; an unanswered callback dial ends with service_end
+// priority and a callback's next attempt comes with arrival priority.
 
 #include <cstdint>
 
@@ -29,7 +30,9 @@ enum EventKind : std::uint32_t {
   ev_service_end,       // payload: agent slot
   ev_upstream_arrival,  // payload: call type
   ev_time_out,          // payload: pack(generation, call): the maximum wait is reached
-  ev_close              // payload: day (queue_at_close = disconnect)
+  ev_close,             // payload: day (queue_at_close = disconnect)
+  ev_dial_end,          // payload: agent slot (a callback dial that did not reach the customer)
+  ev_callback_retry     // payload: pack(generation, call)
 };
 
 struct Priority {

@@ -34,9 +34,11 @@ CallFactory::CallFactory(const Scenario& scenario, bool organised, const CallEff
                                streams.make(random::StreamPurpose::patience, type, replication),
                                streams.make(random::StreamPurpose::complexity, type, replication),
                                streams.make(random::StreamPurpose::balking, type, replication),
+                               streams.make(random::StreamPurpose::callback, 2 * type, replication),
                                random::Distribution(spec.handle_time_s), random::Distribution(spec.wrap_up_s),
                                spec.patience_s ? random::Distribution(*spec.patience_s) : random::Distribution(),
-                               spec.patience_s.has_value(), spec.balking_probability});
+                               spec.patience_s.has_value(), spec.balking_probability,
+                               spec.callback.enabled ? spec.callback.accept_probability : 0.0});
   }
 }
 
@@ -72,6 +74,9 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   // Drawn for every call of a balking type, whether it must wait or not, so that the
   // callers' choices do not depend on the staffing (common random numbers across scenarios).
   c.balks = t.balking_probability > 0.0 && t.balking_rng.uniform01() < t.balking_probability;
+  c.accepts_callback = t.callback_acceptance > 0.0 && t.callback_rng.uniform01() < t.callback_acceptance;
+  c.callback = false;
+  c.dials = 0;
   ++created_;
   return id;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Makes every call. All of a call's attributes are drawn here, when the call is
 // created, from its type's own streams (`handle_time`, `wrap_up`, `patience`,
-// `complexity`, `balking`), whatever then happens to it: compared scenarios see the same callers
+// `complexity`, `balking`, `callback`), whatever then happens to it: compared scenarios see the same callers
 // with the same needs (docs/model.md §10, docs/architecture.md "Random streams").
 
 #include <cstdint>
@@ -33,10 +33,11 @@ class CallFactory {
 
  private:
   struct TypeDraws {
-    random::Mrg32k3a handle_rng, wrap_rng, patience_rng, complexity_rng, balking_rng;
+    random::Mrg32k3a handle_rng, wrap_rng, patience_rng, complexity_rng, balking_rng, callback_rng;
     random::Distribution handle, wrap, patience;
     bool has_patience = false;
     double balking_probability = 0.0;
+    double callback_acceptance = 0.0;  // 0 unless the type offers callbacks
   };
   std::uint32_t create(std::uint32_t type, CallOrigin origin, engine::SimTime now);
   double draw_complexity(TypeDraws& t);

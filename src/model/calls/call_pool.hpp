@@ -14,7 +14,12 @@
 
 namespace ccsim::model {
 
-enum class CallState : std::uint8_t { free, waiting, in_service };
+enum class CallState : std::uint8_t {
+  free,
+  waiting,        // in a queue (a live caller, or a callback waiting to be dialled)
+  in_service,     // with an agent (talking, or the agent dialling a callback)
+  callback_retry  // a callback not reached, waiting for its next attempt
+};
 
 struct Call {
   std::uint32_t type = 0;
@@ -25,6 +30,9 @@ struct Call {
   bool resolved = true;    // the issue is settled on this contact (decided when answered)
   bool measured = false;   // arrived after the warm-up
   bool balks = false;      // hangs up at once if no agent is free on arrival (drawn at creation)
+  bool accepts_callback = false;  // would accept a callback if offered one (drawn at creation)
+  bool callback = false;   // the caller hung up to be called back (a virtual queue entry)
+  std::uint8_t dials = 0;  // callback attempts made so far
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

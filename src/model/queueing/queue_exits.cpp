@@ -63,10 +63,17 @@ std::uint32_t QueueExits::disconnect_all() {
   std::uint32_t cut = 0;
   const engine::SimTime now = sim_.now();
   for (std::uint32_t type = 0; type < scenario_.call_types.size(); ++type) {
-    for (std::uint32_t id = units_.queue.front(type); id != none; id = units_.queue.front(type)) {
+    // Each call waiting now is looked at once: callbacks that kept their place are not on
+    // the line, so they go back to the end of the queue, in their order, to be dialled.
+    for (std::uint32_t n = units_.queue.waiting(type); n > 0; --n) {
+      const std::uint32_t id = units_.queue.front(type);
       units_.queue.pop_front(type);
-      units_.queue.left(type);
       const Call& c = units_.pool[id];
+      if (c.callback) {
+        units_.queue.push_back_entry(type, id, c.generation);
+        continue;
+      }
+      units_.queue.left(type);
       if (c.measured) observer_.on_disconnected(c.type, c.arrival, now - c.arrival);
       sim_.cancel(c.abandon_timer);
       left_queue(id);

@@ -24,7 +24,7 @@ void Service::offer(std::uint32_t id) {
   if (c.measured) observer_.on_offered(c.type, now, c.origin);
   ++units_.tally.offered;
 
-  if (!admission_.line_free(units_.queue.total() + in_service_)) {
+  if (!admission_.line_free(live_waiting() + in_service_)) {
     block(id);
     return;
   }
@@ -34,12 +34,16 @@ void Service::offer(std::uint32_t id) {
     start_service(agent, id);
     return;
   }
-  if (!admission_.room_to_wait(units_.queue.total())) {
+  if (!admission_.room_to_wait(live_waiting())) {
     block(id);
     return;
   }
   if (c.balks) {  // told that all agents are busy, the caller hangs up
     exits_.balk(id);
+    return;
+  }
+  if (units_.callbacks.any() && units_.callbacks.offer(id, units_.queue.waiting(c.type))) {
+    queue_callback(id);
     return;
   }
   enqueue(id);
@@ -61,6 +65,12 @@ void Service::enqueue(std::uint32_t id) {
   c.state = CallState::waiting;
   units_.queue.push(c.type, id, c.generation);
   exits_.start_timer(c, id);
+}
+
+void Service::queue_callback(std::uint32_t id) {
+  advance_integrals();
+  Call& c = units_.pool[id];
+  if (units_.callbacks.queue_callback(id)) units_.queue.push(c.type, id, c.generation);  // its place kept
 }
 
 void Service::abandon(std::uint32_t id, std::uint32_t generation) {
@@ -97,16 +107,24 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
   advance_integrals();
   Call& c = units_.pool[id];
   const engine::SimTime now = sim_.now();
-  if (c.state == CallState::waiting) {
+  if (c.state == CallState::waiting) {  // from the type's queue
     units_.queue.left(c.type);
+    if (c.callback) units_.callbacks.left_live_queue();
     sim_.cancel(c.abandon_timer);
+  }
+  if (c.callback && !units_.callbacks.dial(id, now)) {
+    start_dial(agent, id);
+    return;
   }
   c.state = CallState::in_service;
   ++in_service_;
   units_.slots.make_busy(agent, id, now);
-  const engine::SimTime wait = now - c.arrival;
-  if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
-  if (wait <= threshold_s_) ++units_.tally.within;
+  if (!c.callback) {  // a callback reached the customer: reported by Callbacks::dial
+    const engine::SimTime wait = now - c.arrival;
+    if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
+    if (wait <= threshold_s_) ++units_.tally.within;
+    units_.callbacks.answered(c.type, wait);
+  }
 
   const double skill = units_.skills.level(agent, c.type);
   const Workforce* w = units_.workforce;
@@ -140,7 +158,9 @@ void Service::agent_free(std::uint32_t agent) {
     units_.slots.go_off(agent, now);
     return;
   }
-  const std::uint32_t next = units_.router.take_call_for(agent, now);
+  std::uint32_t next = units_.router.take_call_for(agent, now);
+  // No live call the agent can take: a callback from the callback queue.
+  if (next == none && units_.callbacks.any()) next = units_.callbacks.take_for(units_.slots.group(a.group).call_types);
   if (next != none) {
     start_service(agent, next);  // the agent is not in the idle list: no unlinking
     return;
@@ -152,8 +172,47 @@ void Service::agent_free(std::uint32_t agent) {
   units_.slots.make_idle(agent, now);
 }
 
+void Service::start_dial(std::uint32_t agent, std::uint32_t id) {
+  // The customer did not answer: the agent is busy for the attempt, then free again.
+  Call& c = units_.pool[id];
+  c.state = CallState::in_service;
+  ++in_service_;
+  units_.slots.make_busy(agent, id, sim_.now());
+  sim_.schedule_in(units_.callbacks.attempt_s(c.type), Priority::service_end, ev_dial_end, agent);
+}
+
+void Service::dial_end(std::uint32_t agent) {
+  advance_integrals();
+  AgentDuty& a = units_.slots[agent];
+  const std::uint32_t id = a.call;
+  const engine::SimTime now = sim_.now();
+  observer_.on_agent_busy(a.group, a.busy_start, now);
+  --in_service_;
+  a.call = none;
+  const double delay = units_.callbacks.next_attempt_in_s(id);
+  if (delay < 0.0) {
+    units_.pool.release(id);  // given up (reported unreached)
+  } else {
+    Call& c = units_.pool[id];
+    c.state = CallState::callback_retry;
+    sim_.schedule_in(delay, Priority::arrival, ev_callback_retry, pack(c.generation, id));
+  }
+  agent_free(agent);
+}
+
+void Service::callback_retry(std::uint32_t id, std::uint32_t generation) {
+  const Call& c = units_.pool[id];
+  if (c.generation != generation || c.state != CallState::callback_retry) return;
+  const std::uint32_t agent = units_.router.select_agent(c.type, units_.router.overflow_at_once());
+  if (agent != none) {
+    start_service(agent, id);
+    return;
+  }
+  queue_callback(id);  // at the back of its queue
+}
+
 engine::SimTime Service::earliest_open_time() {
-  engine::SimTime t = sim_.now();
+  engine::SimTime t = units_.callbacks.earliest_arrival(sim_.now());
   for (std::uint32_t i = 0; i < units_.slots.size(); ++i) {
     const AgentDuty& a = units_.slots[i];
     if (a.state == DutyState::off_duty) continue;
@@ -171,7 +230,7 @@ void Service::advance_integrals() {
   const engine::SimTime now = sim_.now();
   const engine::SimTime from = std::max(last_integral_time_, calendar_.measure_start());
   if (now > from) {
-    integrals_.waiting_area += units_.queue.total() * (now - from);
+    integrals_.waiting_area += live_waiting() * (now - from);
     integrals_.in_service_area += in_service_ * (now - from);
   }
   last_integral_time_ = now;

@@ -18,6 +18,7 @@
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "queueing/admission.hpp"
+#include "queueing/callbacks.hpp"
 #include "queueing/queue_exits.hpp"
 #include "queueing/router.hpp"
 #include "queueing/wait_queue.hpp"
@@ -45,6 +46,7 @@ class Service {
     Contacts& contacts;
     Workforce* workforce;  // null without the workforce model
     ServiceLevelTally& tally;
+    Callbacks& callbacks;
   };
   Service(const Scenario& scenario, const Calendar& calendar, engine::Simulator& sim, Observer& observer,
           Units units);
@@ -61,6 +63,9 @@ class Service {
   void overflow(std::uint32_t call, std::uint32_t generation);
   // Closing time with queue_at_close = disconnect: callers still waiting are cut off.
   void disconnect_waiting();
+  // Callbacks: the agent's dial was not answered; the callback's next attempt is due.
+  void dial_end(std::uint32_t agent);
+  void callback_retry(std::uint32_t call, std::uint32_t generation);
   // The agent finished the call in hand.
   void end_service(std::uint32_t agent);
   // The agent is free for work (just came on duty, or finished a call).
@@ -73,13 +78,20 @@ class Service {
   // Brings the state integrals up to now (at the end of the run).
   void advance_integrals();
   [[nodiscard]] const StateIntegrals& integrals() const { return integrals_; }
-  [[nodiscard]] std::uint32_t waiting() const { return units_.queue.total(); }
+  // Calls waiting: live callers and callbacks.
+  [[nodiscard]] std::uint32_t waiting() const { return units_.queue.total() + units_.callbacks.in_callback_queues(); }
   [[nodiscard]] std::uint32_t in_service() const { return in_service_; }
 
  private:
   void block(std::uint32_t call);
   void enqueue(std::uint32_t call);
+  void queue_callback(std::uint32_t call);
   void start_service(std::uint32_t agent, std::uint32_t call);
+  void start_dial(std::uint32_t agent, std::uint32_t call);
+  // Live callers waiting (the queue holds callbacks that kept their place too).
+  [[nodiscard]] std::uint32_t live_waiting() const {
+    return units_.queue.total() - units_.callbacks.in_live_queues();
+  }
 
   const Scenario& scenario_;
   const Calendar& calendar_;

@@ -31,6 +31,10 @@ class WaitQueue {
     ++q.waiting;
     ++total_;
   }
+  // Puts a call still counted as waiting back at the end of its FIFO (after pop_front).
+  void push_back_entry(std::uint32_t type, std::uint32_t call, std::uint32_t generation) {
+    types_[type].entries.push_back(QueueEntry{call, generation});
+  }
   // A waiting call of the type left the queue (answered or abandoned). Its entry, if
   // still in the FIFO, is stale from now on.
   void left(std::uint32_t type) {

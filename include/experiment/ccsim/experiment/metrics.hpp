@@ -19,6 +19,10 @@ struct Counters {
   std::uint64_t balked = 0;                      // abandoned at once, not waiting (also in abandoned)
   std::uint64_t timed_out = 0;                   // reached the maximum wait, left a message
   std::uint64_t disconnected = 0;                // still waiting at closing, cut off
+  std::uint64_t callbacks_offered = 0;           // callers offered a callback
+  std::uint64_t callbacks_accepted = 0;          // ... who accepted (then not answered live)
+  std::uint64_t callbacks_reached = 0;           // callbacks that reached the customer
+  std::uint64_t callbacks_unreached = 0;         // given up after the last unanswered attempt
   std::uint64_t redials = 0;                     // offered calls that were redials
   std::uint64_t offered_first = 0;               // offered calls opening a new issue
   std::uint64_t offered_repeat = 0;              // repeat calls of unresolved issues
@@ -33,6 +37,7 @@ struct Counters {
   double wait_sum_answered_s = 0.0;
   double wait_sum_abandoned_s = 0.0;
   double wait_sum_left_s = 0.0;                  // waits of timed-out and disconnected calls
+  double callback_delay_sum_s = 0.0;             // arrival to the customer answering the callback
   double handle_sum_s = 0.0;
 
   Counters& operator+=(const Counters& o);
@@ -50,7 +55,9 @@ struct AgentTime {
 };
 
 enum class Metric : std::uint8_t {
-  offered, answered, abandoned, blocked, balked, timed_out, disconnected, service_level, p_wait, asa_s, avg_wait_s,
+  offered, answered, abandoned, blocked, balked, timed_out, disconnected,
+  callbacks_offered, callbacks_accepted, callbacks_completed, callbacks_unreached, callback_delay_s,
+  service_level, p_wait, asa_s, avg_wait_s,
   wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
   mean_queue_length, redials,
   // quality (organisation model)
@@ -61,7 +68,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 40;
+inline constexpr std::size_t metric_count = 45;
 
 struct MetricInfo {
   Metric metric;

@@ -34,6 +34,7 @@ inline constexpr double max_continuous_s = 1e9;       // about 31.7 years
 inline constexpr double max_priority = 1000000;
 inline constexpr double max_headcount = 1000000;
 inline constexpr double max_capacity = 1e9;           // trunk lines, queue capacity
+inline constexpr double max_callback_attempts = 100;  // dial attempts of one callback
 inline constexpr double max_money = 1e9;              // hourly cost, price
 inline constexpr double max_novice_slowdown = 100;
 inline constexpr double max_team_size = 100000;

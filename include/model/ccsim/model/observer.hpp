@@ -88,6 +88,13 @@ class Observer {
   virtual void on_timed_out(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
   // The caller was still waiting at closing time and was cut off (queue_at_close).
   virtual void on_disconnected(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
+  // Callbacks: a caller who would wait was offered a callback (`accepted`: and hung up to
+  // be called back; the call is then neither answered nor abandoned live); a callback
+  // reached the customer delay_s after the call arrived (its handling follows, reported by
+  // on_completed); a callback was given up after its last unanswered attempt.
+  virtual void on_callback_offered(std::uint32_t /*call_type*/, SimTime /*arrival*/, bool /*accepted*/) {}
+  virtual void on_callback_reached(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*delay_s*/) {}
+  virtual void on_callback_unreached(std::uint32_t /*call_type*/, SimTime /*arrival*/) {}
   // The agent finished the call (talk + wrap-up took handle_s). `resolved`: the issue
   // was settled on this contact (always true with the neutral organisation).
   virtual void on_completed(std::uint32_t call_type, SimTime arrival, SimTime handle_s,

@@ -38,6 +38,21 @@ struct RedialSpec {
   random::DistributionSpec delay_s = dist_with_mean(random::DistKind::exponential, 900.0);  // time until the new attempt
 };
 
+// Callbacks, a virtual queue (docs/model.md §3.12): a caller who would wait is offered
+// to be called back instead, and accepts with a probability; the callback is dialled
+// when an agent takes it, reaches the customer with a probability, and is retried.
+struct CallbackSpec {
+  bool enabled = false;
+  std::optional<int> offer_at_queue_length;        // offered when this many calls of the type wait ahead
+  std::optional<double> offer_at_expected_wait_s;  // offered when the predicted wait reaches this
+  double accept_probability = 0.0;
+  bool keep_place = true;        // true: stays in the type's queue; false: a callback queue served below live calls
+  double reach_probability = 1.0;
+  int attempts = 1;              // dial attempts before the callback is given up
+  random::DistributionSpec retry_delay_s = dist_with_mean(random::DistKind::exponential, 600.0);
+  random::DistributionSpec attempt_s = dist_with_mean(random::DistKind::constant, 30.0);  // an unanswered dial
+};
+
 struct CallTypeSpec {
   std::string name;
   ArrivalSpec arrivals;
@@ -52,6 +67,7 @@ struct CallTypeSpec {
   // Maximum wait (docs/model.md §3.10): a caller still waiting after this long leaves the
   // queue and leaves a message (timed out). nullopt: no maximum.
   std::optional<double> max_wait_s;
+  CallbackSpec callback;
 };
 
 // A shift: agents on duty from start_s to end_s, in seconds since midnight, within
