@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include "ccsim/io/csv_reader.hpp"
@@ -208,7 +210,11 @@ random::DistributionSpec read_mixture(ObjectReader& d) {
   }
   // Only a sum of every weight says anything; a component with a problem has been reported.
   if (complete && std::abs(total - 1.0) > random::max_mixture_weight_error) {
-    d.problem("components", "the weights sum to " + json(total).dump() + ", expected weights summing to 1 (within " +
+    // 12 significant digits show any sum the tolerance refuses, without the binary
+    // rounding of decimal weights (0.2 + 0.7 is 0.8999999999999999).
+    std::array<char, 32> sum{};
+    std::snprintf(sum.data(), sum.size(), "%.12g", total);
+    d.problem("components", "the weights sum to " + std::string(sum.data()) + ", expected weights summing to 1 (within " +
                                 keys::format_number(random::max_mixture_weight_error) + ")");
   }
   return spec;
