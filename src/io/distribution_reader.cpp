@@ -1,8 +1,13 @@
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include "ccsim/io/csv_reader.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_sections.hpp"
+#include "scenario_keys.hpp"
 
 namespace ccsim::io {
 
@@ -33,6 +38,7 @@ std::vector<std::string_view> parameters_of(DistKind kind) {
     case DistKind::weibull: return {"mean_s", "shape"};
     case DistKind::uniform: return {"min_s", "max_s"};
     case DistKind::empirical: return {"samples_s", "file"};
+    case DistKind::mixture: return {"components"};
   }
   return {};
 }
@@ -151,6 +157,96 @@ random::DistributionSpec read_parameters(ObjectReader& d, DistKind kind, const s
     case DistKind::empirical:
       spec.samples = read_samples(d, context);
       break;
+    case DistKind::mixture:  // read by read_mixture
+      break;
+  }
+  return spec;
+}
+
+std::optional<random::DistributionSpec> read_family(ObjectReader& d, std::string_view also_allowed);
+
+// A component of a mixture: its weight and a distribution of any family but mixture.
+// nullopt after a problem (reported at the component's own path).
+std::optional<random::MixtureComponent> read_component(ObjectReader& c) {
+  const auto weight = c.number("weight");  // required, in (0, 1] (the table's rule)
+  const nlohmann::json* dist = c.raw("dist");
+  if (dist != nullptr && dist->is_string() && dist->get_ref<const std::string&>() == "mixture") {
+    // The table's choices leave mixture out, but this says why.
+    c.problem("dist", "found \"mixture\", expected a family other than mixture: mixtures are one level "
+                      "(list the inner mixture's components here instead, each weight multiplied by its weight)");
+    return std::nullopt;
+  }
+  auto spec = read_family(c, "weight");
+  if (!weight || !spec) return std::nullopt;
+  return random::MixtureComponent{*weight, std::move(*spec)};
+}
+
+// A mixture's components: 1 to max_mixture_components, weights summing to 1.
+random::DistributionSpec read_mixture(ObjectReader& d) {
+  random::DistributionSpec spec;
+  spec.kind = DistKind::mixture;
+  const std::string expected = "a list of 1 to " + keys::format_number(max_mixture_components) +
+                               " components, each with a weight and a dist, the weights summing to 1";
+  if (!d.has("components")) {
+    d.missing("components", "expected " + expected + " (required by dist 'mixture')");
+    return spec;
+  }
+  auto list = d.object_list("components");  // reports a non-list, an empty list, a non-object element
+  if (!list) return spec;
+  const std::size_t given = d.raw("components")->size();
+  if (static_cast<double>(given) > max_mixture_components) {
+    d.problem("components", "found " + std::to_string(given) + " components, expected " + expected);
+  }
+  bool complete = list->size() == given;
+  double total = 0.0;
+  for (ObjectReader& c : *list) {
+    auto component = read_component(c);
+    if (!component) {
+      complete = false;
+      continue;
+    }
+    total += component->weight;
+    spec.components.push_back(std::move(*component));
+  }
+  // Only a sum of every weight says anything; a component with a problem has been reported.
+  if (complete && std::abs(total - 1.0) > random::max_mixture_weight_error) {
+    // 12 significant digits show any sum the tolerance refuses, without the binary
+    // rounding of decimal weights (0.2 + 0.7 is 0.8999999999999999).
+    std::array<char, 32> sum{};
+    std::snprintf(sum.data(), sum.size(), "%.12g", total);
+    d.problem("components", "the weights sum to " + std::string(sum.data()) + ", expected weights summing to 1 (within " +
+                                keys::format_number(random::max_mixture_weight_error) + ")");
+  }
+  return spec;
+}
+
+// The distribution object `d`: its family (dist), that family's parameters and, for
+// `also_allowed`, one key that is not a parameter (a component's weight). Any other key
+// is a problem. nullopt after a problem.
+std::optional<random::DistributionSpec> read_family(ObjectReader& d, std::string_view also_allowed) {
+  const auto name = d.string("dist");
+  if (!name) return std::nullopt;
+  const auto kind = random::dist_kind_from_string(*name);
+  if (!kind) {  // the table's choices and the random module's names disagree: a bug
+    d.problem("dist", "found \"" + *name + "\", which this build of ccsim cannot sample");
+    return std::nullopt;
+  }
+  const std::string context = "dist '" + *name + "'";
+  std::vector<std::string_view> applicable = parameters_of(*kind);
+  applicable.push_back("dist");
+  if (!also_allowed.empty()) applicable.push_back(also_allowed);
+  d.reject_keys_except(applicable, context);
+
+  const std::size_t problems_before = d.context().problem_count();
+  const random::DistributionSpec spec = *kind == DistKind::mixture ? read_mixture(d) : read_parameters(d, *kind, context);
+  if (d.context().problem_count() != problems_before) return std::nullopt;
+  // What the ranges above cannot see (a Weibull shape so small that its moments
+  // overflow): the model builds this distribution, so it must be buildable.
+  try {
+    const random::Distribution buildable(spec);
+  } catch (const std::invalid_argument& e) {
+    d.problem_here(std::string(e.what()) + ", expected parameters it can be sampled with");
+    return std::nullopt;
   }
   return spec;
 }
@@ -166,32 +262,7 @@ std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, 
     reader = parent.object(key, /*empty_when_absent=*/false);
   }
   if (!reader) return std::nullopt;
-  ObjectReader& d = *reader;
-
-  const auto name = d.string("dist");
-  if (!name) return std::nullopt;
-  const auto kind = random::dist_kind_from_string(*name);
-  if (!kind) {  // the table's choices and the random module's names disagree: a bug
-    d.problem("dist", "found \"" + *name + "\", which this build of ccsim cannot sample");
-    return std::nullopt;
-  }
-  const std::string context = "dist '" + *name + "'";
-  std::vector<std::string_view> applicable = parameters_of(*kind);
-  applicable.push_back("dist");
-  d.reject_keys_except(applicable, context);
-
-  const std::size_t problems_before = d.context().problem_count();
-  const random::DistributionSpec spec = read_parameters(d, *kind, context);
-  if (d.context().problem_count() != problems_before) return std::nullopt;
-  // What the ranges above cannot see (a Weibull shape so small that its moments
-  // overflow): the model builds this distribution, so it must be buildable.
-  try {
-    const random::Distribution buildable(spec);
-  } catch (const std::invalid_argument& e) {
-    d.problem_here(std::string(e.what()) + ", expected parameters it can be sampled with");
-    return std::nullopt;
-  }
-  return spec;
+  return read_family(*reader, "");
 }
 
 }  // namespace ccsim::io

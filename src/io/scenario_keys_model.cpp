@@ -4,19 +4,23 @@
 
 #include "scenario_keys.hpp"
 
+#include "ccsim/random/distributions.hpp"
+
 namespace ccsim::io::keys {
 
 namespace {
 
-// The same keys appear wherever a duration distribution is expected.
-void add_distribution(const KeyAdder& add, const std::string& at, const std::string& default_text,
-                      bool required, const std::string& what) {
-  add({.path = at, .type = KeyType::object, .default_text = default_text, .required = required,
-       .description = what});
+// The families a distribution object names with dist; a mixture's components may be any
+// of these, a distribution any of these or mixture.
+const std::vector<std::string>& single_families() {
+  static const std::vector<std::string> names = {"constant", "exponential", "lognormal", "gamma",
+                                                 "erlang",   "weibull",     "uniform",   "empirical"};
+  return names;
+}
+
+// The parameters of the single families, under `at` (a distribution or a mixture component).
+void add_family_parameters(const KeyAdder& add, const std::string& at) {
   const std::string per_dist = "see dist";
-  add({.path = at + "/dist", .type = KeyType::string, .required = true,
-       .choices = {"constant", "exponential", "lognormal", "gamma", "erlang", "weibull", "uniform", "empirical"},
-       .description = "Distribution family; decides which other keys apply."});
   add({.path = at + "/mean_s", .type = KeyType::number, .unit = "s", .rule = number_between(0, true, max_duration_s, true),
        .default_text = per_dist, .range = "(0, 1e+07] ([0, 1e+07] for constant)",
        .description = "Mean. Required by constant, exponential, lognormal, gamma, erlang, weibull."});
@@ -39,6 +43,31 @@ void add_distribution(const KeyAdder& add, const std::string& at, const std::str
   add({.path = at + "/file", .type = KeyType::string, .unit = "path", .default_text = per_dist,
        .description = "empirical: CSV file with one value in seconds per line (optional header line), "
                       "relative to the scenario file that names it. Give this or samples_s."});
+}
+
+// The same keys appear wherever a duration distribution is expected: the family, its
+// parameters, and a mixture's components with the same parameters one level down.
+void add_distribution(const KeyAdder& add, const std::string& at, const std::string& default_text,
+                      bool required, const std::string& what) {
+  add({.path = at, .type = KeyType::object, .default_text = default_text, .required = required,
+       .description = what});
+  std::vector<std::string> families = single_families();
+  families.push_back("mixture");
+  add({.path = at + "/dist", .type = KeyType::string, .required = true, .choices = families,
+       .description = "Distribution family; decides which other keys apply."});
+  add_family_parameters(add, at);
+  const std::string components = at + "/components";
+  add({.path = components, .type = KeyType::object_list, .default_text = "see dist",
+       .range = "1 to " + format_number(max_mixture_components) + " components, weights summing to 1 (within " +
+                format_number(random::max_mixture_weight_error) + ")",
+       .description = "mixture: the components, each drawn with the probability its weight gives. "
+                      "Required by mixture."});
+  add({.path = components + "/*/weight", .type = KeyType::number, .rule = number_between(0, false, 1, true),
+       .required = true, .description = "Probability that a draw comes from this component."});
+  add({.path = components + "/*/dist", .type = KeyType::string, .required = true, .choices = single_families(),
+       .description = "Family of the component, any but mixture (mixtures are one level); decides which "
+                      "of the keys below apply, as for a distribution."});
+  add_family_parameters(add, components + "/*");
 }
 
 void add_arrival_keys(const KeyAdder& add) {

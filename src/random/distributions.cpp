@@ -1,5 +1,6 @@
 #include "ccsim/random/distributions.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -13,7 +14,7 @@ namespace ccsim::random {
 
 namespace {
 
-constexpr std::array<std::pair<DistKind, std::string_view>, 8> kind_names{{
+constexpr std::array<std::pair<DistKind, std::string_view>, 9> kind_names{{
     {DistKind::constant, "constant"},
     {DistKind::exponential, "exponential"},
     {DistKind::lognormal, "lognormal"},
@@ -22,6 +23,7 @@ constexpr std::array<std::pair<DistKind, std::string_view>, 8> kind_names{{
     {DistKind::weibull, "weibull"},
     {DistKind::uniform, "uniform"},
     {DistKind::empirical, "empirical"},
+    {DistKind::mixture, "mixture"},
 }};
 
 [[noreturn]] void reject(DistKind kind, const std::string& problem) {
@@ -167,6 +169,56 @@ Moments set_up_empirical(const DistributionSpec& spec, boost::random::uniform_in
   return {mean, squares / n};
 }
 
+// The weights are checked here and the components by their own constructors (a component
+// that is wrong is named by its index). Weights are divided by their sum, so the shares
+// drawn with and the moments use the same probabilities, and the last cumulative share is
+// exactly 1 whatever the rounding: every uniform draw in (0, 1) selects a component.
+Moments set_up_mixture(const DistributionSpec& spec, std::vector<Distribution>& components,
+                       std::vector<double>& cumulative) {
+  const DistKind kind = DistKind::mixture;
+  if (spec.components.empty()) reject(kind, "components must not be empty");
+  double total = 0.0;
+  for (std::size_t i = 0; i < spec.components.size(); ++i) {
+    const MixtureComponent& c = spec.components[i];
+    const std::string which = "component " + std::to_string(i);
+    if (!std::isfinite(c.weight) || c.weight <= 0.0 || c.weight > 1.0) {
+      reject(kind, which + ": weight must be in (0, 1], got " + number(c.weight));
+    }
+    if (c.spec.kind == DistKind::mixture) {
+      reject(kind, which + " is itself a mixture; components may be any family but mixture (one level)");
+    }
+    total += c.weight;
+  }
+  if (std::abs(total - 1.0) > max_mixture_weight_error) {
+    reject(kind, "weights must sum to 1 (within " + number(max_mixture_weight_error) + "), got " + number(total));
+  }
+  components.clear();
+  cumulative.clear();
+  components.reserve(spec.components.size());
+  cumulative.reserve(spec.components.size());
+  double running = 0.0;
+  double mean = 0.0;
+  double second_moment = 0.0;  // E[X^2] = sum w_i (v_i + m_i^2)
+  for (std::size_t i = 0; i < spec.components.size(); ++i) {
+    const MixtureComponent& c = spec.components[i];
+    try {
+      components.emplace_back(c.spec);
+    } catch (const std::invalid_argument& e) {
+      reject(kind, "component " + std::to_string(i) + ": " + e.what());
+    }
+    const double w = c.weight / total;
+    const Distribution& d = components.back();
+    mean += w * d.mean();
+    second_moment += w * (d.variance() + d.mean() * d.mean());
+    running += c.weight;
+    cumulative.push_back(running / total);
+  }
+  cumulative.back() = 1.0;
+  // Rounding can leave a tiny negative difference when every component has the same
+  // constant value; the variance is then 0.
+  return {mean, std::max(0.0, second_moment - mean * mean)};
+}
+
 }  // namespace
 
 std::string_view to_string(DistKind kind) noexcept {
@@ -194,6 +246,7 @@ Distribution::Distribution(const DistributionSpec& spec) : spec_(spec) {
     case DistKind::weibull: moments = set_up_weibull(spec, weibull_); break;
     case DistKind::uniform: moments = set_up_uniform(spec, uniform_); break;
     case DistKind::empirical: moments = set_up_empirical(spec, index_); break;
+    case DistKind::mixture: moments = set_up_mixture(spec, components_, cumulative_); break;
     default:
       throw std::invalid_argument("distribution: unknown kind " + std::to_string(static_cast<int>(spec.kind)));
   }
@@ -224,8 +277,20 @@ double Distribution::sample_other(Mrg32k3a& rng) const {
       return spec_.min < spec_.max ? uniform_(rng) : spec_.min;
     case DistKind::empirical:
       return spec_.samples[index_(rng)];
+    case DistKind::mixture:
+      return sample_mixture(rng);
   }
   return spec_.mean;  // unreachable: the constructor rejected any other kind
+}
+
+// One generator step chooses the component: the first whose cumulative share exceeds the
+// uniform draw u, so component i is chosen with probability w_i (u is strictly inside
+// (0, 1) and the last share is 1). A binary search over a vector built by the
+// constructor: no allocation. The component then draws from the same generator.
+double Distribution::sample_mixture(Mrg32k3a& rng) const {
+  const double u = rng.uniform01();
+  const auto chosen = std::upper_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin();
+  return components_[static_cast<std::size_t>(chosen)].sample(rng);
 }
 
 }  // namespace ccsim::random

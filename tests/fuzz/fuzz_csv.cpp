@@ -3,7 +3,7 @@
 //     the two must agree; parse_csv_number of every field must be finite or nothing), and
 //   - by each scenario key that names a CSV file: an arrival profile (`csv`, with and
 //     without daily_cv, in a calendar and a continuous horizon) and an empirical
-//     distribution (handle time, patience), each through the loader. A scenario that
+//     distribution (handle time, patience, a mixture's component), each through the loader. A scenario that
 //     loads is built into a model and run briefly.
 
 #include <cmath>
@@ -52,6 +52,14 @@ const Template templates[] = {
       "call_types": [{"name": "a", "arrivals": {"process": "poisson", "rate_per_hour": 60},
                       "handle_time": {"dist": "exponential", "mean_s": 180},
                       "patience": {"dist": "empirical", "file": "data.csv"}}],
+      "agent_groups": [{"name": "g", "headcount": 3, "skills": {"a": 1}}]})"},
+    {"mixture-component.json", R"({"schema": "ccsim/1", "name": "csv-mixture-component",
+      "horizon": {"days": 1, "open": "08:00", "close": "10:00"},
+      "call_types": [{"name": "a", "arrivals": {"process": "poisson", "rate_per_hour": 60},
+                      "handle_time": {"dist": "exponential", "mean_s": 180},
+                      "patience": {"dist": "mixture", "components": [
+                          {"weight": 0.3, "dist": "constant", "mean_s": 0},
+                          {"weight": 0.7, "dist": "empirical", "file": "data.csv"}]}}],
       "agent_groups": [{"name": "g", "headcount": 3, "skills": {"a": 1}}]})"},
 };
 

@@ -103,7 +103,12 @@ TEST_CASE("the key reference is well formed") {
   const KeySpec* dist = find_key_spec("/call_types/*/handle_time/dist");
   REQUIRE(dist != nullptr);
   for (const auto& name : dist->choices) CHECK(ccsim::random::dist_kind_from_string(name).has_value());
-  CHECK(dist->choices.size() == 8);
+  CHECK(dist->choices.size() == 9);
+  // A component names any family but mixture.
+  const KeySpec* component = find_key_spec("/call_types/*/patience/components/*/dist");
+  REQUIRE(component != nullptr);
+  CHECK(component->choices.size() == 8);
+  CHECK(std::find(component->choices.begin(), component->choices.end(), "mixture") == component->choices.end());
 }
 
 TEST_CASE("docs/scenario.md documents every key of the reference, and only those") {
@@ -263,6 +268,7 @@ TEST_CASE("the limits of docs/scenario.md are the enforced ones") {
   CHECK(value_of("agent working days per replication") == g(max_agent_days));
   CHECK(value_of("agents × reporting intervals") == g(max_agent_intervals));
   CHECK(value_of("call types, agent groups") == g(max_list_items) + " each");
+  CHECK(value_of("components of a mixture") == g(max_mixture_components));
   CHECK(std::stod(value_of("scenario file size")) == static_cast<double>(max_scenario_file_bytes));
   CHECK(std::stod(value_of("CSV file size")) == static_cast<double>(max_csv_file_bytes));
   CHECK(std::stod(value_of("result file size")) == static_cast<double>(max_result_file_bytes));

@@ -53,9 +53,22 @@ struct Counts {
   std::uint64_t calls;
 };
 
-Counts run_for(double duration_s) {
+random::DistributionSpec mixture(double atom_weight, double exponential_mean_s) {
+  random::DistributionSpec m;
+  m.kind = random::DistKind::mixture;
+  m.components = {{atom_weight, test::constant(0.0)}, {1.0 - atom_weight, test::exponential(exponential_mean_s)}};
+  return m;
+}
+
+Counts run_for(double duration_s, bool mixtures = false) {
   auto s = test::single_queue(2.0, test::exponential(180.0), 370, test::exponential(120.0), duration_s, 0.0);
   s.call_types[0].redial.probability_after_abandon = 0.5;
+  if (mixtures) {  // every duration a mixture, so each draw goes through sample_mixture
+    s.call_types[0].handle_time_s = mixture(0.1, 200.0);
+    s.call_types[0].wrap_up_s = mixture(0.5, 10.0);
+    s.call_types[0].patience_s = mixture(0.2, 150.0);
+    s.call_types[0].redial.delay_s = mixture(0.3, 900.0);
+  }
   model::NullObserver observer;
   const random::StreamFactory streams(11);
   const std::uint64_t before = allocations.load();
@@ -73,5 +86,14 @@ TEST_CASE("allocations do not grow with the number of calls") {
                  << long_run.calls << " calls, " << long_run.allocations << " allocations");
   REQUIRE(long_run.calls > 9 * short_run.calls);
   // Growth to a slightly higher peak may double a buffer or two; never per call.
+  CHECK(long_run.allocations <= short_run.allocations + 16);
+}
+
+TEST_CASE("allocations do not grow with the number of calls when every duration is a mixture") {
+  const Counts short_run = run_for(20'000.0, true);
+  const Counts long_run = run_for(200'000.0, true);
+  INFO("short: " << short_run.calls << " calls, " << short_run.allocations << " allocations; long: "
+                 << long_run.calls << " calls, " << long_run.allocations << " allocations");
+  REQUIRE(long_run.calls > 9 * short_run.calls);
   CHECK(long_run.allocations <= short_run.allocations + 16);
 }

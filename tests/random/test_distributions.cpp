@@ -90,7 +90,8 @@ DistributionSpec spec_of(DistKind kind) {
 
 TEST_CASE("distribution kind names round-trip") {
   for (const DistKind k : {DistKind::constant, DistKind::exponential, DistKind::lognormal, DistKind::gamma,
-                           DistKind::erlang, DistKind::weibull, DistKind::uniform, DistKind::empirical}) {
+                           DistKind::erlang, DistKind::weibull, DistKind::uniform, DistKind::empirical,
+                           DistKind::mixture}) {
     CHECK(dist_kind_from_string(ccsim::random::to_string(k)) == k);
   }
   CHECK(ccsim::random::to_string(DistKind::lognormal) == "lognormal");

@@ -24,6 +24,9 @@ inline constexpr double max_erlang_k = 1000;
 inline constexpr double min_weibull_shape = 0.1;
 inline constexpr double max_weibull_shape = 100;
 inline constexpr double min_redial_delay_mean_s = 1;  // redials cannot loop without time passing
+// Components of one mixture distribution: more than real data distinguishes (an atom and
+// one or two continuous parts), few enough that building and checking one is instant.
+inline constexpr double max_mixture_components = 100;
 inline constexpr double max_rate_per_hour = 1e6;
 inline constexpr double max_interval_min = 525600;   // a year; intervals are at least a minute
 inline constexpr double max_daily_cv = 2;
