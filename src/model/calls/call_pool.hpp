@@ -24,6 +24,7 @@ struct Call {
   bool atypical = false;   // outside the script's coverage (decided when offered)
   bool resolved = true;    // the issue is settled on this contact (decided when answered)
   bool measured = false;   // arrived after the warm-up
+  bool transferred = false;  // came from another agent (routing's waiting_score bonus)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

@@ -29,8 +29,7 @@ void Service::offer(std::uint32_t id) {
     block(id);
     return;
   }
-  const bool at_once = units_.router.overflow_at_once();
-  const std::uint32_t agent = units_.router.select_agent(c.type, at_once);
+  const std::uint32_t agent = units_.router.select_agent(c.type, c.arrival, now);
   if (agent != none) {
     start_service(agent, id);
     return;
@@ -40,8 +39,9 @@ void Service::offer(std::uint32_t id) {
     return;
   }
   enqueue(id);
-  if (!at_once && units_.router.groups_for(c.type) > 1) {
-    sim_.schedule_in(units_.router.overflow_delay_s(), Priority::overflow, ev_overflow, pack(c.generation, id));
+  // One timer per delay at which more groups may take the call (none without delays).
+  for (const double delay_s : units_.router.overflow_timers(c.type)) {
+    sim_.schedule_in(delay_s, Priority::overflow, ev_overflow, pack(c.generation, id));
   }
 }
 
@@ -77,11 +77,13 @@ void Service::abandon(std::uint32_t id, std::uint32_t generation) {
 
 void Service::overflow(std::uint32_t id, std::uint32_t generation) {
   if (!units_.pool.is_waiting(id, generation)) return;
-  const std::uint32_t type = units_.pool[id].type;
-  const std::uint32_t agent = units_.router.select_agent(type, true);
+  const Call& c = units_.pool[id];
+  const std::uint32_t type = c.type;
+  const std::uint32_t agent = units_.router.select_agent(type, c.arrival, sim_.now());
   if (agent == none) return;  // the call waits for the first agent of any eligible group
   // An idle agent of another group would already have taken any older eligible call, so
-  // the front of the queue is this call (or an older one, which goes first anyway).
+  // the front of the queue is this call (or an older one, which has waited longer and
+  // goes first anyway).
   const std::uint32_t front = units_.queue.front(type);
   if (front == none) return;
   units_.queue.pop_front(type);
