@@ -53,9 +53,27 @@ struct Counts {
   std::uint64_t calls;
 };
 
-Counts run_for(double duration_s) {
+// routed: a second call type, waiting_score call selection and two delayed groups (two
+// overflow timers per waiting call).
+Counts run_for(double duration_s, bool routed = false) {
   auto s = test::single_queue(2.0, test::exponential(180.0), 370, test::exponential(120.0), duration_s, 0.0);
   s.call_types[0].redial.probability_after_abandon = 0.5;
+  if (routed) {
+    s.call_types[0].arrivals.rates_per_s = {1.0};  // two types of 1 call/s each
+    s.call_types.push_back(s.call_types[0]);
+    s.call_types[1].name = "second";
+    s.call_types[1].rank.score_base = 30.0;
+    s.routing.call_selection = model::CallSelection::waiting_score;
+    s.agent_groups[0].headcount = 300;
+    s.agent_groups[0].skill_by_call_type = {1.0, 1.0};
+    auto later = s.agent_groups[0];
+    later.headcount = 40;
+    later.delay_s_by_call_type = {20.0, 40.0};
+    auto last = later;
+    last.delay_s_by_call_type = {60.0, 0.0};
+    s.agent_groups.push_back(later);
+    s.agent_groups.push_back(last);
+  }
   model::NullObserver observer;
   const random::StreamFactory streams(11);
   const std::uint64_t before = allocations.load();
@@ -73,5 +91,14 @@ TEST_CASE("allocations do not grow with the number of calls") {
                  << long_run.calls << " calls, " << long_run.allocations << " allocations");
   REQUIRE(long_run.calls > 9 * short_run.calls);
   // Growth to a slightly higher peak may double a buffer or two; never per call.
+  CHECK(long_run.allocations <= short_run.allocations + 16);
+}
+
+TEST_CASE("allocations do not grow with the number of calls under routing rules and delayed overflow") {
+  const Counts short_run = run_for(20'000.0, true);
+  const Counts long_run = run_for(200'000.0, true);
+  INFO("short: " << short_run.calls << " calls, " << short_run.allocations << " allocations; long: "
+                 << long_run.calls << " calls, " << long_run.allocations << " allocations");
+  REQUIRE(long_run.calls > 9 * short_run.calls);
   CHECK(long_run.allocations <= short_run.allocations + 16);
 }
