@@ -100,8 +100,9 @@ void read_delays(ObjectReader& g, const std::vector<model::CallTypeSpec>& call_t
   }
 }
 
-// Each distinct delay of a call type is one overflow timer per waiting call of the type;
-// the bound keeps the timers of the calls that may wait at once within the run's memory.
+// Each distinct delay of a call type is one more overflow timer in the wait of each of its
+// calls (set one after the other, the next found by a scan of the delays); the bound keeps
+// that work per call small.
 void check_delay_count(ReadContext& context, const std::vector<model::CallTypeSpec>& call_types,
                        const std::vector<model::AgentGroupSpec>& groups, const std::vector<std::string>& paths) {
   for (std::size_t k = 0; k < call_types.size(); ++k) {
@@ -116,7 +117,7 @@ void check_delay_count(ReadContext& context, const std::vector<model::CallTypeSp
                         "is the " + std::to_string(distinct.size()) + "th distinct delay for call type '" +
                             call_types[k].name + "', expected at most " +
                             keys::format_number(max_delays_per_call_type) +
-                            " (each is a timer for every waiting call of the type)");
+                            " (each is one more timer in the wait of every call of the type)");
       }
     }
   }

@@ -7,10 +7,12 @@
 // so the group_order overflow rule is this rule with one delay for the later groups.
 //
 // A waiting call becomes eligible for more groups at each distinct positive delay of the
-// groups trained for its type: Service schedules one ev_overflow timer per such delay
-// (timers(type), computed here once per type, so nothing is allocated per call).
+// groups trained for its type: Service sets one ev_overflow timer per such delay, the
+// next one each time the last fires (timers(type), computed here once per type, so
+// nothing is allocated per call).
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "ccsim/engine/sim_time.hpp"
@@ -37,6 +39,14 @@ class GroupDelays {
   }
   // The distinct positive delays of the groups trained for the type, ascending.
   [[nodiscard]] const std::vector<double>& timers(std::uint32_t type) const { return timers_[type]; }
+  // The first arrival + delay of the type after `now`, or infinity: the same sum ready()
+  // compares, so the group is ready when the timer fires.
+  [[nodiscard]] engine::SimTime next_timer(std::uint32_t type, engine::SimTime arrival, engine::SimTime now) const {
+    for (const double d : timers_[type]) {
+      if (arrival + d > now) return arrival + d;
+    }
+    return std::numeric_limits<double>::infinity();
+  }
 
  private:
   std::uint32_t types_;

@@ -26,10 +26,16 @@ class Router {
  public:
   Router(const Scenario& scenario, const AgentSlots& slots, WaitQueue& queue, const CallPool& pool);
 
-  // The waits (s, ascending) at which a waiting call of the type may go to more groups:
-  // Service schedules one overflow timer for each. Empty without delays.
+  // The waits (s, ascending) at which a waiting call of the type may go to more groups.
+  // Empty without delays.
   [[nodiscard]] const std::vector<double>& overflow_timers(std::uint32_t type) const {
     return delays_.timers(type);
+  }
+  // When a call of `type` that arrived at `arrival` next may go to more groups, after
+  // `now`: Service's next overflow timer for it. Infinite when no delay is left.
+  [[nodiscard]] engine::SimTime next_overflow(std::uint32_t type, engine::SimTime arrival,
+                                              engine::SimTime now) const {
+    return delays_.next_timer(type, arrival, now);
   }
 
   // The idle agent to take, at `now`, a call of `type` that arrived at `arrival`, among

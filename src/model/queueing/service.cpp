@@ -39,10 +39,15 @@ void Service::offer(std::uint32_t id) {
     return;
   }
   enqueue(id);
-  // One timer per delay at which more groups may take the call (none without delays).
-  for (const double delay_s : units_.router.overflow_timers(c.type)) {
-    sim_.schedule_in(delay_s, Priority::overflow, ev_overflow, pack(c.generation, id));
-  }
+  schedule_overflow(id);
+}
+
+void Service::schedule_overflow(std::uint32_t id) {
+  // One timer at a time: at the next delay at which more groups may take the call (none
+  // without delays), so a call answered early leaves at most one stale timer behind.
+  const Call& c = units_.pool[id];
+  const engine::SimTime at = units_.router.next_overflow(c.type, c.arrival, sim_.now());
+  if (std::isfinite(at)) sim_.schedule_at(at, Priority::overflow, ev_overflow, pack(c.generation, id));
 }
 
 void Service::block(std::uint32_t id) {
@@ -77,6 +82,7 @@ void Service::abandon(std::uint32_t id, std::uint32_t generation) {
 
 void Service::overflow(std::uint32_t id, std::uint32_t generation) {
   if (!units_.pool.is_waiting(id, generation)) return;
+  schedule_overflow(id);  // the call's next delay, if any
   const Call& c = units_.pool[id];
   const std::uint32_t type = c.type;
   const std::uint32_t agent = units_.router.select_agent(type, c.arrival, sim_.now());

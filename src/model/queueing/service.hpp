@@ -74,6 +74,7 @@ class Service {
  private:
   void block(std::uint32_t call);
   void enqueue(std::uint32_t call);
+  void schedule_overflow(std::uint32_t call);
   void start_service(std::uint32_t agent, std::uint32_t call);
 
   const Scenario& scenario_;

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "../../support/scenario_builder.hpp"
 #include "calendar.hpp"
 #include "calls/call_pool.hpp"
@@ -197,6 +199,11 @@ TEST_CASE("group delays: per group and call type, combined with group_order's ov
     CHECK(d.timers(1) == std::vector<double>{45.0});
     CHECK_FALSE(d.ready(1, 0, 100.0, 129.0));
     CHECK(d.ready(1, 0, 100.0, 130.0));
+    // The timers of a call, one after the other: at arrival, then when each fires.
+    CHECK(d.next_timer(0, 100.0, 100.0) == 130.0);
+    CHECK(d.next_timer(0, 100.0, 130.0) == 160.0);
+    CHECK(std::isinf(d.next_timer(0, 100.0, 160.0)));
+    CHECK(d.next_timer(1, 100.0, 100.0) == 145.0);
   }
   SECTION("group_order's overflow delay for all but the type's first group; the larger delay counts") {
     s.agent_groups[0].delay_s_by_call_type.clear();
