@@ -20,6 +20,16 @@ std::string format_value(double value) {
   return buffer;
 }
 
+// "unknown call type 'x'" with a suggestion, or else the list of call types.
+std::string unknown_call_type(const std::string& name, const std::vector<std::string>& names) {
+  std::string message = "unknown call type '" + name + "'";
+  const std::string suggestion = did_you_mean(name, names);
+  if (!suggestion.empty()) return message + suggestion;
+  message += " (call types:";
+  for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", '" : " '") + names[i] + "'";
+  return message + ")";
+}
+
 // skills: call type name -> level. Unknown names are reported with a suggestion from the
 // call types of this scenario, since a misspelt name would otherwise leave a call type
 // unserved without a word.
@@ -45,21 +55,71 @@ void read_skills(ObjectReader& g, const std::vector<model::CallTypeSpec>& call_t
     const auto index = std::find(names.begin(), names.end(), it.key());
     if (index == names.end()) {
       if (names.empty()) continue;  // call types unreadable: already reported, nothing to match
-      std::string message = "unknown call type '" + it.key() + "'";
-      const std::string suggestion = did_you_mean(it.key(), names);
-      if (!suggestion.empty()) {
-        message += suggestion;
-      } else {
-        message += " (call types:";
-        for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", '" : " '") + names[i] + "'";
-        message += ")";
-      }
-      g.context().problem(path, message);
+      g.context().problem(path, unknown_call_type(it.key(), names));
       continue;
     }
     if (!level) continue;
     spec.skill_by_call_type[static_cast<std::size_t>(index - names.begin())] = *level;
     out[it.key()] = *level;
+  }
+}
+
+// delay_s_by_call_type: call type name -> seconds. The name must be one the group is
+// trained for: a delay for a type the group never takes would be silently meaningless.
+void read_delays(ObjectReader& g, const std::vector<model::CallTypeSpec>& call_types, model::AgentGroupSpec& spec) {
+  const json* delays = g.raw("delay_s_by_call_type");
+  if (delays == nullptr) return;
+  if (!delays->is_object()) {
+    g.problem("delay_s_by_call_type", "found " + describe_found(*delays) +
+                                          ", expected an object mapping call type names to delays in seconds");
+    return;
+  }
+  const KeySpec* delay_spec = find_key_spec("/agent_groups/*/delay_s_by_call_type/*");
+  std::vector<std::string> names;
+  for (const auto& c : call_types) names.push_back(c.name);
+  spec.delay_s_by_call_type.assign(call_types.size(), 0.0);
+  json& out = g.resolved()["delay_s_by_call_type"] = json::object();
+  for (auto it = delays->begin(); it != delays->end(); ++it) {
+    const std::string path = g.path_of("delay_s_by_call_type") + "/" + escape_pointer_token(it.key());
+    const auto delay = check_number(g.context(), it.value(), path, delay_spec->rule);
+    const auto index = std::find(names.begin(), names.end(), it.key());
+    if (index == names.end()) {
+      if (names.empty()) continue;  // call types unreadable: already reported
+      g.context().problem(path, unknown_call_type(it.key(), names));
+      continue;
+    }
+    const json* skills = g.raw("skills");
+    if (skills != nullptr && skills->is_object() && !skills->contains(it.key())) {
+      g.context().problem(path, "call type '" + it.key() + "' is not in this group's skills, expected a delay "
+                                "only for a call type the group takes");
+      continue;
+    }
+    if (!delay) continue;
+    spec.delay_s_by_call_type[static_cast<std::size_t>(index - names.begin())] = *delay;
+    out[it.key()] = *delay;
+  }
+}
+
+// Each distinct delay of a call type is one more overflow timer in the wait of each of its
+// calls (set one after the other, the next found by a scan of the delays); the bound keeps
+// that work per call small.
+void check_delay_count(ReadContext& context, const std::vector<model::CallTypeSpec>& call_types,
+                       const std::vector<model::AgentGroupSpec>& groups, const std::vector<std::string>& paths) {
+  for (std::size_t k = 0; k < call_types.size(); ++k) {
+    std::vector<double> distinct;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const auto& delays = groups[g].delay_s_by_call_type;
+      if (k >= delays.size() || delays[k] <= 0.0) continue;
+      if (std::find(distinct.begin(), distinct.end(), delays[k]) != distinct.end()) continue;
+      distinct.push_back(delays[k]);
+      if (static_cast<double>(distinct.size()) == max_delays_per_call_type + 1) {
+        context.problem(paths[g] + "/delay_s_by_call_type/" + escape_pointer_token(call_types[k].name),
+                        "is the " + std::to_string(distinct.size()) + "th distinct delay for call type '" +
+                            call_types[k].name + "', expected at most " +
+                            keys::format_number(max_delays_per_call_type) +
+                            " (each is one more timer in the wait of every call of the type)");
+      }
+    }
   }
 }
 
@@ -167,6 +227,7 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
       }
     }
     read_skills(g, call_types, spec);
+    read_delays(g, call_types, spec);
     if (has_schedule) read_schedule(g, horizon, spec);
     if (has_staffing) {
       read_staffing(g, horizon, spec);
@@ -189,6 +250,7 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
     paths.push_back(g.path());
     result.push_back(std::move(spec));
   }
+  check_delay_count(root.context(), call_types, result, paths);
   return result;
 }
 

@@ -70,6 +70,14 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
     if (auto callback = c.object("callback", /*empty_when_absent=*/false)) {
       spec.callback = read_callback(*callback);
     }
+    // The ranking keys have no default in the resolved document (a file without them
+    // resolves as before); absent, they take CallRankSpec's values.
+    spec.rank.wait_weight = c.number("wait_weight").value_or(spec.rank.wait_weight);
+    if (auto score = c.object("waiting_score", /*empty_when_absent=*/false)) {
+      spec.rank.score_base = score->number("base").value_or(spec.rank.score_base);
+      spec.rank.score_points_per_s = score->number("points_per_s").value_or(spec.rank.score_points_per_s);
+      spec.rank.score_transfer_bonus = score->number("transfer_bonus").value_or(spec.rank.score_transfer_bonus);
+    }
     if (auto redial = c.object("redial", /*empty_when_absent=*/true)) {
       spec.redial.probability_after_abandon = redial->number("after_abandon").value_or(0.0);
       spec.redial.probability_after_block = redial->number("after_block").value_or(0.0);

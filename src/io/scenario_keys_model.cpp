@@ -205,6 +205,25 @@ void add_call_type_keys(const KeyAdder& add) {
   add({.path = "/call_types/*/priority", .type = KeyType::integer,
        .rule = integer_between(-max_priority, max_priority), .default_value = 0,
        .description = "Lower values are served first across call types."});
+  add({.path = "/call_types/*/wait_weight", .type = KeyType::number,
+       .rule = number_between(0, true, max_routing_weight, true), .default_text = "1",
+       .description = "routing/call_selection longest_weighted_wait: a free agent takes the type whose oldest "
+                      "call has the highest wait_weight x wait (ignored by the other rules)."});
+  add({.path = "/call_types/*/waiting_score", .type = KeyType::object,
+       .default_text = "base 0, points_per_s 1, transfer_bonus 0",
+       .description = "routing/call_selection waiting_score: a free agent takes the type whose oldest call "
+                      "scores highest, base + points_per_s x wait (+ transfer_bonus for a transferred call); "
+                      "ignored by the other rules."});
+  add({.path = "/call_types/*/waiting_score/base", .type = KeyType::number,
+       .rule = number_between(-max_routing_weight, true, max_routing_weight, true), .default_value = 0.0,
+       .description = "Score of a call that has just arrived."});
+  add({.path = "/call_types/*/waiting_score/points_per_s", .type = KeyType::number, .unit = "1/s",
+       .rule = number_between(0, true, max_routing_weight, true), .default_value = 1.0,
+       .description = "Score gained per second of wait (never negative, so a type's oldest call scores "
+                      "highest)."});
+  add({.path = "/call_types/*/waiting_score/transfer_bonus", .type = KeyType::number,
+       .rule = number_between(0, true, max_routing_weight, true), .default_value = 0.0,
+       .description = "Added to the score of a call transferred from another agent."});
   add({.path = "/call_types/*/redial", .type = KeyType::object, .default_text = "no redials",
        .description = "Callers who try again after abandoning or being blocked."});
   add({.path = "/call_types/*/redial/after_abandon", .type = KeyType::number,
@@ -230,6 +249,13 @@ void add_agent_group_keys(const KeyAdder& add) {
        .required = true, .description = "Skill level per call type; a call type not listed is not handled."});
   add({.path = "/agent_groups/*/skills/*", .type = KeyType::number, .rule = number_between(0, false, 1, true),
        .description = "Skill level for the call type named by the key (1 = fully skilled)."});
+  add({.path = "/agent_groups/*/delay_s_by_call_type", .type = KeyType::map,
+       .default_text = "no delays", .range = "keys: call type names in skills",
+       .description = "Delayed overflow: the group takes a call of the type named by the key only once the "
+                      "call has waited this long."});
+  add({.path = "/agent_groups/*/delay_s_by_call_type/*", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, true, max_duration_s, true),
+       .description = "Wait before the group may take a call of the type named by the key (0: at once)."});
   add({.path = "/agent_groups/*/schedule", .type = KeyType::object,
        .description = "Calendar only, not with staffing: shifts splitting the headcount. Absent (and no "
                       "staffing): every agent on duty during the opening hours."});
@@ -270,6 +296,11 @@ void add_routing_keys(const KeyAdder& add) {
        .rule = number_between(0, true, max_duration_s, true),
        .default_value = 0.0,
        .description = "With group_order: wait before a call may go to the next group (ignored otherwise)."});
+  add({.path = "/routing/call_selection", .type = KeyType::string, .default_text = "priority",
+       .choices = {"priority", "longest_weighted_wait", "waiting_score"},
+       .description = "Which waiting call a free agent takes. priority: the lowest call_types/*/priority, then "
+                      "the oldest call; longest_weighted_wait: the highest wait_weight x wait; waiting_score: the "
+                      "highest waiting_score (ties: the older call, then the earlier call type)."});
   add({.path = "/routing/trunk_lines", .type = KeyType::integer, .rule = integer_between(1, max_capacity),
        .description = "Most calls in the centre at once (waiting and talking); more are blocked. Absent: "
                       "unlimited."});

@@ -19,6 +19,13 @@ model::RoutingSpec read_routing(ObjectReader& root, const std::vector<model::Age
   } else if (selection == "group_order") {
     spec.agent_selection = model::AgentSelection::group_order;
   }
+  // No default in the resolved document: a file without the key resolves as before.
+  const auto call_selection = r.string("call_selection").value_or("priority");
+  if (call_selection == "longest_weighted_wait") {
+    spec.call_selection = model::CallSelection::longest_weighted_wait;
+  } else if (call_selection == "waiting_score") {
+    spec.call_selection = model::CallSelection::waiting_score;
+  }
   std::vector<std::string> names;
   for (const auto& g : groups) names.push_back(g.name);
 

@@ -269,6 +269,7 @@ TEST_CASE("the limits of docs/scenario.md are the enforced ones") {
   CHECK(value_of("agents × reporting intervals") == g(max_agent_intervals));
   CHECK(value_of("call types, agent groups") == g(max_list_items) + " each");
   CHECK(value_of("components of a mixture") == g(max_mixture_components));
+  CHECK(value_of("distinct delays per call type") == g(max_delays_per_call_type));
   CHECK(std::stod(value_of("scenario file size")) == static_cast<double>(max_scenario_file_bytes));
   CHECK(std::stod(value_of("CSV file size")) == static_cast<double>(max_csv_file_bytes));
   CHECK(std::stod(value_of("result file size")) == static_cast<double>(max_result_file_bytes));

@@ -135,8 +135,8 @@ TEST_CASE("callbacks: a callback queue is served below live calls, a kept place 
   const Record k = run(keep);
   const Record b = run(below);
   // Below live calls, callbacks wait longer and live callers less than in their places.
-  CHECK(b.delay_s / b.cb_reached > 1.5 * (k.delay_s / k.cb_reached));
-  CHECK(b.live_wait_s / b.answered < k.live_wait_s / k.answered);
+  CHECK(b.delay_s / static_cast<double>(b.cb_reached) > 1.5 * (k.delay_s / static_cast<double>(k.cb_reached)));
+  CHECK(b.live_wait_s / static_cast<double>(b.answered) < k.live_wait_s / static_cast<double>(k.answered));
 }
 
 TEST_CASE("callbacks: the metrics count them, and the service level leaves accepted callbacks out") {

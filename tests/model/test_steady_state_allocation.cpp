@@ -60,14 +60,48 @@ random::DistributionSpec mixture(double atom_weight, double exponential_mean_s) 
   return m;
 }
 
-Counts run_for(double duration_s, bool mixtures = false) {
+enum class Variant {
+  plain,
+  mixtures,  // every duration a mixture, so each draw goes through sample_mixture
+  routed,    // a second call type, waiting_score call selection and two delayed groups
+  exits      // balking, a maximum wait, and callbacks waiting in a callback queue with retries
+};
+
+Counts run_for(double duration_s, Variant variant = Variant::plain) {
   auto s = test::single_queue(2.0, test::exponential(180.0), 370, test::exponential(120.0), duration_s, 0.0);
   s.call_types[0].redial.probability_after_abandon = 0.5;
-  if (mixtures) {  // every duration a mixture, so each draw goes through sample_mixture
+  if (variant == Variant::mixtures) {
     s.call_types[0].handle_time_s = mixture(0.1, 200.0);
     s.call_types[0].wrap_up_s = mixture(0.5, 10.0);
     s.call_types[0].patience_s = mixture(0.2, 150.0);
     s.call_types[0].redial.delay_s = mixture(0.3, 900.0);
+  }
+  if (variant == Variant::routed) {  // two overflow timers per waiting call
+    s.call_types[0].arrivals.rates_per_s = {1.0};  // two types of 1 call/s each
+    s.call_types.push_back(s.call_types[0]);
+    s.call_types[1].name = "second";
+    s.call_types[1].rank.score_base = 30.0;
+    s.routing.call_selection = model::CallSelection::waiting_score;
+    s.agent_groups[0].headcount = 300;
+    s.agent_groups[0].skill_by_call_type = {1.0, 1.0};
+    auto later = s.agent_groups[0];
+    later.headcount = 40;
+    later.delay_s_by_call_type = {20.0, 40.0};
+    auto last = later;
+    last.delay_s_by_call_type = {60.0, 0.0};
+    s.agent_groups.push_back(later);
+    s.agent_groups.push_back(last);
+  }
+  if (variant == Variant::exits) {
+    model::CallTypeSpec& t = s.call_types[0];
+    t.balking_probability = 0.1;
+    t.max_wait_s = 90.0;
+    t.callback.enabled = true;
+    t.callback.offer_at_queue_length = 5;
+    t.callback.accept_probability = 0.5;
+    t.callback.keep_place = false;
+    t.callback.reach_probability = 0.7;
+    t.callback.attempts = 3;
   }
   model::NullObserver observer;
   const random::StreamFactory streams(11);
@@ -89,11 +123,15 @@ TEST_CASE("allocations do not grow with the number of calls") {
   CHECK(long_run.allocations <= short_run.allocations + 16);
 }
 
-TEST_CASE("allocations do not grow with the number of calls when every duration is a mixture") {
-  const Counts short_run = run_for(20'000.0, true);
-  const Counts long_run = run_for(200'000.0, true);
-  INFO("short: " << short_run.calls << " calls, " << short_run.allocations << " allocations; long: "
-                 << long_run.calls << " calls, " << long_run.allocations << " allocations");
-  REQUIRE(long_run.calls > 9 * short_run.calls);
-  CHECK(long_run.allocations <= short_run.allocations + 16);
+TEST_CASE("allocations do not grow with the number of calls when every duration is a mixture, under routing "
+          "rules and delayed overflow, and with balking, a maximum wait and callbacks") {
+  for (Variant variant : {Variant::mixtures, Variant::routed, Variant::exits}) {
+    const Counts short_run = run_for(20'000.0, variant);
+    const Counts long_run = run_for(200'000.0, variant);
+    INFO("variant " << static_cast<int>(variant) << ": short: " << short_run.calls << " calls, "
+                    << short_run.allocations << " allocations; long: " << long_run.calls << " calls, "
+                    << long_run.allocations << " allocations");
+    REQUIRE(long_run.calls > 9 * short_run.calls);
+    CHECK(long_run.allocations <= short_run.allocations + 16);
+  }
 }

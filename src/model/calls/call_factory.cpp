@@ -69,6 +69,7 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   c.repeats = 0;
   c.atypical = false;
   c.resolved = true;
+  c.transferred = false;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng) : std::numeric_limits<double>::infinity();
   // Drawn for every call of a balking type, whether it must wait or not, so that the

@@ -33,6 +33,7 @@ struct Call {
   bool accepts_callback = false;  // would accept a callback if offered one (drawn at creation)
   bool callback = false;   // the caller hung up to be called back (a virtual queue entry)
   std::uint8_t dials = 0;  // callback attempts made so far
+  bool transferred = false;  // came from another agent (routing's waiting_score bonus)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

@@ -28,8 +28,7 @@ void Service::offer(std::uint32_t id) {
     block(id);
     return;
   }
-  const bool at_once = units_.router.overflow_at_once();
-  const std::uint32_t agent = units_.router.select_agent(c.type, at_once);
+  const std::uint32_t agent = units_.router.select_agent(c.type, c.arrival, now);
   if (agent != none) {
     start_service(agent, id);
     return;
@@ -47,9 +46,15 @@ void Service::offer(std::uint32_t id) {
     return;
   }
   enqueue(id);
-  if (!at_once && units_.router.groups_for(c.type) > 1) {
-    sim_.schedule_in(units_.router.overflow_delay_s(), Priority::overflow, ev_overflow, pack(c.generation, id));
-  }
+  schedule_overflow(id);
+}
+
+void Service::schedule_overflow(std::uint32_t id) {
+  // One timer at a time: at the next delay at which more groups may take the call (none
+  // without delays), so a call answered early leaves at most one stale timer behind.
+  const Call& c = units_.pool[id];
+  const engine::SimTime at = units_.router.next_overflow(c.type, c.arrival, sim_.now());
+  if (std::isfinite(at)) sim_.schedule_at(at, Priority::overflow, ev_overflow, pack(c.generation, id));
 }
 
 void Service::block(std::uint32_t id) {
@@ -70,7 +75,10 @@ void Service::enqueue(std::uint32_t id) {
 void Service::queue_callback(std::uint32_t id) {
   advance_integrals();
   Call& c = units_.pool[id];
-  if (units_.callbacks.queue_callback(id)) units_.queue.push(c.type, id, c.generation);  // its place kept
+  if (units_.callbacks.queue_callback(id)) {  // its place kept, among live calls
+    units_.queue.push(c.type, id, c.generation);
+    schedule_overflow(id);
+  }
 }
 
 void Service::abandon(std::uint32_t id, std::uint32_t generation) {
@@ -92,11 +100,14 @@ void Service::disconnect_waiting() {
 
 void Service::overflow(std::uint32_t id, std::uint32_t generation) {
   if (!units_.pool.is_waiting(id, generation)) return;
-  const std::uint32_t type = units_.pool[id].type;
-  const std::uint32_t agent = units_.router.select_agent(type, true);
+  schedule_overflow(id);  // the call's next delay, if any
+  const Call& c = units_.pool[id];
+  const std::uint32_t type = c.type;
+  const std::uint32_t agent = units_.router.select_agent(type, c.arrival, sim_.now());
   if (agent == none) return;  // the call waits for the first agent of any eligible group
   // An idle agent of another group would already have taken any older eligible call, so
-  // the front of the queue is this call (or an older one, which goes first anyway).
+  // the front of the queue is this call (or an older one, which has waited longer and
+  // goes first anyway).
   const std::uint32_t front = units_.queue.front(type);
   if (front == none) return;
   units_.queue.pop_front(type);
@@ -203,7 +214,7 @@ void Service::dial_end(std::uint32_t agent) {
 void Service::callback_retry(std::uint32_t id, std::uint32_t generation) {
   const Call& c = units_.pool[id];
   if (c.generation != generation || c.state != CallState::callback_retry) return;
-  const std::uint32_t agent = units_.router.select_agent(c.type, units_.router.overflow_at_once());
+  const std::uint32_t agent = units_.router.select_agent(c.type, c.arrival, sim_.now());
   if (agent != none) {
     start_service(agent, id);
     return;

@@ -86,6 +86,7 @@ class Service {
   void block(std::uint32_t call);
   void enqueue(std::uint32_t call);
   void queue_callback(std::uint32_t call);
+  void schedule_overflow(std::uint32_t call);
   void start_service(std::uint32_t agent, std::uint32_t call);
   void start_dial(std::uint32_t agent, std::uint32_t call);
   // Live callers waiting (the queue holds callbacks that kept their place too).

@@ -91,28 +91,31 @@ TEST_CASE("admission: trunk lines and queue capacity") {
 TEST_CASE("router: agent selection rules") {
   SECTION("longest idle across every trained group") {
     RoutingUnits u(two_groups(model::AgentSelection::longest_idle));
-    CHECK(u.router.select_agent(0, true) == model::none);
+    CHECK(u.router.select_agent(0, 0.0, 0.0) == model::none);
     u.slots.make_idle(3, 5.0);  // an expert, idle since 5
     u.slots.make_idle(0, 7.0);  // a generalist, idle since 7
     u.slots.make_idle(2, 9.0);
-    CHECK(u.router.select_agent(0, true) == 3);
-    CHECK(u.router.select_agent(1, true) == 0);  // only group 0 takes type 1
+    CHECK(u.router.select_agent(0, 0.0, 0.0) == 3);
+    CHECK(u.router.select_agent(1, 0.0, 0.0) == 0);  // only group 0 takes type 1
   }
   SECTION("most skilled: the group with the higher listed skill first") {
     RoutingUnits u(two_groups(model::AgentSelection::most_skilled));
     u.slots.make_idle(0, 1.0);
     u.slots.make_idle(2, 9.0);
-    CHECK(u.router.select_agent(0, true) == 2);  // experts (0.9) before generalists (0.6)
+    CHECK(u.router.select_agent(0, 0.0, 0.0) == 2);  // experts (0.9) before generalists (0.6)
   }
   SECTION("group order: later groups only once the call may overflow") {
     auto s = two_groups(model::AgentSelection::group_order);
     s.routing.overflow_delay_s = 20.0;
     s.routing.group_order = {1, 0};
     RoutingUnits u(s);
-    CHECK_FALSE(u.router.overflow_at_once());
+    // One overflow timer, at the delay, for type 0 (two groups); none for type 1 (one).
+    CHECK(u.router.overflow_timers(0) == std::vector<double>{20.0});
+    CHECK(u.router.overflow_timers(1).empty());
     u.slots.make_idle(0, 1.0);  // only a generalist is free
-    CHECK(u.router.select_agent(0, false) == model::none);
-    CHECK(u.router.select_agent(0, true) == 0);
+    CHECK(u.router.select_agent(0, 100.0, 100.0) == model::none);  // on arrival
+    CHECK(u.router.select_agent(0, 100.0, 119.0) == model::none);
+    CHECK(u.router.select_agent(0, 100.0, 120.0) == 0);            // after the delay
     // A free generalist takes a waiting type-0 call only after the delay.
     waiting_call(u.pool, u.queue, 0, 100.0);
     CHECK(u.router.take_call_for(0, 110.0) == model::none);

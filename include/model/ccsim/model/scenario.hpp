@@ -53,6 +53,15 @@ struct CallbackSpec {
   random::DistributionSpec attempt_s = dist_with_mean(random::DistKind::constant, 30.0);  // an unanswered dial
 };
 
+// How a call type ranks against the others when a free agent chooses a waiting call
+// (RoutingSpec::call_selection; docs/scenario.md "Routing").
+struct CallRankSpec {
+  double wait_weight = 1.0;           // longest_weighted_wait: weight x wait of the head call
+  double score_base = 0.0;            // waiting_score: base + points_per_s x wait (+ transfer bonus)
+  double score_points_per_s = 1.0;
+  double score_transfer_bonus = 0.0;
+};
+
 struct CallTypeSpec {
   std::string name;
   ArrivalSpec arrivals;
@@ -60,6 +69,7 @@ struct CallTypeSpec {
   random::DistributionSpec wrap_up_s;       // after-call work of a skill-1 agent (default constant 0)
   std::optional<random::DistributionSpec> patience_s;  // nullopt: callers never abandon
   int priority = 0;                         // lower value is served first across call types
+  CallRankSpec rank;
   RedialSpec redial;
   // Balking (docs/model.md §3.9): the share of callers who hang up at once on hearing
   // that they must wait (no agent free on arrival). 0: nobody balks.
@@ -97,6 +107,7 @@ struct AgentGroupSpec {
   StaffingMode staffing = StaffingMode::opening_hours;
   std::vector<ShiftSpec> shifts;
   StaffingTableSpec table;
+  std::vector<double> delay_s_by_call_type;  // index = call type; wait before the group may take it; empty = none
 };
 
 enum class AgentSelection {
@@ -105,8 +116,15 @@ enum class AgentSelection {
   group_order     // groups in routing order; later groups only after overflow_delay_s
 };
 
+enum class CallSelection {
+  priority,               // lowest priority value, then the oldest call
+  longest_weighted_wait,  // highest wait_weight x wait of the head call
+  waiting_score           // highest base + points_per_s x wait (+ transfer bonus) of the head call
+};
+
 struct RoutingSpec {
   AgentSelection agent_selection = AgentSelection::longest_idle;
+  CallSelection call_selection = CallSelection::priority;
   std::vector<int> group_order;          // group indices; empty = order of agent_groups
   double overflow_delay_s = 0.0;         // group_order: wait before a call may overflow
   std::optional<int> trunk_lines;        // max calls in the centre (waiting + talking)
