@@ -8,7 +8,8 @@
 //
 // so an agent whose shift ends at t takes no call arriving at t; an agent finishing a
 // call at t is free for a call arriving at t; a call answered at the very instant its
-// patience runs out is answered. Redials and repeats arrive with arrival priority.
+// patience runs out is answered. Redials and repeats arrive with arrival priority; the
+// end of a warm transfer's conference frees the first agent with service_end priority.
 
 #include <cstdint>
 
@@ -24,7 +25,8 @@ enum EventKind : std::uint32_t {
   ev_abandon,           // payload: pack(generation, call)
   ev_overflow,          // payload: pack(generation, call)
   ev_service_end,       // payload: agent slot
-  ev_upstream_arrival   // payload: call type
+  ev_upstream_arrival,  // payload: call type
+  ev_conference_end     // payload: agent slot (warm transfer: the first agent leaves the line)
 };
 
 struct Priority {

@@ -59,6 +59,7 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   const std::uint32_t id = pool_.allocate();
   Call& c = pool_[id];
   c.type = type;
+  c.issue_type = type;
   c.origin = origin;
   c.arrival = now;
   c.measured = now >= measure_start_;
@@ -66,6 +67,7 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   c.repeats = 0;
   c.atypical = false;
   c.resolved = true;
+  c.transferred = false;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng) : std::numeric_limits<double>::infinity();
   ++created_;

@@ -17,13 +17,15 @@ namespace ccsim::model {
 enum class CallState : std::uint8_t { free, waiting, in_service };
 
 struct Call {
-  std::uint32_t type = 0;
+  std::uint32_t type = 0;       // the queue and skills it needs now (a transferred leg: the target type)
+  std::uint32_t issue_type = 0; // the type the customer called: repeats and redials come back to it
   std::uint32_t generation = 0;
   CallState state = CallState::free;
   CallOrigin origin = CallOrigin::first;
   bool atypical = false;   // outside the script's coverage (decided when offered)
   bool resolved = true;    // the issue is settled on this contact (decided when answered)
   bool measured = false;   // arrived after the warm-up
+  bool transferred = false; // this leg was passed on from another call type (docs/model.md §3.9)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

@@ -68,9 +68,13 @@ void Service::abandon(std::uint32_t id, std::uint32_t generation) {
   const Call& c = units_.pool[id];
   units_.queue.left(c.type);
   const engine::SimTime wait = sim_.now() - c.arrival;
-  if (c.measured) observer_.on_abandoned(c.type, c.arrival, wait);
-  if (wait <= short_abandon_s_) ++units_.tally.short_abandons;
-  units_.contacts.maybe_redial(c, scenario_.call_types[c.type].redial.probability_after_abandon);
+  if (c.transferred) {
+    units_.transfers.abandoned(id, c, sim_.now());  // not a first-level abandon
+  } else {
+    if (c.measured) observer_.on_abandoned(c.type, c.arrival, wait);
+    if (wait <= short_abandon_s_) ++units_.tally.short_abandons;
+  }
+  units_.contacts.maybe_redial(c, scenario_.call_types[c.issue_type].redial.probability_after_abandon);
   // The queue entry goes stale and is skipped when it reaches the front.
   units_.pool.release(id);
 }
@@ -100,30 +104,73 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
   ++in_service_;
   units_.slots.make_busy(agent, id, now);
   const engine::SimTime wait = now - c.arrival;
-  if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
-  if (wait <= threshold_s_) ++units_.tally.within;
+  double conference_s = 0.0;
+  if (c.transferred) {
+    conference_s = units_.transfers.answered(id, c, now);  // not a first-level answer
+  } else {
+    if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
+    if (wait <= threshold_s_) ++units_.tally.within;
+  }
 
   const double skill = units_.skills.level(agent, c.type);
   const Workforce* w = units_.workforce;
   const double multiplier = units_.outcomes.answer(c, skill, w ? w->exhaustion(agent) : 0.0,
                                                    w ? w->training_boost(agent) : 0.0);
-  sim_.schedule_in(c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
+  sim_.schedule_in(conference_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
 }
 
 void Service::end_service(std::uint32_t agent) {
   advance_integrals();
   AgentDuty& a = units_.slots[agent];
   const std::uint32_t id = a.call;
-  const Call& c = units_.pool[id];
+  Call& c = units_.pool[id];
   const engine::SimTime now = sim_.now();
   const double handle_s = now - a.busy_start;
-  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, c.resolved, c.atypical);
-  observer_.on_agent_busy(a.group, a.busy_start, now);
+  const TransferKind transfer = units_.transfers.on()
+                                    ? units_.transfers.at_end(id, c, a.group, units_.skills.level(agent, c.type), now)
+                                    : TransferKind::none;
+  // A leg passed on does not settle the issue: the final leg decides.
+  const bool resolved = c.resolved && transfer == TransferKind::none;
+  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, resolved, c.atypical);
+  // Warm: the agent stays busy on the line until end_conference.
+  if (transfer != TransferKind::warm) observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
   const bool hostile = units_.outcomes.hostile(c.type);
   if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
+  if (transfer != TransferKind::none) {
+    pass_on(agent, id, transfer);
+    return;
+  }
   units_.contacts.maybe_repeat(c);
   units_.pool.release(id);
+  a.call = none;
+  agent_free(agent);
+}
+
+void Service::pass_on(std::uint32_t agent, std::uint32_t id, TransferKind kind) {
+  AgentDuty& a = units_.slots[agent];
+  Call& c = units_.pool[id];
+  const bool warm = kind == TransferKind::warm;
+  units_.transfers.pass_on(id, c, a.busy_start, warm ? agent : none, sim_.now());
+  // The call already holds its line: admission is not asked again.
+  const bool at_once = units_.router.overflow_at_once();
+  const std::uint32_t target = units_.router.select_agent(c.type, at_once);
+  if (target != none) {
+    start_service(target, id);
+  } else {
+    enqueue(id);
+    if (!at_once && units_.router.groups_for(c.type) > 1) {
+      sim_.schedule_in(units_.router.overflow_delay_s(), Priority::overflow, ev_overflow, pack(c.generation, id));
+    }
+  }
+  if (warm) return;  // a.call stays: the agent is on the line with the caller
+  a.call = none;
+  agent_free(agent);
+}
+
+void Service::end_conference(std::uint32_t agent) {
+  AgentDuty& a = units_.slots[agent];
+  observer_.on_agent_busy(a.group, a.busy_start, sim_.now());
   a.call = none;
   agent_free(agent);
 }

@@ -19,6 +19,7 @@
 #include "ccsim/model/scenario.hpp"
 #include "queueing/admission.hpp"
 #include "queueing/router.hpp"
+#include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
 #include "workforce/management_rule.hpp"
@@ -44,6 +45,7 @@ class Service {
     Contacts& contacts;
     Workforce* workforce;  // null without the workforce model
     ServiceLevelTally& tally;
+    Transfers& transfers;
   };
   Service(const Scenario& scenario, const Calendar& calendar, engine::Simulator& sim, Observer& observer,
           Units units);
@@ -58,6 +60,8 @@ class Service {
   void overflow(std::uint32_t call, std::uint32_t generation);
   // The agent finished the call in hand.
   void end_service(std::uint32_t agent);
+  // Warm transfer: the conference is over, the first agent leaves the line.
+  void end_conference(std::uint32_t agent);
   // The agent is free for work (just came on duty, or finished a call).
   void agent_free(std::uint32_t agent);
 
@@ -75,6 +79,8 @@ class Service {
   void block(std::uint32_t call);
   void enqueue(std::uint32_t call);
   void start_service(std::uint32_t agent, std::uint32_t call);
+  // The call goes on to its transfer target's queue (docs/model.md §3.9).
+  void pass_on(std::uint32_t agent, std::uint32_t call, TransferKind kind);
 
   const Scenario& scenario_;
   const Calendar& calendar_;

@@ -30,6 +30,11 @@ struct Counters {
   double wait_sum_answered_s = 0.0;
   double wait_sum_abandoned_s = 0.0;
   double handle_sum_s = 0.0;
+  // Transfers (docs/model.md §3.9), by the type the customer called.
+  std::uint64_t transfers = 0;                   // first legs passed on to another type
+  std::uint64_t transfer_answered_within = 0;    // transferred legs answered within the threshold
+  std::uint64_t transfer_completed = 0;          // transferred calls whose final leg ended
+  double transfer_system_sum_s = 0.0;    // original arrival to the end of the final leg
 
   Counters& operator+=(const Counters& o);
 };
@@ -49,6 +54,8 @@ enum class Metric : std::uint8_t {
   offered, answered, abandoned, blocked, service_level, p_wait, asa_s, avg_wait_s,
   wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
   mean_queue_length, redials,
+  // transfers (scenarios with a transfer)
+  transfers, transfer_share, transfer_system_s, second_level_sl,
   // quality (organisation model)
   fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
@@ -57,7 +64,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 37;
+inline constexpr std::size_t metric_count = 41;
 
 struct MetricInfo {
   Metric metric;
@@ -89,9 +96,13 @@ double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
 double wait_per_issue_s(const Counters& c);
 double occupancy(const AgentTime& t);
+double transfer_share(const Counters& c);
+double transfer_system_s(const Counters& c);
+double second_level_sl(const Counters& c);
 
 // The metrics computable from a slice of counters (an interval, a day, the run) and its
-// agent time; `overall`: the slice covers every call type (occupancy is defined only then).
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall);
+// agent time; `overall`: the slice covers every call type (occupancy is defined only then);
+// `transfers`: the scenario has a transfer (the transfer metrics are undefined otherwise).
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, bool transfers = false);
 
 }  // namespace ccsim::experiment

@@ -38,6 +38,23 @@ struct RedialSpec {
   random::DistributionSpec delay_s = dist_with_mean(random::DistKind::exponential, 900.0);  // time until the new attempt
 };
 
+// At the end of service a call may be passed on to another call type's queue
+// (docs/model.md §3.9). p = min(1, p0 (1 + a_atypical atyp) (1 + a_skill (1 - s))).
+enum class TransferMode {
+  cold,  // the first agent is freed; the call joins the target type's queue
+  warm   // the first agent stays on the line until a target agent answers, then both confer
+};
+
+struct TransferSpec {
+  std::uint32_t target = 0;                  // call type index (not the type itself)
+  double probability = 0.0;                  // p0 for every group without its own
+  std::vector<double> probability_by_group;  // index = agent group; negative: use probability
+  TransferMode mode = TransferMode::cold;
+  random::DistributionSpec conference_s = dist_with_mean(random::DistKind::constant, 0.0);  // warm only
+  double a_atypical = 0.0;                   // uplift for calls outside the script (organisation)
+  double a_skill = 0.0;                      // uplift for agents below full skill
+};
+
 struct CallTypeSpec {
   std::string name;
   ArrivalSpec arrivals;
@@ -46,6 +63,7 @@ struct CallTypeSpec {
   std::optional<random::DistributionSpec> patience_s;  // nullopt: callers never abandon
   int priority = 0;                         // lower value is served first across call types
   RedialSpec redial;
+  std::optional<TransferSpec> transfer;     // nullopt: calls of the type are never transferred
 };
 
 // A shift: agents on duty from start_s to end_s, in seconds since midnight, within
@@ -75,6 +93,7 @@ struct AgentGroupSpec {
   StaffingMode staffing = StaffingMode::opening_hours;
   std::vector<ShiftSpec> shifts;
   StaffingTableSpec table;
+  bool second_level = false;  // takes only transferred calls (its call types receive no calls of their own)
 };
 
 enum class AgentSelection {

@@ -31,7 +31,8 @@ enum class StreamPurpose : std::uint32_t {
   repeat = 10,      // repeat decision and delay of unresolved issues, per call type
   upstream = 11,    // upstream failure-demand arrivals, per call type
   workforce = 12,   // absence, burnout, quits, vacancies, traits, per agent slot
-  // 13..63 reserved for later model mechanisms
+  transfer = 15,    // transfer decision, second-leg work and conference, per call type (first leg's)
+  // 13, 14, 16..63 reserved for later model mechanisms
 };
 
 // Largest purpose value accepted by stream_index (6 bits), and the bound on the index
