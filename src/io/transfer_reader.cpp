@@ -84,6 +84,7 @@ void resolve_transfers(ReadContext& context, std::vector<model::CallTypeSpec>& c
         context.problem(n.to_path, unknown_name("call type", n.to, type_names));
       } else {
         const auto target = static_cast<std::size_t>(found - type_names.begin());
+        is_target[target] = true;  // named: a second-level group fed by it is not also reported
         if (target == n.call_type) {
           context.problem(n.to_path, "found '" + n.to +
                                          "', the call type itself, expected another call type (a transfer "
@@ -94,7 +95,6 @@ void resolve_transfers(ReadContext& context, std::vector<model::CallTypeSpec>& c
                                          "transferred at most once)");
         } else {
           spec.target = static_cast<std::uint32_t>(target);
-          is_target[target] = true;
         }
       }
     }
