@@ -34,6 +34,10 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::utilisation, "utilisation", false, false, false},
     {Metric::mean_queue_length, "mean_queue_length", false, false, false},
     {Metric::redials, "redials", true, true, true},
+    {Metric::transfers, "transfers", true, true, true},
+    {Metric::transfer_share, "transfer_share", true, true, false},
+    {Metric::transfer_system_s, "transfer_system_s", true, true, false},
+    {Metric::second_level_sl, "second_level_sl", true, true, false},
     {Metric::fcr, "fcr", true, true, false},
     {Metric::repeat_share, "repeat_share", true, true, false},
     {Metric::failure_demand_share, "failure_demand_share", true, true, false},
@@ -93,6 +97,10 @@ Counters& Counters::operator+=(const Counters& o) {
   wait_sum_left_s += o.wait_sum_left_s;
   callback_delay_sum_s += o.callback_delay_sum_s;
   handle_sum_s += o.handle_sum_s;
+  transfers += o.transfers;
+  transfer_answered_within += o.transfer_answered_within;
+  transfer_completed += o.transfer_completed;
+  transfer_system_sum_s += o.transfer_system_sum_s;
   return *this;
 }
 
@@ -144,6 +152,18 @@ double attempts_per_issue(const Counters& c) {
   return ratio(static_cast<double>(c.offered), static_cast<double>(c.offered_first + c.offered_upstream));
 }
 
+double transfer_share(const Counters& c) {
+  // Answered counts first-level answers only: a transferred leg is not answered again.
+  return ratio(static_cast<double>(c.transfers), static_cast<double>(c.answered));
+}
+double transfer_system_s(const Counters& c) {
+  return ratio(c.transfer_system_sum_s, static_cast<double>(c.transfer_completed));
+}
+double second_level_sl(const Counters& c) {
+  // Every transferred leg is offered to the target queue: transfers is the denominator.
+  return ratio(static_cast<double>(c.transfer_answered_within), static_cast<double>(c.transfers));
+}
+
 std::optional<Metric> metric_by_name(std::string_view name) {
   for (const auto& m : metric_catalogue()) {
     if (m.name == name) return m.metric;
@@ -151,7 +171,7 @@ std::optional<Metric> metric_by_name(std::string_view name) {
   return std::nullopt;
 }
 
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, bool transfers) {
   MetricValues v;
   v.fill(std::numeric_limits<double>::quiet_NaN());
   v[static_cast<std::size_t>(Metric::offered)] = static_cast<double>(c.offered);
@@ -181,6 +201,12 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall) {
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
+  if (transfers) {
+    v[static_cast<std::size_t>(Metric::transfers)] = static_cast<double>(c.transfers);
+    v[static_cast<std::size_t>(Metric::transfer_share)] = transfer_share(c);
+    v[static_cast<std::size_t>(Metric::transfer_system_s)] = transfer_system_s(c);
+    v[static_cast<std::size_t>(Metric::second_level_sl)] = second_level_sl(c);
+  }
   return v;
 }
 

@@ -28,6 +28,8 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       threshold_s_(scenario.service_level.threshold_s),
       short_abandon_s_(scenario.service_level.short_abandon_s),
       has_workforce_(scenario.workforce.enabled),
+      has_transfers_(std::any_of(scenario.call_types.begin(), scenario.call_types.end(),
+                                 [](const model::CallTypeSpec& t) { return t.transfer.has_value(); })),
       rows_(rows),
       days_(per_day_, scopes_),
       slots_(layout_),
@@ -132,6 +134,26 @@ void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arr
   });
 }
 
+void MetricsCollector::on_transferred(std::uint32_t issue_type, engine::SimTime arrival) {
+  update(issue_type, arrival, [](Counters& c) { ++c.transfers; });
+}
+
+void MetricsCollector::on_transfer_answered(std::uint32_t issue_type, engine::SimTime arrival,
+                                            engine::SimTime wait_s) {
+  const bool within = wait_s <= threshold_s_;
+  update(issue_type, arrival, [&](Counters& c) {
+    if (within) ++c.transfer_answered_within;
+  });
+}
+
+void MetricsCollector::on_transfer_completed(std::uint32_t issue_type, engine::SimTime arrival,
+                                             engine::SimTime time_in_system_s) {
+  update(issue_type, arrival, [&](Counters& c) {
+    ++c.transfer_completed;
+    c.transfer_system_sum_s += time_in_system_s;
+  });
+}
+
 template <class Member>
 void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
   start = std::max(start, measure_start_);
@@ -221,7 +243,8 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
   for (std::size_t i = 0; i < per_day_; ++i) {
     for (std::size_t scope = 0; scope < scopes_; ++scope) {
       rows_->interval_row(day, i, scope,
-                          metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_));
+                          metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_,
+                                     has_transfers_));
     }
   }
   for (std::size_t scope = 0; scope < scopes_; ++scope) {
@@ -232,7 +255,7 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
       t += table.time[i];
     }
     const bool overall = scope + 1 == scopes_;
-    rows_->day_row(day, scope, metrics_of(c, t, overall), overall && has_workforce_ ? &table.workforce : nullptr);
+    rows_->day_row(day, scope, metrics_of(c, t, overall, has_transfers_), overall && has_workforce_ ? &table.workforce : nullptr);
   }
 }
 

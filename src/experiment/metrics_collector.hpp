@@ -47,6 +47,10 @@ class MetricsCollector final : public model::Observer {
   void on_employee_day(const model::EmployeeDay& employee) override;
   void on_workforce_day(const model::WorkforceDay& day) override;
   void on_agent_exit(const model::AgentRecord& record) override;
+  void on_transferred(std::uint32_t issue_type, engine::SimTime arrival) override;
+  void on_transfer_answered(std::uint32_t issue_type, engine::SimTime arrival, engine::SimTime wait_s) override;
+  void on_transfer_completed(std::uint32_t issue_type, engine::SimTime arrival,
+                             engine::SimTime time_in_system_s) override;
   void on_settled(engine::SimTime t) override;
 
   // The run is over: settles every day still open.
@@ -66,6 +70,8 @@ class MetricsCollector final : public model::Observer {
   [[nodiscard]] const PeriodTotals& measured() const { return measured_; }
   [[nodiscard]] double penalties() const { return penalties_; }
   [[nodiscard]] bool has_workforce() const { return has_workforce_; }
+  // Some call type has a transfer: the transfer metrics are defined.
+  [[nodiscard]] bool has_transfers() const { return has_transfers_; }
 
  private:
   template <class F>
@@ -90,6 +96,7 @@ class MetricsCollector final : public model::Observer {
   double threshold_s_;
   double short_abandon_s_;
   bool has_workforce_;
+  bool has_transfers_;
   RowSink* rows_;
   OpenDays days_;
   SlotCache slots_;

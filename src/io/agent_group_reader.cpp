@@ -247,6 +247,8 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
       }
     }
     spec.headcount = headcount.value_or(0);
+    // Read only when written, so scenarios without it keep their resolved document.
+    if (g.has("second_level")) spec.second_level = g.boolean("second_level").value_or(false);
     paths.push_back(g.path());
     result.push_back(std::move(spec));
   }

@@ -33,7 +33,8 @@ model::CallbackSpec read_callback(ObjectReader& r) {
 }  // namespace
 
 std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
-                                                 std::vector<std::string>& paths) {
+                                                 std::vector<std::string>& paths,
+                                                 std::vector<TransferNames>& transfers) {
   // Defaults that are whole objects are read like user input, so the resolved document
   // shows them in full and they pass the same checks.
   static const json no_wrap_up = {{"dist", "constant"}, {"mean_s", 0.0}};
@@ -94,6 +95,7 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
         spec.redial.delay_s = std::move(*d);
       }
     }
+    spec.transfer = read_transfer(c, result.size(), transfers);
     paths.push_back(c.path());
     result.push_back(std::move(spec));
   }

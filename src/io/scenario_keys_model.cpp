@@ -104,6 +104,37 @@ void add_arrival_keys(const KeyAdder& add) {
                       "Absent: every day the same."});
 }
 
+// docs/model.md §3.15.
+void add_transfer_keys(const KeyAdder& add) {
+  add({.path = "/call_types/*/transfer", .type = KeyType::object, .default_text = "no transfers",
+       .description = "At the end of service a call may be passed on to another call type's queue, once."});
+  add({.path = "/call_types/*/transfer/to", .type = KeyType::string, .range = "a call type name, not this one",
+       .required = true,
+       .description = "Target call type; it has no transfer of its own. The leg takes its handle time and "
+                      "wrap-up distributions."});
+  add({.path = "/call_types/*/transfer/probability", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 0.0,
+       .description = "p0: probability that a call is transferred when its agent finishes."});
+  add({.path = "/call_types/*/transfer/by_group", .type = KeyType::map, .range = "keys: agent group names",
+       .description = "p0 of the calls handled by the named group, instead of probability."});
+  add({.path = "/call_types/*/transfer/by_group/*", .type = KeyType::number, .rule = number_between(0, true, 1, true),
+       .description = "p0 when an agent of the group named by the key handled the call."});
+  add({.path = "/call_types/*/transfer/mode", .type = KeyType::string, .default_value = "cold",
+       .choices = {"cold", "warm"},
+       .description = "cold: the first agent is freed and the call joins the target queue with the patience "
+                      "left; warm: the first agent stays on the line until a target agent answers, then both "
+                      "spend the conference time."});
+  add_distribution(add, "/call_types/*/transfer/conference", "constant, mean_s 0", false,
+                   "warm: time both agents spend on the line before the target agent's own handling.");
+  add({.path = "/call_types/*/transfer/a_atypical", .type = KeyType::number,
+       .rule = number_between(0, true, max_transfer_coefficient, true), .default_value = 0.0,
+       .description = "p is multiplied by 1 + a_atypical for a call outside the script's coverage "
+                      "(organisation model)."});
+  add({.path = "/call_types/*/transfer/a_skill", .type = KeyType::number,
+       .rule = number_between(0, true, max_transfer_coefficient, true), .default_value = 0.0,
+       .description = "p is multiplied by 1 + a_skill * (1 - s), s the first agent's skill on the call type."});
+}
+
 }  // namespace
 
 void add_document_keys(const KeyAdder& add) {
@@ -235,6 +266,7 @@ void add_call_type_keys(const KeyAdder& add) {
   add_distribution(add, "/call_types/*/redial/delay", "exponential, mean_s 900", false,
                    "Time until the new attempt; its mean is at least 1 s, so that redials cannot loop "
                    "without time passing.");
+  add_transfer_keys(add);
 }
 
 void add_agent_group_keys(const KeyAdder& add) {
@@ -280,6 +312,9 @@ void add_agent_group_keys(const KeyAdder& add) {
        .range = "each >= 0 and <= headcount; calendar: one per interval of the opening hours", .required = true,
        .description = "Agents on duty per interval from opening time (calendar) or from t = 0, repeating "
                       "(continuous)."});
+  add({.path = "/agent_groups/*/second_level", .type = KeyType::boolean, .default_value = false,
+       .description = "The group takes only transferred calls: every call type it has a skill for is a "
+                      "transfer target with no arrivals of its own (all rates 0)."});
 }
 
 void add_routing_keys(const KeyAdder& add) {

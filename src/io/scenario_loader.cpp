@@ -70,9 +70,11 @@ LoadedScenario check_and_convert(const ScenarioSources& sources, std::string sou
   const auto horizon = read_horizon(root);
   if (horizon) loaded.scenario.horizon = *horizon;
   std::vector<std::string> call_type_paths;
-  loaded.scenario.call_types = read_call_types(root, horizon, call_type_paths);
+  std::vector<TransferNames> transfers;
+  loaded.scenario.call_types = read_call_types(root, horizon, call_type_paths, transfers);
   std::vector<std::string> group_paths;
   loaded.scenario.agent_groups = read_agent_groups(root, loaded.scenario.call_types, horizon, group_paths);
+  resolve_transfers(context, loaded.scenario.call_types, transfers, loaded.scenario.agent_groups, group_paths);
   check_every_call_type_served(context, loaded.scenario.call_types, call_type_paths, loaded.scenario.agent_groups);
   loaded.scenario.routing = read_routing(root, loaded.scenario.agent_groups);
   ContractSection contract = read_contract(root);

@@ -20,6 +20,7 @@
 #include "queueing/closing_rule.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
+#include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
 #include "staffing/duty.hpp"
@@ -31,9 +32,47 @@ namespace ccsim::model {
 
 namespace {
 
+bool receives_no_calls_of_its_own(const CallTypeSpec& type) {
+  for (double rate : type.arrivals.rates_per_s) {
+    if (rate > 0.0) return false;
+  }
+  return true;  // upstream demand is a share of the same rates
+}
+
+// docs/model.md §3.15: a call is transferred at most once, to another type; a second-level
+// group's types get only transferred calls, so its queues never hold a first-level call.
+void check_transfers(const Scenario& scenario) {
+  const auto n = scenario.call_types.size();
+  std::vector<bool> target(n, false);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& t = scenario.call_types[k].transfer;
+    if (!t) continue;
+    if (t->target >= n || t->target == k) {
+      throw ModelError("call type '" + scenario.call_types[k].name + "' transfers to itself or to no call type");
+    }
+    if (scenario.call_types[t->target].transfer) {
+      throw ModelError("call type '" + scenario.call_types[k].name +
+                       "' transfers to a type that transfers again (a call is transferred at most once)");
+    }
+    target[t->target] = true;
+  }
+  for (const auto& g : scenario.agent_groups) {
+    if (!g.second_level) continue;
+    for (std::size_t k = 0; k < n && k < g.skill_by_call_type.size(); ++k) {
+      if (g.skill_by_call_type[k] <= 0.0) continue;
+      if (!target[k] || !receives_no_calls_of_its_own(scenario.call_types[k])) {
+        throw ModelError("second-level group '" + g.name + "' has a skill for call type '" +
+                         scenario.call_types[k].name +
+                         "', which is not a transfer target receiving no calls of its own");
+      }
+    }
+  }
+}
+
 // What the model cannot simulate. The scenario loader reports each of these first, with
 // the JSON path of the offending value (tests/io/test_model_invariants.cpp).
 void check_invariants(const Scenario& scenario) {
+  check_transfers(scenario);
   if (!scenario.workforce.enabled) return;
   if (!scenario.horizon.calendar) throw ModelError("the workforce model needs a calendar horizon");
   std::uint64_t agents = 0;
@@ -63,6 +102,10 @@ struct CallCenter::Units {
   void serve(std::span<const std::uint32_t> agents) {
     for (std::uint32_t agent : agents) service.agent_free(agent);
   }
+  void offer(std::uint32_t call) {
+    if (transfers.on()) transfers.at_birth(call, pool[call]);
+    service.offer(call);
+  }
   void run(RunTotals& totals);
   void report_agents_on_duty(engine::SimTime end);
 
@@ -84,6 +127,7 @@ struct CallCenter::Units {
   std::optional<Workforce> workforce;
   std::optional<ManagementRule> management;
   ServiceLevelTally tally;
+  Transfers transfers;
   WaitQueue queue;
   Callbacks callbacks;
   Router router;
@@ -107,11 +151,13 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       slots(sc, sc.organisation.enabled ? sc.organisation.max_skills_per_agent : 0, calendar, obs),
       duty(sc, calendar, slots, sim),
       skills(slots),
+      transfers(sc, sim, obs, streams, replication),
       queue(static_cast<std::uint32_t>(sc.call_types.size()), pool),
       callbacks(sc, pool, obs, streams, replication),
       router(sc, slots, queue, pool),
       service(sc, calendar, sim, obs,
-              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally, callbacks}),
+              Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally, callbacks,
+                             transfers}),
       closing(sc.horizon, calendar, sim) {
   if (sc.workforce.enabled) {
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
@@ -188,10 +234,11 @@ void CallCenter::Units::handle(const engine::Event& e) {
     case ev_upstream_arrival: {
       const CallOrigin origin = e.kind == ev_arrival ? CallOrigin::first : CallOrigin::upstream;
       arrivals.schedule_next(lo, origin);
-      service.offer(factory.new_issue(lo, origin, sim.now()));
+      offer(factory.new_issue(lo, origin, sim.now()));
       break;
     }
-    case ev_contact: service.offer(factory.known_issue(contacts.take(lo), sim.now())); break;
+    case ev_contact: offer(factory.known_issue(contacts.take(lo), sim.now())); break;
+    case ev_conference_end: service.end_conference(lo); break;
     case ev_service_end: service.end_service(lo); break;
     case ev_abandon: service.abandon(lo, hi); break;
     case ev_time_out: service.time_out(lo, hi); break;

@@ -11,8 +11,9 @@
 // patience runs out (or its maximum wait is reached) is answered; a call answered at the
 // closing instant is answered, and only the callers still waiting after everything else
 // at that instant are cut off. Redials and repeats arrive with arrival priority; a
-// maximum-wait timer has abandon priority; an unanswered callback dial ends with service_end
-// priority and a callback's next attempt comes with arrival priority.
+// maximum-wait timer has abandon priority; an unanswered callback dial and the end of a
+// warm transfer's conference free the agent with service_end priority; a callback's next
+// attempt comes with arrival priority.
 
 #include <cstdint>
 
@@ -32,7 +33,8 @@ enum EventKind : std::uint32_t {
   ev_time_out,          // payload: pack(generation, call): the maximum wait is reached
   ev_close,             // payload: day (queue_at_close = disconnect)
   ev_dial_end,          // payload: agent slot (a callback dial that did not reach the customer)
-  ev_callback_retry     // payload: pack(generation, call)
+  ev_callback_retry,    // payload: pack(generation, call)
+  ev_conference_end     // payload: agent slot (warm transfer: the first agent leaves the line)
 };
 
 struct Priority {

@@ -77,6 +77,17 @@ std::vector<InvariantCase> cases() {
        [](json& d) { d["call_types"][0]["redial"] = {{"after_abandon", 0.5}, {"delay", tiny_weibull}}; },
        [](model::Scenario& s) { s.call_types[0].redial.delay_s = weibull(180, 0.001); },
        "/call_types/0/redial/delay/shape", "found 0.001, expected a number in [0.1, 100]"},
+      {"a transfer goes to another call type (docs/model.md §3.15)",
+       [](json& d) { d["call_types"][0]["transfer"] = {{"to", "general"}, {"probability", 0.1}}; },
+       [](model::Scenario& s) {
+         s.call_types[0].transfer = model::TransferSpec{};
+         s.call_types[0].transfer->target = 0;
+       },
+       "/call_types/0/transfer/to", "the call type itself"},
+      {"a second-level group's call types receive only transferred calls",
+       [](json& d) { d["agent_groups"][0]["second_level"] = true; },
+       [](model::Scenario& s) { s.agent_groups[0].second_level = true; },
+       "/agent_groups/0/second_level", "takes only transferred calls"},
   };
 }
 

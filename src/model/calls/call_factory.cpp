@@ -62,6 +62,7 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   const std::uint32_t id = pool_.allocate();
   Call& c = pool_[id];
   c.type = type;
+  c.issue_type = type;
   c.origin = origin;
   c.arrival = now;
   c.measured = now >= measure_start_;

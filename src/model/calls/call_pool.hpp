@@ -22,7 +22,8 @@ enum class CallState : std::uint8_t {
 };
 
 struct Call {
-  std::uint32_t type = 0;
+  std::uint32_t type = 0;       // the queue and skills it needs now (a transferred leg: the target type)
+  std::uint32_t issue_type = 0; // the type the customer called: repeats and redials come back to it
   std::uint32_t generation = 0;
   CallState state = CallState::free;
   CallOrigin origin = CallOrigin::first;
@@ -33,7 +34,7 @@ struct Call {
   bool accepts_callback = false;  // would accept a callback if offered one (drawn at creation)
   bool callback = false;   // the caller hung up to be called back (a virtual queue entry)
   std::uint8_t dials = 0;  // callback attempts made so far
-  bool transferred = false;  // came from another agent (routing's waiting_score bonus)
+  bool transferred = false;  // this leg was passed on from another call type (docs/model.md §3.15)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

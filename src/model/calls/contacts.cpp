@@ -39,11 +39,12 @@ Contacts::Contacts(const Scenario& scenario, bool repeats_on, const CallEffectCo
 
 void Contacts::maybe_redial(const Call& call, double probability) {
   if (probability <= 0.0) return;
-  TypeStreams& t = types_[call.type];
+  // A transferred leg's caller dials the number of the issue's type again.
+  TypeStreams& t = types_[call.issue_type];
   if (t.redial_rng.uniform01() >= probability) return;
   const engine::SimTime when = sim_.now() + t.redial_delay.sample(t.redial_rng);
   if (when < calendar_.horizon_end() && calendar_.in_opening_hours(when)) {
-    schedule(PendingContact{call.type, CallOrigin::redial, call.complexity, call.repeats}, when);
+    schedule(PendingContact{call.issue_type, CallOrigin::redial, call.complexity, call.repeats}, when);
   } else {
     ++dropped_;
   }
@@ -51,7 +52,8 @@ void Contacts::maybe_redial(const Call& call, double probability) {
 
 void Contacts::maybe_repeat(const Call& call) {
   if (!repeats_on_ || call.resolved) return;
-  TypeStreams& t = types_[call.type];
+  // Acts on the final leg of a transferred call; the issue comes back to the type called.
+  TypeStreams& t = types_[call.issue_type];
   if (t.repeat_rng.uniform01() >= k_.repeat_probability) return;
   engine::SimTime when = sim_.now() + repeat_delay_.sample(t.repeat_rng);
   // Drawn for every repeat, moved or not, so the stream's use does not depend on the hour.
@@ -64,7 +66,7 @@ void Contacts::maybe_repeat(const Call& call) {
     ++dropped_;
     return;
   }
-  schedule(PendingContact{call.type, CallOrigin::repeat,
+  schedule(PendingContact{call.issue_type, CallOrigin::repeat,
                           std::min(1.0, call.complexity + k_.repeat_complexity_step), call.repeats + 1},
            when);
 }

@@ -21,7 +21,9 @@ QueueExits::QueueExits(const Scenario& scenario, engine::Simulator& sim, Observe
 }
 
 void QueueExits::start_timer(Call& c, std::uint32_t id) {
-  if (any_max_wait_ && max_wait_s_[c.type] <= c.patience_s) {
+  // A transferred leg is not sent to a message: the caller is already talking to the
+  // centre (docs/model.md §3.10).
+  if (any_max_wait_ && !c.transferred && max_wait_s_[c.type] <= c.patience_s) {
     c.abandon_timer = sim_.schedule_in(max_wait_s_[c.type], Priority::abandon, ev_time_out, pack(c.generation, id));
     return;
   }
@@ -37,17 +39,22 @@ void QueueExits::balk(std::uint32_t id) {
     observer_.on_balked(c.type, c.arrival);
   }
   ++units_.tally.short_abandons;  // a wait of 0 is always short
-  units_.contacts.maybe_redial(c, scenario_.call_types[c.type].redial.probability_after_abandon);
+  units_.contacts.maybe_redial(c, scenario_.call_types[c.issue_type].redial.probability_after_abandon);
   units_.pool.release(id);
 }
 
 void QueueExits::abandon(std::uint32_t id) {
-  const Call& c = units_.pool[id];
+  Call& c = units_.pool[id];
   const engine::SimTime wait = sim_.now() - c.arrival;
   units_.queue.left(c.type);
-  if (c.measured) observer_.on_abandoned(c.type, c.arrival, wait);
-  if (wait <= short_abandon_s_) ++units_.tally.short_abandons;
-  units_.contacts.maybe_redial(c, scenario_.call_types[c.type].redial.probability_after_abandon);
+  if (c.transferred) {
+    units_.transfers.abandoned(id, c, sim_.now());  // not a first-level abandon
+  } else {
+    if (c.measured) observer_.on_abandoned(c.type, c.arrival, wait);
+    if (wait <= short_abandon_s_) ++units_.tally.short_abandons;
+  }
+  // Redials come back to the type the customer called.
+  units_.contacts.maybe_redial(c, scenario_.call_types[c.issue_type].redial.probability_after_abandon);
   left_queue(id);
 }
 
@@ -74,7 +81,11 @@ std::uint32_t QueueExits::disconnect_all() {
         continue;
       }
       units_.queue.left(type);
-      if (c.measured) observer_.on_disconnected(c.type, c.arrival, now - c.arrival);
+      if (c.transferred) {
+        units_.transfers.abandoned(id, units_.pool[id], now);  // lost at the second level
+      } else if (c.measured) {
+        observer_.on_disconnected(c.type, c.arrival, now - c.arrival);
+      }
       sim_.cancel(c.abandon_timer);
       left_queue(id);
       ++cut;

@@ -16,6 +16,7 @@
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
+#include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "workforce/management_rule.hpp"
 
@@ -28,6 +29,7 @@ class QueueExits {
     WaitQueue& queue;
     Contacts& contacts;
     ServiceLevelTally& tally;
+    Transfers& transfers;
   };
   QueueExits(const Scenario& scenario, engine::Simulator& sim, Observer& observer, Units units);
 

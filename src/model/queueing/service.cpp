@@ -14,7 +14,7 @@ Service::Service(const Scenario& scenario, const Calendar& calendar, engine::Sim
       observer_(observer),
       units_(units),
       admission_(scenario.routing),
-      exits_(scenario, sim, observer, QueueExits::Units{units.pool, units.queue, units.contacts, units.tally}),
+      exits_(scenario, sim, observer, QueueExits::Units{units.pool, units.queue, units.contacts, units.tally, units.transfers}),
       threshold_s_(scenario.service_level.threshold_s) {}
 
 void Service::offer(std::uint32_t id) {
@@ -130,7 +130,10 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
   c.state = CallState::in_service;
   ++in_service_;
   units_.slots.make_busy(agent, id, now);
-  if (!c.callback) {  // a callback reached the customer: reported by Callbacks::dial
+  double conference_s = 0.0;
+  if (c.transferred) {
+    conference_s = units_.transfers.answered(id, c, now);  // not a first-level answer
+  } else if (!c.callback) {  // a callback reached the customer: reported by Callbacks::dial
     const engine::SimTime wait = now - c.arrival;
     if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
     if (wait <= threshold_s_) ++units_.tally.within;
@@ -141,23 +144,60 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
   const Workforce* w = units_.workforce;
   const double multiplier = units_.outcomes.answer(c, skill, w ? w->exhaustion(agent) : 0.0,
                                                    w ? w->training_boost(agent) : 0.0);
-  sim_.schedule_in(c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
+  sim_.schedule_in(conference_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
 }
 
 void Service::end_service(std::uint32_t agent) {
   advance_integrals();
   AgentDuty& a = units_.slots[agent];
   const std::uint32_t id = a.call;
-  const Call& c = units_.pool[id];
+  Call& c = units_.pool[id];
   const engine::SimTime now = sim_.now();
   const double handle_s = now - a.busy_start;
-  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, c.resolved, c.atypical);
-  observer_.on_agent_busy(a.group, a.busy_start, now);
+  const TransferKind transfer = units_.transfers.on()
+                                    ? units_.transfers.at_end(id, c, a.group, units_.skills.level(agent, c.type), now)
+                                    : TransferKind::stays;
+  // A leg passed on does not settle the issue: the final leg decides.
+  const bool resolved = c.resolved && transfer == TransferKind::stays;
+  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, resolved, c.atypical);
+  // Warm: the agent stays busy on the line until end_conference.
+  if (transfer != TransferKind::warm) observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
   const bool hostile = units_.outcomes.hostile(c.type);
   if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
+  if (transfer != TransferKind::stays) {
+    pass_on(agent, id, transfer);
+    return;
+  }
   units_.contacts.maybe_repeat(c);
   units_.pool.release(id);
+  a.call = none;
+  agent_free(agent);
+}
+
+void Service::pass_on(std::uint32_t agent, std::uint32_t id, TransferKind kind) {
+  AgentDuty& a = units_.slots[agent];
+  Call& c = units_.pool[id];
+  const bool warm = kind == TransferKind::warm;
+  units_.transfers.pass_on(id, c, a.busy_start, warm ? agent : none, sim_.now());
+  c.callback = false;  // a callback reached its customer: the leg passed on is a live call
+  // The call already holds its line: admission is not asked again. Group delays count
+  // from the call's arrival, so they have passed for most legs (docs/model.md §9).
+  const std::uint32_t target = units_.router.select_agent(c.type, c.arrival, sim_.now());
+  if (target != none) {
+    start_service(target, id);
+  } else {
+    enqueue(id);
+    schedule_overflow(id);
+  }
+  if (warm) return;  // a.call stays: the agent is on the line with the caller
+  a.call = none;
+  agent_free(agent);
+}
+
+void Service::end_conference(std::uint32_t agent) {
+  AgentDuty& a = units_.slots[agent];
+  observer_.on_agent_busy(a.group, a.busy_start, sim_.now());
   a.call = none;
   agent_free(agent);
 }

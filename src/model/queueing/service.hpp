@@ -21,6 +21,7 @@
 #include "queueing/callbacks.hpp"
 #include "queueing/queue_exits.hpp"
 #include "queueing/router.hpp"
+#include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
 #include "workforce/management_rule.hpp"
@@ -47,6 +48,7 @@ class Service {
     Workforce* workforce;  // null without the workforce model
     ServiceLevelTally& tally;
     Callbacks& callbacks;
+    Transfers& transfers;
   };
   Service(const Scenario& scenario, const Calendar& calendar, engine::Simulator& sim, Observer& observer,
           Units units);
@@ -68,6 +70,8 @@ class Service {
   void callback_retry(std::uint32_t call, std::uint32_t generation);
   // The agent finished the call in hand.
   void end_service(std::uint32_t agent);
+  // Warm transfer: the conference is over, the first agent leaves the line.
+  void end_conference(std::uint32_t agent);
   // The agent is free for work (just came on duty, or finished a call).
   void agent_free(std::uint32_t agent);
 
@@ -93,6 +97,8 @@ class Service {
   [[nodiscard]] std::uint32_t live_waiting() const {
     return units_.queue.total() - units_.callbacks.in_live_queues();
   }
+  // The call goes on to its transfer target's queue (docs/model.md §3.15).
+  void pass_on(std::uint32_t agent, std::uint32_t call, TransferKind kind);
 
   const Scenario& scenario_;
   const Calendar& calendar_;

@@ -39,6 +39,11 @@ struct Counters {
   double wait_sum_left_s = 0.0;                  // waits of timed-out and disconnected calls
   double callback_delay_sum_s = 0.0;             // arrival to the customer answering the callback
   double handle_sum_s = 0.0;
+  // Transfers (docs/model.md §3.15), by the type the customer called.
+  std::uint64_t transfers = 0;                   // first legs passed on to another type
+  std::uint64_t transfer_answered_within = 0;    // transferred legs answered within the threshold
+  std::uint64_t transfer_completed = 0;          // transferred calls whose final leg ended
+  double transfer_system_sum_s = 0.0;    // original arrival to the end of the final leg
 
   Counters& operator+=(const Counters& o);
 };
@@ -60,6 +65,8 @@ enum class Metric : std::uint8_t {
   service_level, p_wait, asa_s, avg_wait_s,
   wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
   mean_queue_length, redials,
+  // transfers (scenarios with a transfer)
+  transfers, transfer_share, transfer_system_s, second_level_sl,
   // quality (organisation model)
   fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
@@ -68,7 +75,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 45;
+inline constexpr std::size_t metric_count = 49;
 
 struct MetricInfo {
   Metric metric;
@@ -100,9 +107,13 @@ double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
 double wait_per_issue_s(const Counters& c);
 double occupancy(const AgentTime& t);
+double transfer_share(const Counters& c);
+double transfer_system_s(const Counters& c);
+double second_level_sl(const Counters& c);
 
 // The metrics computable from a slice of counters (an interval, a day, the run) and its
-// agent time; `overall`: the slice covers every call type (occupancy is defined only then).
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall);
+// agent time; `overall`: the slice covers every call type (occupancy is defined only then);
+// `transfers`: the scenario has a transfer (the transfer metrics are undefined otherwise).
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, bool transfers = false);
 
 }  // namespace ccsim::experiment

@@ -42,6 +42,7 @@ inline constexpr double max_capacity = 1e9;           // trunk lines, queue capa
 inline constexpr double max_callback_attempts = 100;  // dial attempts of one callback
 inline constexpr double max_money = 1e9;              // hourly cost, price
 inline constexpr double max_novice_slowdown = 100;
+inline constexpr double max_transfer_coefficient = 100;  // a_atypical, a_skill (docs/model.md §3.15)
 inline constexpr double max_team_size = 100000;
 inline constexpr double max_list_items = 1000;        // call types, agent groups, skills per agent
 inline constexpr double max_workforce_days = 36500;

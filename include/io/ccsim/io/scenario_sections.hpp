@@ -41,10 +41,30 @@ std::optional<random::DistributionSpec> read_distribution(ObjectReader& parent, 
 std::optional<model::ArrivalSpec> read_arrivals(ObjectReader& arrivals,
                                                 const std::optional<model::HorizonSpec>& horizon);
 
-// call_type_reader.cpp. Call types in file order; `paths` receives the JSON path of each.
+// transfer_reader.cpp. The names of a call type's transfer spec, checked by
+// resolve_transfers once every call type and agent group has been read.
+struct TransferNames {
+  std::size_t call_type = 0;  // index of the type that transfers
+  std::string path;           // its transfer object
+  std::string to, to_path;
+  std::vector<std::pair<std::string, double>> by_group;  // group name, checked probability
+  std::vector<std::string> by_group_paths;
+};
+// The `transfer` object of a call type (nullopt when absent); its names go to `names`.
+std::optional<model::TransferSpec> read_transfer(ObjectReader& call_type, std::size_t index,
+                                                 std::vector<TransferNames>& names);
+// Sets each transfer's target and by_group probabilities, and checks the second-level
+// groups (docs/model.md §3.15).
+void resolve_transfers(ReadContext& context, std::vector<model::CallTypeSpec>& call_types,
+                       const std::vector<TransferNames>& names, const std::vector<model::AgentGroupSpec>& groups,
+                       const std::vector<std::string>& group_paths);
+
+// call_type_reader.cpp. Call types in file order; `paths` receives the JSON path of each,
+// `transfers` the names of their transfer specs.
 std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root,
                                                  const std::optional<model::HorizonSpec>& horizon,
-                                                 std::vector<std::string>& paths);
+                                                 std::vector<std::string>& paths,
+                                                 std::vector<TransferNames>& transfers);
 
 // agent_group_reader.cpp. Skills are indexed like `call_types`; `paths` receives the
 // JSON path of each group.

@@ -104,6 +104,18 @@ class Observer {
   virtual void on_agent_busy(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
   // An agent of the group was on duty (taking calls) over [start, end).
   virtual void on_agent_on_duty(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
+  // Transfers (docs/model.md §3.15). A transferred leg is the same call, named by the type
+  // the customer called (`issue_type`) and the original arrival: it is not offered again,
+  // and its answer or abandonment is reported here, not by on_answered or on_abandoned.
+  // The first leg ended and the call was passed on to another type's queue.
+  virtual void on_transferred(std::uint32_t /*issue_type*/, SimTime /*arrival*/) {}
+  // A target agent answered the transferred leg after it waited wait_s in the target queue.
+  virtual void on_transfer_answered(std::uint32_t /*issue_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
+  // The caller hung up in the target queue after waiting wait_s there.
+  virtual void on_transfer_abandoned(std::uint32_t /*issue_type*/, SimTime /*arrival*/, SimTime /*wait_s*/) {}
+  // The final leg ended; time_in_system_s runs from the original arrival.
+  virtual void on_transfer_completed(std::uint32_t /*issue_type*/, SimTime /*arrival*/,
+                                     SimTime /*time_in_system_s*/) {}
   // Everything before t is settled: no later report refers to an earlier time (a call's
   // arrival, the start of an agent's busy or on-duty span). Reported at each day's
   // opening, so observers can finish with the days before it.

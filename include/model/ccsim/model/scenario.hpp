@@ -62,6 +62,23 @@ struct CallRankSpec {
   double score_transfer_bonus = 0.0;
 };
 
+// At the end of service a call may be passed on to another call type's queue
+// (docs/model.md §3.15). p = min(1, p0 (1 + a_atypical atyp) (1 + a_skill (1 - s))).
+enum class TransferMode {
+  cold,  // the first agent is freed; the call joins the target type's queue
+  warm   // the first agent stays on the line until a target agent answers, then both confer
+};
+
+struct TransferSpec {
+  std::uint32_t target = 0;                  // call type index (not the type itself)
+  double probability = 0.0;                  // p0 for every group without its own
+  std::vector<double> probability_by_group;  // index = agent group; negative: use probability
+  TransferMode mode = TransferMode::cold;
+  random::DistributionSpec conference_s = dist_with_mean(random::DistKind::constant, 0.0);  // warm only
+  double a_atypical = 0.0;                   // uplift for calls outside the script (organisation)
+  double a_skill = 0.0;                      // uplift for agents below full skill
+};
+
 struct CallTypeSpec {
   std::string name;
   ArrivalSpec arrivals;
@@ -78,6 +95,7 @@ struct CallTypeSpec {
   // queue and leaves a message (timed out). nullopt: no maximum.
   std::optional<double> max_wait_s;
   CallbackSpec callback;
+  std::optional<TransferSpec> transfer;     // nullopt: calls of the type are never transferred
 };
 
 // A shift: agents on duty from start_s to end_s, in seconds since midnight, within
@@ -108,6 +126,7 @@ struct AgentGroupSpec {
   std::vector<ShiftSpec> shifts;
   StaffingTableSpec table;
   std::vector<double> delay_s_by_call_type;  // index = call type; wait before the group may take it; empty = none
+  bool second_level = false;  // takes only transferred calls (its call types receive no calls of their own)
 };
 
 enum class AgentSelection {
