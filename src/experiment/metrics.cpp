@@ -171,22 +171,36 @@ std::optional<Metric> metric_by_name(std::string_view name) {
   return std::nullopt;
 }
 
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, bool transfers) {
+QueueFeatures QueueFeatures::of(const model::Scenario& scenario) {
+  QueueFeatures f;
+  f.disconnect = scenario.horizon.calendar && scenario.horizon.queue_at_close == model::QueueAtClose::disconnect;
+  for (const model::CallTypeSpec& t : scenario.call_types) {
+    f.balking = f.balking || t.balking_probability > 0.0;
+    f.max_wait = f.max_wait || t.max_wait_s.has_value();
+    f.callbacks = f.callbacks || t.callback.enabled;
+    f.transfers = f.transfers || t.transfer.has_value();
+  }
+  return f;
+}
+
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, const QueueFeatures& features) {
   MetricValues v;
   v.fill(std::numeric_limits<double>::quiet_NaN());
   v[static_cast<std::size_t>(Metric::offered)] = static_cast<double>(c.offered);
   v[static_cast<std::size_t>(Metric::answered)] = static_cast<double>(c.answered);
   v[static_cast<std::size_t>(Metric::abandoned)] = static_cast<double>(c.abandoned);
   v[static_cast<std::size_t>(Metric::blocked)] = static_cast<double>(c.blocked);
-  v[static_cast<std::size_t>(Metric::balked)] = static_cast<double>(c.balked);
-  v[static_cast<std::size_t>(Metric::timed_out)] = static_cast<double>(c.timed_out);
-  v[static_cast<std::size_t>(Metric::disconnected)] = static_cast<double>(c.disconnected);
-  v[static_cast<std::size_t>(Metric::callbacks_offered)] = static_cast<double>(c.callbacks_offered);
-  v[static_cast<std::size_t>(Metric::callbacks_accepted)] = static_cast<double>(c.callbacks_accepted);
-  v[static_cast<std::size_t>(Metric::callbacks_completed)] = static_cast<double>(c.callbacks_reached);
-  v[static_cast<std::size_t>(Metric::callbacks_unreached)] = static_cast<double>(c.callbacks_unreached);
-  v[static_cast<std::size_t>(Metric::callback_delay_s)] =
-      ratio(c.callback_delay_sum_s, static_cast<double>(c.callbacks_reached));
+  if (features.balking) v[static_cast<std::size_t>(Metric::balked)] = static_cast<double>(c.balked);
+  if (features.max_wait) v[static_cast<std::size_t>(Metric::timed_out)] = static_cast<double>(c.timed_out);
+  if (features.disconnect) v[static_cast<std::size_t>(Metric::disconnected)] = static_cast<double>(c.disconnected);
+  if (features.callbacks) {
+    v[static_cast<std::size_t>(Metric::callbacks_offered)] = static_cast<double>(c.callbacks_offered);
+    v[static_cast<std::size_t>(Metric::callbacks_accepted)] = static_cast<double>(c.callbacks_accepted);
+    v[static_cast<std::size_t>(Metric::callbacks_completed)] = static_cast<double>(c.callbacks_reached);
+    v[static_cast<std::size_t>(Metric::callbacks_unreached)] = static_cast<double>(c.callbacks_unreached);
+    v[static_cast<std::size_t>(Metric::callback_delay_s)] =
+        ratio(c.callback_delay_sum_s, static_cast<double>(c.callbacks_reached));
+  }
   v[static_cast<std::size_t>(Metric::redials)] = static_cast<double>(c.redials);
   v[static_cast<std::size_t>(Metric::service_level)] = service_level(c);
   v[static_cast<std::size_t>(Metric::p_wait)] = p_wait(c);
@@ -201,7 +215,7 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, boo
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
-  if (transfers) {
+  if (features.transfers) {
     v[static_cast<std::size_t>(Metric::transfers)] = static_cast<double>(c.transfers);
     v[static_cast<std::size_t>(Metric::transfer_share)] = transfer_share(c);
     v[static_cast<std::size_t>(Metric::transfer_system_s)] = transfer_system_s(c);

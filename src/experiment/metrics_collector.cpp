@@ -28,8 +28,7 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       threshold_s_(scenario.service_level.threshold_s),
       short_abandon_s_(scenario.service_level.short_abandon_s),
       has_workforce_(scenario.workforce.enabled),
-      has_transfers_(std::any_of(scenario.call_types.begin(), scenario.call_types.end(),
-                                 [](const model::CallTypeSpec& t) { return t.transfer.has_value(); })),
+      features_(QueueFeatures::of(scenario)),
       rows_(rows),
       days_(per_day_, scopes_),
       slots_(layout_),
@@ -244,7 +243,7 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
     for (std::size_t scope = 0; scope < scopes_; ++scope) {
       rows_->interval_row(day, i, scope,
                           metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_,
-                                     has_transfers_));
+                                     features_));
     }
   }
   for (std::size_t scope = 0; scope < scopes_; ++scope) {
@@ -255,7 +254,7 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
       t += table.time[i];
     }
     const bool overall = scope + 1 == scopes_;
-    rows_->day_row(day, scope, metrics_of(c, t, overall, has_transfers_), overall && has_workforce_ ? &table.workforce : nullptr);
+    rows_->day_row(day, scope, metrics_of(c, t, overall, features_), overall && has_workforce_ ? &table.workforce : nullptr);
   }
 }
 

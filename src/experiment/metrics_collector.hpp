@@ -71,7 +71,7 @@ class MetricsCollector final : public model::Observer {
   [[nodiscard]] double penalties() const { return penalties_; }
   [[nodiscard]] bool has_workforce() const { return has_workforce_; }
   // Some call type has a transfer: the transfer metrics are defined.
-  [[nodiscard]] bool has_transfers() const { return has_transfers_; }
+  [[nodiscard]] const QueueFeatures& features() const { return features_; }
 
  private:
   template <class F>
@@ -96,7 +96,7 @@ class MetricsCollector final : public model::Observer {
   double threshold_s_;
   double short_abandon_s_;
   bool has_workforce_;
-  bool has_transfers_;
+  QueueFeatures features_;
   RowSink* rows_;
   OpenDays days_;
   SlotCache slots_;

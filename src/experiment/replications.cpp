@@ -87,7 +87,7 @@ std::optional<ReplicationResult> run_replication(const model::Scenario& scenario
   const std::size_t scopes = collector.scopes();
   for (std::size_t scope = 0; scope < scopes; ++scope) {
     const bool overall = scope + 1 == scopes;
-    MetricValues v = metrics_of(collector.total(scope), collector.total_time(), overall, collector.has_transfers());
+    MetricValues v = metrics_of(collector.total(scope), collector.total_time(), overall, collector.features());
     const QuantileHistogram& waits = collector.waits(scope);
     v[static_cast<std::size_t>(Metric::wait_p50_s)] = waits.quantile(0.50);
     v[static_cast<std::size_t>(Metric::wait_p90_s)] = waits.quantile(0.90);

@@ -16,5 +16,12 @@ set(identity_cases
   "centre-autonomous|run|scenarios/centre-autonomous.json -r 2 --set /horizon/days=45 --set /horizon/warmup_days=10"
   "management-rule|run|scenarios/centre-taylorist.json -r 2 --set /horizon/days=150 --set /horizon/warmup_days=0 --set /organisation/management_rule=true --set /agent_groups/0/headcount=60"
   "sweep-autonomy-rigidity|sweep|scenarios/sweep-autonomy-rigidity.json -r 1 --set /horizon/days=20 --set /horizon/warmup_days=5"
+  "balking-callers|run|scenarios/balking-callers.json -r 2 --set /horizon/days=5"
+  "voicemail-max-wait|run|scenarios/voicemail-max-wait.json -r 2 --set /horizon/days=5"
+  "closing-disconnect|run|scenarios/closing-disconnect.json -r 2 --set /horizon/days=5"
+  "callback-offer|run|scenarios/callback-offer.json -r 2 --set /horizon/days=5"
+  "patience-mixture|run|scenarios/patience-mixture.json -r 2"
+  "routing-weighted-wait|run|scenarios/routing-weighted-wait.json -r 2"
+  "two-level-transfers|run|scenarios/two-level-transfers.json -r 2"
   "flagship|compare|scenarios/centre-taylorist.json scenarios/centre-autonomous.json -r 2 --set /horizon/days=45 --set /horizon/warmup_days=10"
 )

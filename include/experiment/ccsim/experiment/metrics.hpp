@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "ccsim/model/scenario.hpp"
+
 namespace ccsim::experiment {
 
 // Additive counts for one call type (or all types) over some period. Adding two
@@ -111,9 +113,19 @@ double transfer_share(const Counters& c);
 double transfer_system_s(const Counters& c);
 double second_level_sl(const Counters& c);
 
+// The queueing features a scenario uses: each feature's metrics are undefined (NaN, an
+// empty cell, no table row) in a scenario without it, rather than a column of zeros.
+struct QueueFeatures {
+  bool balking = false;     // some call type has balking
+  bool max_wait = false;    // some call type has max_wait_s
+  bool disconnect = false;  // queue_at_close = disconnect
+  bool callbacks = false;   // some call type offers callbacks
+  bool transfers = false;   // some call type has a transfer
+  static QueueFeatures of(const model::Scenario& scenario);
+};
+
 // The metrics computable from a slice of counters (an interval, a day, the run) and its
-// agent time; `overall`: the slice covers every call type (occupancy is defined only then);
-// `transfers`: the scenario has a transfer (the transfer metrics are undefined otherwise).
-MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, bool transfers = false);
+// agent time; `overall`: the slice covers every call type (occupancy is defined only then).
+MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, const QueueFeatures& features = {});
 
 }  // namespace ccsim::experiment
