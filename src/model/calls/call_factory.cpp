@@ -39,6 +39,8 @@ CallFactory::CallFactory(const Scenario& scenario, bool organised, const CallEff
                                spec.patience_s ? random::Distribution(*spec.patience_s) : random::Distribution(),
                                spec.patience_s.has_value(), spec.balking_probability,
                                spec.callback.enabled ? spec.callback.accept_probability : 0.0});
+    TypeDraws& t = types_.back();
+    t.has_choices = t.balking_probability > 0.0 || t.callback_acceptance > 0.0;
   }
 }
 
@@ -73,14 +75,24 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   c.transferred = false;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng) : std::numeric_limits<double>::infinity();
-  // Drawn for every call of a balking type, whether it must wait or not, so that the
-  // callers' choices do not depend on the staffing (common random numbers across scenarios).
-  c.balks = t.balking_probability > 0.0 && t.balking_rng.uniform01() < t.balking_probability;
-  c.accepts_callback = t.callback_acceptance > 0.0 && t.callback_rng.uniform01() < t.callback_acceptance;
   c.callback = false;
   c.dials = 0;
+  if (t.has_choices) {
+    draw_choices(t, c);
+  } else {
+    c.balks = false;
+    c.accepts_callback = false;
+  }
   ++created_;
   return id;
+}
+
+void CallFactory::draw_choices(TypeDraws& t, Call& c) {
+  // Drawn for every call of a type with the mechanism, whether it must wait or not, so that
+  // the callers' choices do not depend on the staffing (common random numbers across
+  // scenarios).
+  c.balks = t.balking_probability > 0.0 && t.balking_rng.uniform01() < t.balking_probability;
+  c.accepts_callback = t.callback_acceptance > 0.0 && t.callback_rng.uniform01() < t.callback_acceptance;
 }
 
 double CallFactory::draw_complexity(TypeDraws& t) {

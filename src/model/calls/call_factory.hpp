@@ -38,8 +38,11 @@ class CallFactory {
     bool has_patience = false;
     double balking_probability = 0.0;
     double callback_acceptance = 0.0;  // 0 unless the type offers callbacks
+    bool has_choices = false;          // balking or callback acceptance to draw
   };
   std::uint32_t create(std::uint32_t type, CallOrigin origin, engine::SimTime now);
+  // The caller's choices of a type with balking or callbacks (off the common path).
+  [[gnu::cold]] static void draw_choices(TypeDraws& t, Call& c);
   double draw_complexity(TypeDraws& t);
 
   bool organised_;

@@ -20,18 +20,6 @@ QueueExits::QueueExits(const Scenario& scenario, engine::Simulator& sim, Observe
   }
 }
 
-void QueueExits::start_timer(Call& c, std::uint32_t id) {
-  // A transferred leg is not sent to a message: the caller is already talking to the
-  // centre (docs/model.md §3.10).
-  if (any_max_wait_ && !c.transferred && max_wait_s_[c.type] <= c.patience_s) {
-    c.abandon_timer = sim_.schedule_in(max_wait_s_[c.type], Priority::abandon, ev_time_out, pack(c.generation, id));
-    return;
-  }
-  if (std::isfinite(c.patience_s)) {
-    c.abandon_timer = sim_.schedule_in(c.patience_s, Priority::abandon, ev_abandon, pack(c.generation, id));
-  }
-}
-
 void QueueExits::balk(std::uint32_t id) {
   const Call& c = units_.pool[id];
   if (c.measured) {

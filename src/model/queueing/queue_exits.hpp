@@ -8,6 +8,7 @@
 // integrals are the caller's (Service) business: it brings them up to date before a
 // waiting call leaves.
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/scenario.hpp"
+#include "events.hpp"
 #include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "workforce/management_rule.hpp"
@@ -36,7 +38,17 @@ class QueueExits {
   // The call just joined its queue: its patience or its maximum wait, whichever ends
   // first, is timed (a tie is a time-out: the system acts at the instant the caller
   // would have hung up). No timer when neither is finite.
-  void start_timer(Call& c, std::uint32_t id);
+  void start_timer(Call& c, std::uint32_t id) {
+    // A transferred leg is not sent to a message: the caller is already talking to the
+    // centre (docs/model.md §3.10). Inline: it runs for every call that waits.
+    if (any_max_wait_ && !c.transferred && max_wait_s_[c.type] <= c.patience_s) {
+      c.abandon_timer = sim_.schedule_in(max_wait_s_[c.type], Priority::abandon, ev_time_out, pack(c.generation, id));
+      return;
+    }
+    if (std::isfinite(c.patience_s)) {
+      c.abandon_timer = sim_.schedule_in(c.patience_s, Priority::abandon, ev_abandon, pack(c.generation, id));
+    }
+  }
 
   // The caller hangs up on arrival instead of waiting (the call never joined the queue).
   void balk(std::uint32_t id);

@@ -31,6 +31,8 @@ class Router {
   [[nodiscard]] const std::vector<double>& overflow_timers(std::uint32_t type) const {
     return delays_.timers(type);
   }
+  // Whether any group waits before taking some type (no overflow timers otherwise).
+  [[nodiscard]] bool any_delays() const { return delays_.any(); }
   // When a call of `type` that arrived at `arrival` next may go to more groups, after
   // `now`: Service's next overflow timer for it. Infinite when no delay is left.
   [[nodiscard]] engine::SimTime next_overflow(std::uint32_t type, engine::SimTime arrival,

@@ -50,6 +50,7 @@ void Service::offer(std::uint32_t id) {
 }
 
 void Service::schedule_overflow(std::uint32_t id) {
+  if (!units_.router.any_delays()) return;
   // One timer at a time: at the next delay at which more groups may take the call (none
   // without delays), so a call answered early leaves at most one stale timer behind.
   const Call& c = units_.pool[id];
@@ -123,6 +124,24 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
     if (c.callback) units_.callbacks.left_live_queue();
     sim_.cancel(c.abandon_timer);
   }
+  if (c.callback || c.transferred) {  // not a live first-level answer: off the common path
+    start_other(agent, id);
+    return;
+  }
+  c.state = CallState::in_service;
+  ++in_service_;
+  units_.slots.make_busy(agent, id, now);
+  const engine::SimTime wait = now - c.arrival;
+  if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
+  if (wait <= threshold_s_) ++units_.tally.within;
+  units_.callbacks.answered(c.type, wait);
+  begin_work(agent, c, 0.0);
+}
+
+void Service::start_other(std::uint32_t agent, std::uint32_t id) {
+  Call& c = units_.pool[id];
+  const engine::SimTime now = sim_.now();
+  // A callback's dial (reported by Callbacks::dial when the customer answers).
   if (c.callback && !units_.callbacks.dial(id, now)) {
     start_dial(agent, id);
     return;
@@ -130,49 +149,57 @@ void Service::start_service(std::uint32_t agent, std::uint32_t id) {
   c.state = CallState::in_service;
   ++in_service_;
   units_.slots.make_busy(agent, id, now);
-  double conference_s = 0.0;
-  if (c.transferred) {
-    conference_s = units_.transfers.answered(id, c, now);  // not a first-level answer
-  } else if (!c.callback) {  // a callback reached the customer: reported by Callbacks::dial
-    const engine::SimTime wait = now - c.arrival;
-    if (c.measured) observer_.on_answered(c.type, c.arrival, wait, units_.slots[agent].group);
-    if (wait <= threshold_s_) ++units_.tally.within;
-    units_.callbacks.answered(c.type, wait);
-  }
+  // A transferred leg: its answer is the transfer's (a warm transfer's conference first).
+  const double conference_s = c.transferred ? units_.transfers.answered(id, c, now) : 0.0;
+  begin_work(agent, c, conference_s);
+}
 
+void Service::begin_work(std::uint32_t agent, Call& c, double before_s) {
   const double skill = units_.skills.level(agent, c.type);
   const Workforce* w = units_.workforce;
   const double multiplier = units_.outcomes.answer(c, skill, w ? w->exhaustion(agent) : 0.0,
                                                    w ? w->training_boost(agent) : 0.0);
-  sim_.schedule_in(conference_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
+  sim_.schedule_in(before_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
 }
 
 void Service::end_service(std::uint32_t agent) {
+  // The transfer decision first, off the common path (the Erlang-A bench has none).
+  if (units_.transfers.on() && end_with_transfer(agent)) return;
   advance_integrals();
+  AgentDuty& a = units_.slots[agent];
+  const std::uint32_t id = a.call;
+  const Call& c = units_.pool[id];
+  const engine::SimTime now = sim_.now();
+  const double handle_s = now - a.busy_start;
+  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, c.resolved, c.atypical);
+  observer_.on_agent_busy(a.group, a.busy_start, now);
+  --in_service_;
+  const bool hostile = units_.outcomes.hostile(c.type);
+  if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
+  units_.contacts.maybe_repeat(c);
+  units_.pool.release(id);
+  a.call = none;
+  agent_free(agent);
+}
+
+bool Service::end_with_transfer(std::uint32_t agent) {
   AgentDuty& a = units_.slots[agent];
   const std::uint32_t id = a.call;
   Call& c = units_.pool[id];
   const engine::SimTime now = sim_.now();
+  const TransferKind transfer = units_.transfers.at_end(id, c, a.group, units_.skills.level(agent, c.type), now);
+  if (transfer == TransferKind::stays) return false;  // the call ends here: end_service goes on
+  advance_integrals();
   const double handle_s = now - a.busy_start;
-  const TransferKind transfer = units_.transfers.on()
-                                    ? units_.transfers.at_end(id, c, a.group, units_.skills.level(agent, c.type), now)
-                                    : TransferKind::stays;
   // A leg passed on does not settle the issue: the final leg decides.
-  const bool resolved = c.resolved && transfer == TransferKind::stays;
-  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, resolved, c.atypical);
+  if (c.measured) observer_.on_completed(c.type, c.arrival, handle_s, a.group, c.origin, false, c.atypical);
   // Warm: the agent stays busy on the line until end_conference.
   if (transfer != TransferKind::warm) observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
   const bool hostile = units_.outcomes.hostile(c.type);
   if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
-  if (transfer != TransferKind::stays) {
-    pass_on(agent, id, transfer);
-    return;
-  }
-  units_.contacts.maybe_repeat(c);
-  units_.pool.release(id);
-  a.call = none;
-  agent_free(agent);
+  pass_on(agent, id, transfer);
+  return true;
 }
 
 void Service::pass_on(std::uint32_t agent, std::uint32_t id, TransferKind kind) {

@@ -92,13 +92,20 @@ class Service {
   void queue_callback(std::uint32_t call);
   void schedule_overflow(std::uint32_t call);
   void start_service(std::uint32_t agent, std::uint32_t call);
-  void start_dial(std::uint32_t agent, std::uint32_t call);
+  // A callback's dial or a transferred leg's answer.
+  [[gnu::cold]] void start_other(std::uint32_t agent, std::uint32_t call);
+  // The agent starts the call's work (after before_s: a warm transfer's conference).
+  void begin_work(std::uint32_t agent, Call& c, double before_s);
+  [[gnu::cold]] void start_dial(std::uint32_t agent, std::uint32_t call);
   // Live callers waiting (the queue holds callbacks that kept their place too).
   [[nodiscard]] std::uint32_t live_waiting() const {
     return units_.queue.total() - units_.callbacks.in_live_queues();
   }
   // The call goes on to its transfer target's queue (docs/model.md §3.15).
-  void pass_on(std::uint32_t agent, std::uint32_t call, TransferKind kind);
+  // At the end of service: decides the transfer; when the call is passed on, reports the
+  // first leg and returns true.
+  [[gnu::cold]] bool end_with_transfer(std::uint32_t agent);
+  [[gnu::cold]] void pass_on(std::uint32_t agent, std::uint32_t call, TransferKind kind);
 
   const Scenario& scenario_;
   const Calendar& calendar_;
