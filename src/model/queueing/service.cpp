@@ -220,7 +220,9 @@ void Service::agent_free(std::uint32_t agent) {
     units_.slots.go_off(agent, now);
     return;
   }
+  if (outbound_ && outbound_->take(agent)) return;  // a progressive line: after all inbound work
   units_.slots.make_idle(agent, now);
+  if (outbound_) outbound_->dial_predictive();
 }
 
 void Service::start_dial(std::uint32_t agent, std::uint32_t id) {
