@@ -14,9 +14,10 @@ Outbound::Outbound(const Scenario& scenario, const Calendar& calendar, AgentSlot
   campaigns_.reserve(n);
   for (std::uint32_t type = 0; type < n; ++type) {
     const OutboundSpec& spec = scenario.call_types[type].outbound;
-    Campaign c{spec, streams.make(random::StreamPurpose::outbound, type, replication),
-               spec.enabled ? random::Distribution(spec.talk_s) : random::Distribution(), {}, 0, 0};
-    if (spec.enabled) {
+    Campaign c{spec, random::Mrg32k3a(), random::Distribution(), {}, 0, 0};
+    if (spec.enabled) {  // streams only for campaigns: without one the run costs nothing more
+      c.rng = streams.make(random::StreamPurpose::outbound, type, replication);
+      c.talk = random::Distribution(spec.talk_s);
       on_ = true;
       active_types_.push_back(type);
       for (std::uint32_t g = 0; g < slots.groups(); ++g) {

@@ -220,9 +220,13 @@ void Service::agent_free(std::uint32_t agent) {
     units_.slots.go_off(agent, now);
     return;
   }
-  if (outbound_ && outbound_->take(agent)) return;  // a progressive line: after all inbound work
+  if (outbound_) {  // outbound work comes after all inbound work (docs/model.md §3.16)
+    if (outbound_->take(agent)) return;  // a progressive line
+    units_.slots.make_idle(agent, now);
+    outbound_->dial_predictive();
+    return;
+  }
   units_.slots.make_idle(agent, now);
-  if (outbound_) outbound_->dial_predictive();
 }
 
 void Service::start_dial(std::uint32_t agent, std::uint32_t id) {
