@@ -38,6 +38,10 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::transfer_share, "transfer_share", true, true, false},
     {Metric::transfer_system_s, "transfer_system_s", true, true, false},
     {Metric::second_level_sl, "second_level_sl", true, true, false},
+    {Metric::outbound_attempts, "outbound_attempts", true, true, true},
+    {Metric::outbound_connects, "outbound_connects", true, true, true},
+    {Metric::outbound_abandoned, "outbound_abandoned", true, true, true},
+    {Metric::outbound_abandon_rate, "outbound_abandon_rate", true, true, false},
     {Metric::fcr, "fcr", true, true, false},
     {Metric::repeat_share, "repeat_share", true, true, false},
     {Metric::failure_demand_share, "failure_demand_share", true, true, false},
@@ -98,6 +102,9 @@ Counters& Counters::operator+=(const Counters& o) {
   callback_delay_sum_s += o.callback_delay_sum_s;
   handle_sum_s += o.handle_sum_s;
   transfers += o.transfers;
+  outbound_attempts += o.outbound_attempts;
+  outbound_connects += o.outbound_connects;
+  outbound_abandoned += o.outbound_abandoned;
   transfer_answered_within += o.transfer_answered_within;
   transfer_completed += o.transfer_completed;
   transfer_system_sum_s += o.transfer_system_sum_s;
@@ -179,6 +186,7 @@ QueueFeatures QueueFeatures::of(const model::Scenario& scenario) {
     f.max_wait = f.max_wait || t.max_wait_s.has_value();
     f.callbacks = f.callbacks || t.callback.enabled;
     f.transfers = f.transfers || t.transfer.has_value();
+    f.outbound = f.outbound || t.outbound.enabled;
   }
   return f;
 }
@@ -215,6 +223,14 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, con
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
+  if (features.outbound) {
+    v[static_cast<std::size_t>(Metric::outbound_attempts)] = static_cast<double>(c.outbound_attempts);
+    v[static_cast<std::size_t>(Metric::outbound_connects)] = static_cast<double>(c.outbound_connects);
+    v[static_cast<std::size_t>(Metric::outbound_abandoned)] = static_cast<double>(c.outbound_abandoned);
+    // The regulated nuisance rate: customers hung up on per customer who answered.
+    v[static_cast<std::size_t>(Metric::outbound_abandon_rate)] =
+        ratio(static_cast<double>(c.outbound_abandoned), static_cast<double>(c.outbound_connects));
+  }
   if (features.transfers) {
     v[static_cast<std::size_t>(Metric::transfers)] = static_cast<double>(c.transfers);
     v[static_cast<std::size_t>(Metric::transfer_share)] = transfer_share(c);

@@ -121,6 +121,18 @@ void MetricsCollector::on_callback_unreached(std::uint32_t call_type, engine::Si
   update(call_type, arrival, [](Counters& c) { ++c.callbacks_unreached; });
 }
 
+void MetricsCollector::on_outbound_dialled(std::uint32_t call_type, engine::SimTime t) {
+  update(call_type, t, [](Counters& c) { ++c.outbound_attempts; });
+}
+
+void MetricsCollector::on_outbound_connected(std::uint32_t call_type, engine::SimTime t) {
+  update(call_type, t, [](Counters& c) { ++c.outbound_connects; });
+}
+
+void MetricsCollector::on_outbound_abandoned(std::uint32_t call_type, engine::SimTime t) {
+  update(call_type, t, [](Counters& c) { ++c.outbound_abandoned; });
+}
+
 void MetricsCollector::on_completed(std::uint32_t call_type, engine::SimTime arrival,
                                     engine::SimTime handle_s, std::uint32_t, model::CallOrigin origin,
                                     bool resolved, bool atypical) {

@@ -39,6 +39,9 @@ class MetricsCollector final : public model::Observer {
   void on_callback_offered(std::uint32_t call_type, engine::SimTime arrival, bool accepted) override;
   void on_callback_reached(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime delay_s) override;
   void on_callback_unreached(std::uint32_t call_type, engine::SimTime arrival) override;
+  void on_outbound_dialled(std::uint32_t call_type, engine::SimTime t) override;
+  void on_outbound_connected(std::uint32_t call_type, engine::SimTime t) override;
+  void on_outbound_abandoned(std::uint32_t call_type, engine::SimTime t) override;
   void on_completed(std::uint32_t call_type, engine::SimTime arrival, engine::SimTime handle_s,
                     std::uint32_t agent_group, model::CallOrigin origin, bool resolved, bool atypical) override;
   void on_agent_busy(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;

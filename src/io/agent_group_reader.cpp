@@ -249,6 +249,7 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
     spec.headcount = headcount.value_or(0);
     // Read only when written, so scenarios without it keep their resolved document.
     if (g.has("second_level")) spec.second_level = g.boolean("second_level").value_or(false);
+    if (g.has("blend_reserve")) spec.blend_reserve = g.integer("blend_reserve").value_or(0);
     paths.push_back(g.path());
     result.push_back(std::move(spec));
   }

@@ -30,6 +30,18 @@ model::CallbackSpec read_callback(ObjectReader& r) {
   return spec;
 }
 
+model::OutboundSpec read_outbound(ObjectReader& r) {
+  model::OutboundSpec spec;
+  spec.enabled = true;
+  spec.contacts = r.integer("contacts").value_or(0);
+  if (auto d = read_distribution(r, "talk_time", nullptr)) spec.talk_s = std::move(*d);
+  spec.reach_probability = r.number("reach_probability").value_or(1.0);
+  spec.predictive = r.string("dialer").value_or("progressive") == "predictive";
+  spec.dialing_ratio = r.number("dialing_ratio").value_or(1.0);
+  spec.ring_s = r.number("ring_s").value_or(15.0);
+  return spec;
+}
+
 }  // namespace
 
 std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
@@ -70,6 +82,9 @@ std::vector<model::CallTypeSpec> read_call_types(ObjectReader& root, const std::
     spec.max_wait_s = c.number("max_wait_s");
     if (auto callback = c.object("callback", /*empty_when_absent=*/false)) {
       spec.callback = read_callback(*callback);
+    }
+    if (auto outbound = c.object("outbound", /*empty_when_absent=*/false)) {
+      spec.outbound = read_outbound(*outbound);
     }
     // The ranking keys have no default in the resolved document (a file without them
     // resolves as before); absent, they take CallRankSpec's values.

@@ -233,6 +233,29 @@ void add_call_type_keys(const KeyAdder& add) {
                    "Time from an unanswered dial to the next attempt, which waits at the back of its queue.");
   add_distribution(add, "/call_types/*/callback/attempt", "constant, mean_s 30", false,
                    "Time the agent spends on a dial the customer does not answer.");
+  add({.path = "/call_types/*/outbound", .type = KeyType::object, .default_text = "no campaign",
+       .description = "Outbound campaign (docs/model.md §3.16): a list of customers a day, each dialled once "
+                      "while the centre is open, by the agents of the groups trained for the type when no "
+                      "inbound call they can take waits. Inbound calls of the type, if any, are served as usual."});
+  add({.path = "/call_types/*/outbound/contacts", .type = KeyType::integer, .rule = integer_between(0, max_capacity),
+       .required = true,
+       .description = "Customers to dial each day (calendar horizon; continuous: for the whole run), from "
+                      "opening until the list is used up; those left at closing are dropped."});
+  add_distribution(add, "/call_types/*/outbound/talk_time", "", true,
+                   "Length of an outbound conversation once an agent has the customer.");
+  add({.path = "/call_types/*/outbound/reach_probability", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 1.0,
+       .description = "Probability that the customer answers a dialled line."});
+  add({.path = "/call_types/*/outbound/dialer", .type = KeyType::string, .default_value = "progressive",
+       .choices = {"progressive", "predictive"},
+       .description = "progressive: one line for one free agent, reserved while it rings (never abandons); "
+                      "predictive: ceil(dialing_ratio x eligible idle agents) lines ringing, no agent reserved; "
+                      "a customer who answers when no eligible agent is idle is hung up on (outbound_abandoned)."});
+  add({.path = "/call_types/*/outbound/dialing_ratio", .type = KeyType::number, .rule = number_between(1, true, max_dialing_ratio, true),
+       .default_value = 1.0, .description = "predictive: lines ringing per eligible idle agent (unused by progressive)."});
+  add({.path = "/call_types/*/outbound/ring_s", .type = KeyType::number, .unit = "s",
+       .rule = number_between(0, false, max_duration_s, true), .default_value = 15.0,
+       .description = "How long a line rings before the customer answers or it is given up."});
   add({.path = "/call_types/*/priority", .type = KeyType::integer,
        .rule = integer_between(-max_priority, max_priority), .default_value = 0,
        .description = "Lower values are served first across call types."});
@@ -312,6 +335,10 @@ void add_agent_group_keys(const KeyAdder& add) {
        .range = "each >= 0 and <= headcount; calendar: one per interval of the opening hours", .required = true,
        .description = "Agents on duty per interval from opening time (calendar) or from t = 0, repeating "
                       "(continuous)."});
+  add({.path = "/agent_groups/*/blend_reserve", .type = KeyType::integer, .rule = integer_between(0, max_headcount),
+       .default_value = 0,
+       .description = "Blending: the group's agents take outbound work only while at least this many of the "
+                      "group's own agents stay idle besides the one taking it."});
   add({.path = "/agent_groups/*/second_level", .type = KeyType::boolean, .default_value = false,
        .description = "The group takes only transferred calls: every call type it has a skill for is a "
                       "transfer target with no arrivals of its own (all rates 0)."});

@@ -18,6 +18,7 @@
 #include "events.hpp"
 #include "queueing/callbacks.hpp"
 #include "queueing/closing_rule.hpp"
+#include "queueing/outbound.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
 #include "queueing/transfers.hpp"
@@ -133,6 +134,7 @@ struct CallCenter::Units {
   Router router;
   Service service;
   ClosingRule closing;
+  Outbound outbound;
 };
 
 CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& streams, std::uint64_t replication,
@@ -158,7 +160,9 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       service(sc, calendar, sim, obs,
               Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally, callbacks,
                              transfers}),
-      closing(sc.horizon, calendar, sim) {
+      closing(sc.horizon, calendar, sim),
+      outbound(sc, calendar, slots, sim, obs, streams, replication) {
+  if (outbound.on()) service.attach_outbound(&outbound);
   if (sc.workforce.enabled) {
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
     service.attach_workforce(&*workforce);
@@ -251,6 +255,15 @@ void CallCenter::Units::handle(const engine::Event& e) {
       break;
     case ev_shift_end: slots.end_shift(lo, hi != 0, sim.now()); break;
     case ev_staffing_step: serve(duty.table_step(hi, lo)); break;
+    case ev_outbound_ring_end: {
+      const std::uint32_t agent = outbound.ring_end(hi, lo);
+      if (agent != none) service.agent_free(agent);
+      break;
+    }
+    case ev_outbound_end:
+      outbound.talk_end(lo);
+      service.agent_free(lo);
+      break;
     case ev_day_open: open_day(e.payload); break;
     default: assert(false && "unknown event kind");
   }
@@ -259,6 +272,7 @@ void CallCenter::Units::handle(const engine::Event& e) {
 void CallCenter::Units::open_day(std::uint64_t day) {
   if (workforce && day > 0) workforce->close_day(static_cast<std::int64_t>(day) - 1);
   if (day > 0) observer.on_settled(service.earliest_open_time());
+  if (outbound.on()) outbound.open_day();  // before the agents come on and dial
   if (workforce) {
     if (management && management->review_due(day)) management->review(tally, levers);
     workforce->open_day(day);

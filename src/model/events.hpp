@@ -13,7 +13,8 @@
 // at that instant are cut off. Redials and repeats arrive with arrival priority; a
 // maximum-wait timer has abandon priority; an unanswered callback dial and the end of a
 // warm transfer's conference free the agent with service_end priority; a callback's next
-// attempt comes with arrival priority.
+// attempt comes with arrival priority. The end of an outbound line's ringing and of an
+// outbound conversation have service_end priority.
 
 #include <cstdint>
 
@@ -34,7 +35,9 @@ enum EventKind : std::uint32_t {
   ev_close,             // payload: day (queue_at_close = disconnect)
   ev_dial_end,          // payload: agent slot (a callback dial that did not reach the customer)
   ev_callback_retry,    // payload: pack(generation, call)
-  ev_conference_end     // payload: agent slot (warm transfer: the first agent leaves the line)
+  ev_conference_end,    // payload: agent slot (warm transfer: the first agent leaves the line)
+  ev_outbound_ring_end, // payload: pack(call type, agent slot reserved by a progressive dial, or none)
+  ev_outbound_end       // payload: agent slot (the outbound conversation is over)
 };
 
 struct Priority {

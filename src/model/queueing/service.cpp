@@ -247,6 +247,12 @@ void Service::agent_free(std::uint32_t agent) {
     units_.slots.go_off(agent, now);
     return;
   }
+  if (outbound_) {  // outbound work comes after all inbound work (docs/model.md §3.16)
+    if (outbound_->take(agent)) return;  // a progressive line
+    units_.slots.make_idle(agent, now);
+    outbound_->dial_predictive();
+    return;
+  }
   units_.slots.make_idle(agent, now);
 }
 

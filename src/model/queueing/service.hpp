@@ -19,6 +19,7 @@
 #include "ccsim/model/scenario.hpp"
 #include "queueing/admission.hpp"
 #include "queueing/callbacks.hpp"
+#include "queueing/outbound.hpp"
 #include "queueing/queue_exits.hpp"
 #include "queueing/router.hpp"
 #include "queueing/transfers.hpp"
@@ -55,6 +56,9 @@ class Service {
 
   // The workforce model, when on (built after this unit, which it does not depend on).
   void attach_workforce(Workforce* workforce) { units_.workforce = workforce; }
+  // The outbound campaigns, when any (docs/model.md §3.16): a free agent with no inbound
+  // work to take is offered outbound work last.
+  void attach_outbound(Outbound* outbound) { outbound_ = outbound; }
 
   // A new call reaches the centre.
   void offer(std::uint32_t call);
@@ -112,6 +116,7 @@ class Service {
   engine::Simulator& sim_;
   Observer& observer_;
   Units units_;
+  Outbound* outbound_ = nullptr;
   Admission admission_;
   QueueExits exits_;
   const double threshold_s_;

@@ -42,6 +42,9 @@ struct Counters {
   double callback_delay_sum_s = 0.0;             // arrival to the customer answering the callback
   double handle_sum_s = 0.0;
   // Transfers (docs/model.md §3.15), by the type the customer called.
+  std::uint64_t outbound_attempts = 0;           // outbound lines dialled
+  std::uint64_t outbound_connects = 0;           // ... answered by the customer
+  std::uint64_t outbound_abandoned = 0;          // ... answered with no agent free: hung up on
   std::uint64_t transfers = 0;                   // first legs passed on to another type
   std::uint64_t transfer_answered_within = 0;    // transferred legs answered within the threshold
   std::uint64_t transfer_completed = 0;          // transferred calls whose final leg ended
@@ -69,6 +72,8 @@ enum class Metric : std::uint8_t {
   mean_queue_length, redials,
   // transfers (scenarios with a transfer)
   transfers, transfer_share, transfer_system_s, second_level_sl,
+  // outbound campaigns
+  outbound_attempts, outbound_connects, outbound_abandoned, outbound_abandon_rate,
   // quality (organisation model)
   fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
@@ -77,7 +82,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 49;
+inline constexpr std::size_t metric_count = 53;
 
 struct MetricInfo {
   Metric metric;
@@ -121,6 +126,7 @@ struct QueueFeatures {
   bool disconnect = false;  // queue_at_close = disconnect
   bool callbacks = false;   // some call type offers callbacks
   bool transfers = false;   // some call type has a transfer
+  bool outbound = false;    // some call type has an outbound campaign
   static QueueFeatures of(const model::Scenario& scenario);
 };
 

@@ -40,6 +40,7 @@ inline constexpr double max_delays_per_call_type = 16; // distinct delay_s_by_ca
 inline constexpr double max_headcount = 1000000;
 inline constexpr double max_capacity = 1e9;           // trunk lines, queue capacity
 inline constexpr double max_callback_attempts = 100;  // dial attempts of one callback
+inline constexpr double max_dialing_ratio = 10;       // predictive dialer: lines per free agent
 inline constexpr double max_money = 1e9;              // hourly cost, price
 inline constexpr double max_novice_slowdown = 100;
 inline constexpr double max_transfer_coefficient = 100;  // a_atypical, a_skill (docs/model.md §3.15)

@@ -95,6 +95,12 @@ class Observer {
   virtual void on_callback_offered(std::uint32_t /*call_type*/, SimTime /*arrival*/, bool /*accepted*/) {}
   virtual void on_callback_reached(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*delay_s*/) {}
   virtual void on_callback_unreached(std::uint32_t /*call_type*/, SimTime /*arrival*/) {}
+  // Outbound campaign (docs/model.md §3.16), each at the time it happens: a line was
+  // dialled; the customer answered; the customer answered but no agent was free and was
+  // hung up on (also reported as connected).
+  virtual void on_outbound_dialled(std::uint32_t /*call_type*/, SimTime /*t*/) {}
+  virtual void on_outbound_connected(std::uint32_t /*call_type*/, SimTime /*t*/) {}
+  virtual void on_outbound_abandoned(std::uint32_t /*call_type*/, SimTime /*t*/) {}
   // The agent finished the call (talk + wrap-up took handle_s). `resolved`: the issue
   // was settled on this contact (always true with the neutral organisation).
   virtual void on_completed(std::uint32_t call_type, SimTime arrival, SimTime handle_s,

@@ -79,6 +79,20 @@ struct TransferSpec {
   double a_skill = 0.0;                      // uplift for agents below full skill
 };
 
+// An outbound campaign (docs/model.md §3.16): `contacts` customers a day, each dialled
+// once, from opening until the list is used up, by a progressive dialer (one line for one
+// reserved free agent) or a predictive one (ceil(dialing_ratio x free eligible agents)
+// lines, no agent reserved; a customer who answers when no agent is free is hung up on).
+struct OutboundSpec {
+  bool enabled = false;
+  int contacts = 0;               // per day (calendar horizon) or for the whole run (continuous)
+  random::DistributionSpec talk_s = dist_with_mean(random::DistKind::exponential, 180.0);
+  double reach_probability = 1.0;  // the customer answers the line
+  bool predictive = false;         // false: progressive
+  double dialing_ratio = 1.0;      // predictive: lines per free eligible agent
+  double ring_s = 15.0;            // a line rings this long before it is answered or given up
+};
+
 struct CallTypeSpec {
   std::string name;
   ArrivalSpec arrivals;
@@ -95,6 +109,7 @@ struct CallTypeSpec {
   // queue and leaves a message (timed out). nullopt: no maximum.
   std::optional<double> max_wait_s;
   CallbackSpec callback;
+  OutboundSpec outbound;
   std::optional<TransferSpec> transfer;     // nullopt: calls of the type are never transferred
 };
 
@@ -127,6 +142,7 @@ struct AgentGroupSpec {
   StaffingTableSpec table;
   std::vector<double> delay_s_by_call_type;  // index = call type; wait before the group may take it; empty = none
   bool second_level = false;  // takes only transferred calls (its call types receive no calls of their own)
+  int blend_reserve = 0;      // outbound work only while at least this many of the group's agents stay idle
 };
 
 enum class AgentSelection {
