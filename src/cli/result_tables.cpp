@@ -197,6 +197,11 @@ std::string compare_table(const io::CompareRecord& record, const std::string& se
   table.add_row(std::move(head2));
   for (const auto& m : experiment::metric_catalogue()) {
     const auto& mc = all.metrics[static_cast<std::size_t>(m.metric)];
+    // A metric none of the scenarios models (a queueing feature none of them uses) is no
+    // row, as in the run table.
+    const bool modelled = std::any_of(mc.by_scenario.begin(), mc.by_scenario.end(),
+                                      [](const auto& s) { return s.n > 0; });
+    if (!modelled) continue;
     const int decimals = row_decimals(mc, m.count);
     std::vector<std::string> row{std::string(m.name)};
     for (const auto& s : mc.by_scenario) row.push_back(mean_cell(s, decimals));

@@ -23,5 +23,6 @@ set(identity_cases
   "patience-mixture|run|scenarios/patience-mixture.json -r 2"
   "routing-weighted-wait|run|scenarios/routing-weighted-wait.json -r 2"
   "two-level-transfers|run|scenarios/two-level-transfers.json -r 2"
+  "blended-outbound|run|scenarios/blended-outbound.json -r 2"
   "flagship|compare|scenarios/centre-taylorist.json scenarios/centre-autonomous.json -r 2 --set /horizon/days=45 --set /horizon/warmup_days=10"
 )
