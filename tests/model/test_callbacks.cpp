@@ -8,6 +8,7 @@
 #include <cmath>
 #include <vector>
 
+#include "../support/binomial.hpp"
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/model/call_center.hpp"
@@ -55,11 +56,7 @@ Record run(const model::Scenario& s) {
 // run ends only when every call (callbacks included) is settled.
 model::Scenario plain_queue() {
   auto s = test::single_queue(0.036, test::exponential(100.0), 4, test::exponential(300.0), 0, 0);
-  s.horizon.calendar = true;
-  s.horizon.days = 10;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 20 * 3600.0;
-  s.horizon.report_interval_s = 3600.0;
+  test::working_days(s, 10, 8.0, 20.0);
   return s;
 }
 
@@ -72,17 +69,11 @@ model::Scenario with_callbacks(double accept) {
   return s;
 }
 
-void check_share(double hits, double n, double p) {
-  INFO(hits << " of " << n << " against " << p);
-  REQUIRE(n > 1000);
-  CHECK(std::fabs(hits / n - p) <= 3.29 * std::sqrt(p * (1 - p) / n));
-}
-
 }  // namespace
 
 TEST_CASE("callbacks: every caller who must wait is offered one; the share accepting is the probability") {
   const Record rec = run(with_callbacks(0.4));
-  check_share(static_cast<double>(rec.cb_accepted), static_cast<double>(rec.cb_offered), 0.4);
+  test::check_share(static_cast<double>(rec.cb_accepted), static_cast<double>(rec.cb_offered), 0.4);
   // Accepted callbacks leave the live queue: each call is answered, abandoned or called back.
   CHECK(rec.answered + rec.abandoned + rec.cb_accepted == rec.offered);
   // Every callback was reached (reach probability 1) and handled.
@@ -124,7 +115,7 @@ TEST_CASE("callbacks: with reach probability r and n attempts a share (1 - r)^n 
   s.call_types[0].callback.attempts = 2;
   const Record rec = run(s);
   const double finished = static_cast<double>(rec.cb_reached + rec.cb_unreached);
-  check_share(static_cast<double>(rec.cb_unreached), finished, 0.4 * 0.4);
+  test::check_share(static_cast<double>(rec.cb_unreached), finished, 0.4 * 0.4);
   CHECK(rec.completed == rec.answered + rec.cb_reached);
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "../support/binomial.hpp"
 #include "../support/scenario_builder.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/model/call_center.hpp"
@@ -55,11 +56,7 @@ Record run(const model::Scenario& s) {
 // with no arrivals of its own, on the same agents.
 model::Scenario inbound_only() {
   auto s = test::single_queue(0.03, test::exponential(100.0), 6, std::nullopt, 0, 0);
-  s.horizon.calendar = true;
-  s.horizon.days = 10;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 20 * 3600.0;
-  s.horizon.report_interval_s = 3600.0;
+  test::working_days(s, 10, 8.0, 20.0);
   s.service_level.threshold_s = 20.0;
   return s;
 }
@@ -81,24 +78,18 @@ model::Scenario with_campaign(bool predictive, double ratio, int reserve) {
   return s;
 }
 
-void check_share(double hits, double n, double p) {
-  INFO(hits << " of " << n << " against " << p);
-  REQUIRE(n > 1000);
-  CHECK(std::fabs(hits / n - p) <= 3.29 * std::sqrt(p * (1 - p) / n));
-}
-
 }  // namespace
 
 TEST_CASE("outbound: progressive lines are answered at the reach probability and never abandoned") {
   const Record r = run(with_campaign(false, 1.0, 0));
   CHECK(r.dialled == 10 * 500);  // the list is used up every day
-  check_share(static_cast<double>(r.connected), static_cast<double>(r.dialled), 0.3);
+  test::check_share(static_cast<double>(r.connected), static_cast<double>(r.dialled), 0.3);
   CHECK(r.abandoned_out == 0);
 }
 
 TEST_CASE("outbound: a predictive dialer with a high ratio hangs up on customers") {
   const Record r = run(with_campaign(true, 3.0, 0));
-  check_share(static_cast<double>(r.connected), static_cast<double>(r.dialled), 0.3);
+  test::check_share(static_cast<double>(r.connected), static_cast<double>(r.dialled), 0.3);
   CHECK(r.abandoned_out > 50);
   CHECK(r.abandoned_out < r.connected);
   // At a ratio of 1 every ringing line has an idle agent when dialled, so abandons come

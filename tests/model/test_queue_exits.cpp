@@ -59,11 +59,7 @@ model::Scenario busy_queue() {
 
 model::Scenario calendar_days(int days) {
   auto s = test::single_queue(0.05, test::exponential(100.0), 4, std::nullopt, 0, 0);
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 12 * 3600.0;
-  s.horizon.report_interval_s = 3600.0;
+  test::working_days(s, days, 8.0, 12.0);
   return s;
 }
 

@@ -41,4 +41,14 @@ inline model::Scenario single_queue(double rate_per_s, random::DistributionSpec 
   return s;
 }
 
+// Makes the scenario's horizon a calendar of `days` working days from open_h to close_h
+// (hours since midnight), reported hourly.
+inline void working_days(model::Scenario& s, int days, double open_h, double close_h) {
+  s.horizon.calendar = true;
+  s.horizon.days = days;
+  s.horizon.open_s = open_h * 3600.0;
+  s.horizon.close_s = close_h * 3600.0;
+  s.horizon.report_interval_s = 3600.0;
+}
+
 }  // namespace ccsim::test

@@ -96,11 +96,7 @@ void check_against(const std::vector<double>& ours, Published theirs, const char
 
 model::Scenario calendar(double open_h, double close_h, int days) {
   auto s = test::single_queue(1.0, test::exponential(100.0), 1, std::nullopt, 0, 0);
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = open_h * 3600.0;
-  s.horizon.close_s = close_h * 3600.0;
-  s.horizon.report_interval_s = 3600.0;
+  test::working_days(s, days, open_h, close_h);
   return s;
 }
 

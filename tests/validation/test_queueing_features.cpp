@@ -100,11 +100,7 @@ TEST_CASE("queue_at_close = disconnect cuts off the Erlang C mean queue length e
   const double rate = 0.045, aht = 100.0;
   const int agents = 5, days = 2000;
   auto s = test::single_queue(rate, test::exponential(aht), agents, std::nullopt, 0, 0);
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 20 * 3600.0;
-  s.horizon.report_interval_s = 3600.0;
+  test::working_days(s, days, 8.0, 20.0);
   s.horizon.queue_at_close = model::QueueAtClose::disconnect;
   const auto results = simulate(s, 10);
   std::vector<double> per_day;
