@@ -94,11 +94,11 @@ TEST_CASE("with abandonment the simulated staffing needs no more agents than Erl
 }
 
 TEST_CASE("on a two-interval instance no cheaper staffing meets the target on the same replications") {
-  // 08:00-09:00 in two 30-minute intervals, about 1.5 Erlangs.
+  // 08:00-09:00 in two 30-minute intervals, 2 and 3.3 Erlangs.
   model::Scenario s = daily_profile(2);
   s.horizon.close_s = 9 * 3600.0;
   s.horizon.report_interval_s = 1800.0;
-  s.call_types[0].arrivals.rates_per_s = {60 / 3600.0, 100 / 3600.0};
+  s.call_types[0].arrivals.rates_per_s = {30 / 3600.0, 50 / 3600.0};
   s.call_types[0].arrivals.interval_s = 1800.0;
   const int replications = 8;
   planning::SearchOptions options;
@@ -123,8 +123,8 @@ TEST_CASE("on a two-interval instance no cheaper staffing meets the target on th
   const int found = total(plan);
   REQUIRE(feasible(plan.groups[0].agents[0], plan.groups[0].agents[1]));
   int cheapest = 1000;
-  for (int a0 = 0; a0 <= 8; ++a0) {
-    for (int a1 = 0; a1 <= 8; ++a1) {
+  for (int a0 = 0; a0 <= 10; ++a0) {
+    for (int a1 = 0; a1 <= 10; ++a1) {
       if (a0 + a1 < cheapest && feasible(a0, a1)) cheapest = a0 + a1;
     }
   }
@@ -147,13 +147,14 @@ TEST_CASE("a multi-skill centre of two groups meets the target in every interval
   s.agent_groups.push_back(both);
   planning::SearchOptions options;
   options.check_replications = 8;
-  const auto plan = planning::find_staffing(s, target(0.8, 20.0), search_settings(8), options);
+  const auto plan = planning::find_staffing(s, target(0.8, 20.0), search_settings(20), options);
   REQUIRE(plan.groups.size() == 2);
   CHECK(plan.groups[1].group == "both");
   // The group that alone takes billing has agents whenever billing calls come.
   for (int a : plan.groups[1].agents) CHECK(a > 0);
   for (const auto& u : plan.check) {
-    INFO(u.label << " check " << u.mean << " [" << u.ci95_lo << ", " << u.ci95_hi << "]");
+    INFO(u.label << " search " << u.search_sl << " check " << u.mean << " [" << u.ci95_lo << ", " << u.ci95_hi << "] agents "
+                 << plan.groups[0].agents[&u - plan.check.data()] << "+" << plan.groups[1].agents[&u - plan.check.data()]);
     CHECK(u.met);
   }
 }
