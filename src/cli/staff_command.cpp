@@ -38,20 +38,27 @@ struct StaffOptions {
   int max_iterations = 100;
 };
 
+// A number as the user wrote it, near enough: "1.2", not "1.2000".
+std::string plain(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
+}
+
 // Usage errors, before the scenario is read.
 void check_usage(const StaffOptions& opt) {
   if (!(opt.target_sl > 0.0 && opt.target_sl < 1.0)) {
-    throw io::UsageError("--target-sl " + fixed(opt.target_sl, 4) +
+    throw io::UsageError("--target-sl " + plain(opt.target_sl) +
                          ": expected a service level strictly between 0 and 1, e.g. --target-sl 0.8");
   }
   if (opt.threshold_s && !(*opt.threshold_s >= 0.0)) {
-    throw io::UsageError("--threshold-s " + fixed(*opt.threshold_s, 1) + ": expected a wait in seconds >= 0");
+    throw io::UsageError("--threshold-s " + plain(*opt.threshold_s) + ": expected a wait in seconds >= 0");
   }
   if (opt.per != "interval" && opt.per != "day") {
     throw io::UsageError("--per " + opt.per + ": expected interval or day");
   }
   if (opt.interval_min && !(*opt.interval_min > 0.0)) {
-    throw io::UsageError("--interval-min " + fixed(*opt.interval_min, 1) + ": expected minutes > 0");
+    throw io::UsageError("--interval-min " + plain(*opt.interval_min) + ": expected minutes > 0");
   }
 }
 
@@ -115,7 +122,7 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
   if (opt.interval_min) search.interval_s = *opt.interval_min * 60.0;
   const double interval_s = search.interval_s.value_or(loaded.scenario.horizon.report_interval_s);
   if (!planning::staffing_intervals(loaded.scenario.horizon, interval_s)) {
-    throw io::UsageError("--interval-min " + fixed(interval_s / 60.0, 1) +
+    throw io::UsageError("--interval-min " + plain(interval_s / 60.0) +
                          ": expected a length in minutes that divides the opening hours");
   }
   planning::StaffingTarget target;
