@@ -62,11 +62,14 @@ void check_usage(const StaffOptions& opt) {
   }
 }
 
-std::string agents_table(const planning::StaffingPlan& plan) {
+// `erlang_c`: the Erlang C staffing per group and interval (patience ignored), for
+// comparison; empty: no column.
+std::string agents_table(const planning::StaffingPlan& plan, const std::vector<std::vector<int>>& erlang_c = {}) {
   Table table;
   std::vector<std::string> head = {"interval"};
   for (const auto& g : plan.groups) head.push_back(g.group);
   head.push_back("erlang start");
+  if (!erlang_c.empty()) head.push_back("erlang C");
   head.push_back(plan.per == planning::TargetScope::interval ? "check SL (95% CI)" : "");
   head.push_back(plan.per == planning::TargetScope::interval ? "met" : "");
   table.add_row(head);
@@ -82,6 +85,11 @@ std::string agents_table(const planning::StaffingPlan& plan) {
       start += g.start[i];
     }
     row.push_back(std::to_string(start));
+    if (!erlang_c.empty()) {
+      int c = 0;
+      for (const auto& g : erlang_c) c += g[i];
+      row.push_back(std::to_string(c));
+    }
     if (plan.per == planning::TargetScope::interval && i < plan.check.size()) {
       const auto& u = plan.check[i];
       row.push_back(std::isfinite(u.mean) ? fixed(u.mean, 3) + " [" + fixed(u.ci95_lo, 3) + ", " + fixed(u.ci95_hi, 3) + "]"
@@ -165,7 +173,12 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
   for (const auto& u : plan.check) met += u.met ? 1 : 0;
   std::printf("staffing of '%s' for service level %s within %s s, per %s\n", loaded.scenario.name.c_str(),
               fixed(plan.target, 3).c_str(), fixed(plan.threshold_s, 0).c_str(), opt.per.c_str());
-  std::printf("%s", agents_table(plan).c_str());
+  // Erlang C on the same loads, patience left out: what a staffing ignoring abandonment
+  // would give (docs/planning.md compares the two).
+  model::Scenario patient = loaded.scenario;
+  for (auto& type : patient.call_types) type.patience_s.reset();
+  std::printf("%s", agents_table(plan, planning::erlang_staffing(patient, plan.interval_s, plan.target,
+                                                                 plan.threshold_s)).c_str());
   if (plan.per == planning::TargetScope::day) std::printf("%s", check_table(plan).c_str());
   std::printf("agent-hours per day: %s (Erlang start: %s)\n", fixed(plan.agent_hours_per_day(), 1).c_str(),
               [&] {
