@@ -3,6 +3,7 @@
 // staffing on a small instance (exhaustive search), multi-skill groups.
 
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
@@ -234,4 +235,30 @@ TEST_CASE("the iteration cap gives the staffing reached") {
     CHECK(e.reached().groups[0].agents == e.reached().groups[0].start);
     CHECK(std::string(e.what()).find("after 0 iterations") != std::string::npos);
   }
+}
+
+TEST_CASE("per day with unequal day factors, each measured day is a constraint of its own") {
+  model::Scenario s = daily_profile(2);
+  s.call_types[0].arrivals.day_factors = {1.0, 1.3};
+  planning::SearchOptions options;
+  options.check_replications = 8;
+  planning::StaffingTarget per_day = target(0.8, 20.0);
+  per_day.per = planning::TargetScope::day;
+  const auto plan = planning::find_staffing(s, per_day, search_settings(8), options);
+  REQUIRE(plan.check.size() == 2);
+  CHECK(plan.check[0].label == "day 0");
+  CHECK(plan.check[1].label == "day 1");
+  for (const auto& u : plan.check) {
+    INFO(u.label << " search " << u.search_sl << " check " << u.mean << " [" << u.ci95_lo << ", " << u.ci95_hi << "]");
+    CHECK(u.search_sl >= 0.8);
+    CHECK(u.met);
+  }
+}
+
+TEST_CASE("a cancelled search stops with SearchStopped") {
+  const model::Scenario s = daily_profile(1);
+  const std::atomic<bool> stop{true};
+  planning::SearchOptions options;
+  options.cancel = &stop;
+  CHECK_THROWS_AS(planning::find_staffing(s, target(0.8, 20.0), search_settings(2), options), planning::SearchStopped);
 }
