@@ -188,6 +188,12 @@ class Search {
       ++iterations_;
       const auto pooled = pool(m, c_);
       const auto base_within = within_by_unit_interval(m, c_);
+      // An interval with no measured call (the warm-up of a continuous run) keeps its
+      // start: the simulation cannot tell what an agent there is worth.
+      std::vector<bool> measured(c_.intervals, false);
+      for (std::size_t k = 0; k < m.denom.size(); ++k) {
+        if (m.denom[k] > 0.0) measured[k % m.intervals] = true;
+      }
       struct Removal {
         std::size_t group;
         std::size_t interval;
@@ -196,31 +202,31 @@ class Search {
       };
       std::vector<Removal> removals;
       std::vector<Measurement> tried;
-      std::vector<std::size_t> tried_group;
+      std::vector<Staffing> tried_staffing;
       for (std::size_t g : groups_) {
         Staffing y = x;
         bool any = false;
         for (std::size_t i = 0; i < c_.intervals; ++i) {
-          if (y[g][i] > 0) {
+          if (y[g][i] > 0 && measured[i]) {
             --y[g][i];
             any = true;
           }
         }
         if (!any) continue;
         tried.push_back(evaluate(y, "removing"));
-        tried_group.push_back(g);
+        tried_staffing.push_back(y);
         const Measurement& t = tried.back();
         if (c_.per == TargetScope::interval) {
           const auto p = pool(t, c_);
           for (std::size_t i = 0; i < c_.intervals; ++i) {
-            if (x[g][i] > 0 && met(p[i], target_)) {
+            if (x[g][i] > 0 && measured[i] && met(p[i], target_)) {
               removals.push_back({g, i, p[i].denom > 0.0 ? sl(p[i]) : 2.0, {}});
             }
           }
         } else {
           const auto after = within_by_unit_interval(t, c_);
           for (std::size_t i = 0; i < c_.intervals; ++i) {
-            if (x[g][i] == 0) continue;
+            if (x[g][i] == 0 || !measured[i]) continue;
             Removal r{g, i, 0.0, std::vector<double>(c_.count(), 0.0)};
             for (std::size_t u = 0; u < c_.count(); ++u) {
               r.loss[u] = base_within[u][i] - after[u][i];
@@ -257,7 +263,7 @@ class Search {
         }
       }
       if (chosen.empty()) return;
-      if (!try_removals(x, m, chosen, tried, tried_group)) return;
+      if (!try_removals(x, m, chosen, tried, tried_staffing)) return;
     }
   }
 
@@ -268,19 +274,13 @@ class Search {
  private:
   template <class Removal>
   bool try_removals(Staffing& x, Measurement& m, std::vector<Removal> chosen, std::vector<Measurement>& tried,
-                    const std::vector<std::size_t>& tried_group) {
+                    const std::vector<Staffing>& tried_staffing) {
     while (!chosen.empty()) {
       Staffing z = x;
       for (const Removal& r : chosen) --z[r.group][r.interval];
-      // With one group, removing in every interval is what was tried: no new simulation.
+      // With one group, removing in every interval may be what was tried: no new simulation.
       std::optional<Measurement> mz;
-      if (tried.size() == 1) {
-        Staffing y = x;
-        for (std::size_t i = 0; i < c_.intervals; ++i) {
-          if (y[tried_group[0]][i] > 0) --y[tried_group[0]][i];
-        }
-        if (y == z) mz = std::move(tried[0]);
-      }
+      if (tried.size() == 1 && tried_staffing[0] == z) mz = std::move(tried[0]);
       if (!mz) mz = evaluate(z, "removing");
       const auto miss = missing(pool(*mz, c_), target_);
       if (miss.empty()) {
