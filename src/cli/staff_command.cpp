@@ -10,6 +10,7 @@
 #include "batch_options.hpp"
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/output_folder.hpp"
+#include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/io/staffing_writer.hpp"
 #include "ccsim/planning/staffing_search.hpp"
@@ -212,7 +213,7 @@ Command add_staff_command(CLI::App& app, const GlobalOptions& global) {
                   "abandons), e.g. 0.8")
       ->required();
   cmd->add_option("--threshold-s", opt->threshold_s,
-                  "Service-level threshold in seconds (default: the scenario's service_level/threshold_s)");
+                  "Service-level threshold in seconds (default: the scenario's contract/service_level/threshold_s)");
   cmd->add_option("--per", opt->per,
                   "interval: the target in every interval of the day, pooled over days and replications; day: "
                   "over each day (over all days pooled when the days are identical)")
@@ -222,10 +223,10 @@ Command add_staff_command(CLI::App& app, const GlobalOptions& global) {
                   "opening hours");
   cmd->add_option("-r,--replications", opt->replications,
                   "Replications the search simulates each staffing on, 0..R-1 (default: the scenario's)")
-      ->check(CLI::Range(1, 100000));
+      ->check(CLI::Range(1, static_cast<int>(io::max_replications)));
   cmd->add_option("--check-replications", opt->check_replications,
                   "Independent replications R..R+M-1 (same seed) the result is checked on")
-      ->check(CLI::Range(1, 100000))
+      ->check(CLI::Range(1, static_cast<int>(io::max_replications)))
       ->capture_default_str();
   cmd->add_option_function<std::string>(
       "--seed", [opt](const std::string& text) { opt->seed = parse_seed(text); }, "Seed (default: the scenario's)");
