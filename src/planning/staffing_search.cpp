@@ -110,10 +110,12 @@ std::string clock_label(double seconds) {
 // The search's state and its bookkeeping.
 class Search {
  public:
+  // `describe` turns a staffing into the plan SearchError carries.
   Search(Evaluator& evaluator, const Constraints& constraints, double target, int replications,
-         const SearchOptions& options, std::vector<std::size_t> groups)
+         const SearchOptions& options, std::vector<std::size_t> groups,
+         std::function<StaffingPlan(const Staffing&)> describe)
       : ev_(evaluator), c_(constraints), target_(target), replications_(replications), options_(options),
-        groups_(std::move(groups)) {}
+        groups_(std::move(groups)), describe_(std::move(describe)) {}
 
   Measurement evaluate(const Staffing& x, const char* stage) {
     Measurement m = ev_.run(x, 0, replications_);
@@ -269,7 +271,6 @@ class Search {
 
   [[nodiscard]] int evaluations() const { return evaluations_; }
   [[nodiscard]] int iterations() const { return iterations_; }
-  std::function<StaffingPlan(const Staffing&)> describe;
 
  private:
   template <class Removal>
@@ -314,7 +315,7 @@ class Search {
     throw SearchError("the target is still missed in " + std::to_string(misses) + " of " +
                           std::to_string(c_.count()) + " constraints after " + std::to_string(iterations_) +
                           " iterations (" + std::to_string(evaluations_) + " simulations)",
-                      describe(x));
+                      describe_(x));
   }
 
   Evaluator& ev_;
@@ -323,6 +324,7 @@ class Search {
   int replications_;
   const SearchOptions& options_;
   std::vector<std::size_t> groups_;
+  std::function<StaffingPlan(const Staffing&)> describe_;
   int evaluations_ = 0;
   int iterations_ = 0;
 };
@@ -400,8 +402,7 @@ StaffingPlan find_staffing(const model::Scenario& scenario, const StaffingTarget
     return p;
   };
 
-  Search search(evaluator, constraints, target.service_level, settings.replications, options, groups);
-  search.describe = describe;
+  Search search(evaluator, constraints, target.service_level, settings.replications, options, groups, describe);
   Measurement m = search.evaluate(x, "start");
   search.add(x, m);
   search.remove(x, m);
