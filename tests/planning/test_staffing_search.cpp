@@ -262,3 +262,17 @@ TEST_CASE("a cancelled search stops with SearchStopped") {
   options.cancel = &stop;
   CHECK_THROWS_AS(planning::find_staffing(s, target(0.8, 20.0), search_settings(2), options), planning::SearchStopped);
 }
+
+TEST_CASE("the staffing found does not depend on the thread count") {
+  const model::Scenario s = daily_profile(2);
+  planning::SearchOptions one;
+  one.check_replications = 4;
+  planning::SearchOptions two = one;
+  two.threads = 2;
+  const auto a = planning::find_staffing(s, target(0.8, 20.0), search_settings(6), one);
+  const auto b = planning::find_staffing(s, target(0.8, 20.0), search_settings(6), two);
+  CHECK(a.groups[0].agents == b.groups[0].agents);
+  CHECK(a.evaluations == b.evaluations);
+  REQUIRE(a.check.size() == b.check.size());
+  for (std::size_t i = 0; i < a.check.size(); ++i) CHECK(a.check[i].mean == b.check[i].mean);
+}
