@@ -256,6 +256,7 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
       rows_->interval_row(day, i, scope,
                           metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_,
                                      features_));
+      rows_->interval_counters(day, i, scope, table.counters[i * scopes_ + scope]);
     }
   }
   for (std::size_t scope = 0; scope < scopes_; ++scope) {

@@ -22,6 +22,10 @@ class RowSink {
   virtual ~RowSink() = default;
   // A measured interval of one scope (scopes: call types in order, then all types).
   virtual void interval_row(std::size_t day, std::size_t interval, std::size_t scope, const MetricValues& v) = 0;
+  // The counters behind that row, given right after it, for a consumer that pools an
+  // interval over days and replications (planning's staffing search). Ignored by default.
+  virtual void interval_counters(std::size_t /*day*/, std::size_t /*interval*/, std::size_t /*scope*/,
+                                 const Counters& /*c*/) {}
   // A measured day of one scope; `workforce` is the day's workforce statistics for the
   // overall scope when the workforce model is on, else null.
   virtual void day_row(std::size_t day, std::size_t scope, const MetricValues& v,
