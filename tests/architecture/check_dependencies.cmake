@@ -8,8 +8,9 @@ set(allowed_random random)
 set(allowed_analytic analytic)
 set(allowed_model model engine random)
 set(allowed_experiment experiment model engine random)
-set(allowed_io io experiment model engine random)
-set(allowed_cli cli io experiment model engine random analytic)
+set(allowed_planning planning experiment model engine random analytic)
+set(allowed_io io planning experiment model engine random analytic)
+set(allowed_cli cli io planning experiment model engine random analytic)
 
 # What the simulation core must never touch: files, JSON, logging.
 set(forbidden_in_core "nlohmann/" "spdlog/" "<fstream>" "<filesystem>" "<iostream>" "CLI/")
@@ -19,7 +20,7 @@ set(core_modules engine random model)
 set(json_modules io cli)
 
 set(problems "")
-foreach(module engine random analytic model experiment io cli)
+foreach(module engine random analytic model experiment planning io cli)
   # A module publishes headers of its own name only.
   file(GLOB published RELATIVE "${SOURCE_DIR}/include/${module}/ccsim" "${SOURCE_DIR}/include/${module}/ccsim/*")
   foreach(p IN LISTS published)
