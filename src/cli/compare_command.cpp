@@ -154,14 +154,16 @@ std::string staffing_table(const io::CompareRecord& record) {
       groups += (groups.empty() ? "" : ", ") + name + " " + std::to_string(n.get<int>());
     }
     const auto& sl = s.at("service_level");
+    const std::string end = s.at("fixed_point_end").get<std::string>();
+    const std::string how = end == "converged" ? "reached" : end == "cycle" ? "ended in a cycle" : "not reached";
     std::snprintf(line, sizeof line,
                   "  %s: headcount %d (%s); search service level %.3f [%.3f, %.3f]%s; fixed point %s after %d "
                   "iterations (last step %+d agents), %zu simulations\n",
                   record.runs[i].scenario->scenario.name.c_str(), s.at("headcount").get<int>(), groups.c_str(),
                   sl.at("mean").get<double>(), sl.at("ci95")[0].get<double>(), sl.at("ci95")[1].get<double>(),
-                  s.at("met").get<bool>() ? "" : " (TARGET NOT MET)",
-                  s.at("converged").get<bool>() ? "reached" : "not reached", s.at("fixed_point_iterations").get<int>(),
-                  s.at("last_fixed_point_step").get<int>(), s.at("simulations").size());
+                  s.at("met").get<bool>() ? "" : " (TARGET NOT MET)", how.c_str(),
+                  s.at("fixed_point_iterations").get<int>(), s.at("last_fixed_point_step").get<int>(),
+                  s.at("simulations").size());
     out += line;
   }
   out += "\n";

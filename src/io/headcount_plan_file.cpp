@@ -51,6 +51,9 @@ nlohmann::json headcount_plan_json(const model::Scenario& scenario, const planni
   j["headcount_by_group"] = std::move(by_group);
   j["met"] = plan.met;
   j["converged"] = plan.converged;
+  j["fixed_point_end"] = plan.fixed_point_end == planning::FixedPointEnd::converged ? "converged"
+                         : plan.fixed_point_end == planning::FixedPointEnd::cycle ? "cycle"
+                                                                                  : "iteration_cap";
   j["fixed_point_iterations"] = plan.fixed_point_iterations;
   j["last_fixed_point_step"] = plan.last_fixed_point_step;
   j["service_level"] = {{"mean", plan.at_plan.service_level}, {"ci95", ci(plan.at_plan.ci95_low, plan.at_plan.ci95_high)}};

@@ -195,9 +195,13 @@ HeadcountPlan staff_headcount(const model::Scenario& scenario, const ServiceTarg
     plan.last_fixed_point_step = next - h;
     if (next == h) {
       plan.converged = true;
+      plan.fixed_point_end = FixedPointEnd::converged;
       break;
     }
-    if (seen.count(next) != 0) break;  // a cycle: the last pass settles it
+    if (seen.count(next) != 0) {  // a cycle: the last pass settles it
+      plan.fixed_point_end = FixedPointEnd::cycle;
+      break;
+    }
     h = next;
   }
 

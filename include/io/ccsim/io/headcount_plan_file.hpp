@@ -19,7 +19,7 @@ nlohmann::json staffed_headcount_document(const nlohmann::json& resolved, const 
                                           std::optional<double> threshold_s);
 
 // { method: "headcount", target, threshold_s, headcount, headcount_by_group: {name: n},
-//   met, converged, fixed_point_iterations, last_fixed_point_step, service_level: {mean, ci95},
+//   met, converged, fixed_point_end (converged | cycle | iteration_cap), fixed_point_iterations, last_fixed_point_step, service_level: {mean, ci95},
 //   simulations: [{phase, headcount, service_level, ci95, offered_per_hour, aht_s,
 //                  agents_on_duty, next_headcount}] }
 nlohmann::json headcount_plan_json(const model::Scenario& scenario, const planning::HeadcountPlan& plan,

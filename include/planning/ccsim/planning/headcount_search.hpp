@@ -61,6 +61,13 @@ struct HeadcountStep {
   int next_headcount = 0;  // fixed point: Phi(H_k); final pass: the next H tried (or H itself at the end)
 };
 
+// How the fixed-point iteration ended.
+enum class FixedPointEnd {
+  converged,     // H_{k+1} = H_k
+  cycle,         // H_{k+1} was simulated before (steps below the search's noise)
+  iteration_cap  // max_iterations reached
+};
+
 struct HeadcountPlan {
   int headcount = 0;                     // total, the fewest meeting the target
   std::vector<int> headcount_by_group;   // its split between the groups
@@ -69,6 +76,7 @@ struct HeadcountPlan {
   int fixed_point_iterations = 0;
   int last_fixed_point_step = 0;         // H_{k+1} - H_k of the last iteration (0 when it converged)
   bool converged = false;                // the fixed-point iteration reached H_{k+1} = H_k
+  FixedPointEnd fixed_point_end = FixedPointEnd::iteration_cap;
   bool met = false;                      // a headcount meeting the target was found
 };
 
