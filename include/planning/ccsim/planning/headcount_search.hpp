@@ -12,11 +12,13 @@
 // service level say which headcount H_{k+1} would meet the target under that workload;
 // stop when H_{k+1} = H_k. A last pass by simulation in steps of one agent then makes the
 // result the fewest agents (at this shape) whose simulated service level meets the
-// target: H meets it and H - 1 does not.
+// target with confidence (the lower end of its 95% interval over the search
+// replications reaches it): H meets it and H - 1 does not.
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "ccsim/experiment/run_settings.hpp"
@@ -46,11 +48,13 @@ struct HeadcountSearchOptions {
 struct HeadcountEvaluation {
   int headcount = 0;
   double service_level = 0.0;   // mean over the search replications
-  double ci95_low = 0.0, ci95_high = 0.0;
+  // Its 95% interval; NaN when unknown (next_headcount then aims at the mean).
+  double ci95_low = std::numeric_limits<double>::quiet_NaN();
+  double ci95_high = std::numeric_limits<double>::quiet_NaN();
   double offered_per_s = 0.0;   // measured workload: calls offered per second open
   double aht_s = 0.0;           // measured mean handle time
   double agents_on_duty = 0.0;  // measured mean agents on duty while open
-  bool meets = false;           // service_level >= target
+  bool meets = false;           // ci95_low >= target: met with 95% confidence
 };
 
 enum class SearchPhase { fixed_point, final_pass };
