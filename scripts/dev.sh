@@ -3,7 +3,8 @@
 # Release, then either runs the flagship scenario or the whole test suite.
 #
 #   scripts/dev.sh demo    set up, build, run the flagship comparison: the same centre run the
-#                          Taylorist and the autonomous way (results in out/flagship)
+#                          Taylorist and the autonomous way, each staffed to 80% within 20 s
+#                          (results in out/flagship)
 #   scripts/dev.sh test    set up, build, run every test through ctest; then the same suite
 #                          under ASan + UBSan (the asan preset, slow statistical tests left
 #                          out) and each fuzz target for FUZZ_SECONDS (docs/testing.md)
@@ -80,8 +81,8 @@ case "$mode" in
   demo)
     install_missing_packages
     build
-    "$build_dir/src/cli/ccsim" compare scenarios/centre-taylorist.json scenarios/centre-autonomous.json \
-      -o out/flagship
+    "$build_dir/src/cli/ccsim" compare --staff-to 0.8 scenarios/centre-taylorist.json \
+      scenarios/centre-autonomous.json -o out/flagship
     echo "ccsim: results in out/flagship (compare.json, compare.csv, one summary.json per scenario)" >&2
     ;;
   test)

@@ -12,7 +12,10 @@
 #include "batch_options.hpp"
 #include "ccsim/experiment/comparison.hpp"
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/planning/headcount_search.hpp"
 #include "ccsim/io/compare_writer.hpp"
+#include "ccsim/io/errors.hpp"
+#include "ccsim/io/headcount_plan_file.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "commands.hpp"
 #include "interrupts.hpp"
@@ -27,6 +30,9 @@ namespace {
 struct CompareOptions {
   std::vector<std::string> scenarios;
   BatchOptions batch;
+  std::optional<double> staff_to;       // --staff-to: service level every scenario is staffed to
+  std::optional<double> threshold_s;    // --threshold-s: its threshold (default: each scenario's)
+  int staff_replications = 0;           // --staff-replications (0: the comparison's count)
 };
 
 // Every file is loaded and checked before anything runs: one bad file, nothing done,
@@ -90,6 +96,80 @@ std::vector<std::vector<experiment::ReplicationResult>> common_replications(cons
   return out;
 }
 
+// compare --staff-to: each scenario staffed to the same target before the comparison
+// (docs/planning.md). The search simulates replications R..R+S-1, apart from the
+// comparison's 0..R-1, so the comparison judges the staffing on fresh replications.
+void staff_all(std::vector<io::LoadedScenario>& loaded, const CompareOptions& opt, int threads, bool progress,
+               io::CompareRecord& record) {
+  for (io::LoadedScenario& sc : loaded) {
+    planning::ServiceTarget target;
+    target.target = *opt.staff_to;
+    target.threshold_s = opt.threshold_s.value_or(sc.scenario.service_level.threshold_s);
+    if (!sc.scenario.workforce.enabled) {
+      throw io::UsageError("--staff-to: '" + sc.source_path +
+                           "' has the workforce model off; staffing such a scenario per interval is `ccsim staff`'s "
+                           "job, which compare does not yet call: run `ccsim staff` on it and compare its staffed.json");
+    }
+    planning::HeadcountSearchOptions search;
+    search.settings = sc.settings;
+    search.settings.replications = opt.staff_replications > 0 ? opt.staff_replications : sc.settings.replications;
+    search.first_replication = sc.settings.replications;
+    search.threads = threads;
+    search.cancel = &interrupt_flag();
+    const std::string name = sc.scenario.name;
+    const auto on_step = [&name, progress](const planning::HeadcountStep& step) {
+      if (!progress) return;
+      const auto& e = step.evaluation;
+      std::fprintf(stderr, "ccsim compare: staffing %s: %s headcount %d: service level %.3f [%.3f, %.3f]%s\n",
+                   name.c_str(), step.phase == planning::SearchPhase::fixed_point ? "fixed point" : "last pass",
+                   e.headcount, e.service_level, e.ci95_low, e.ci95_high,
+                   step.phase == planning::SearchPhase::fixed_point
+                       ? (", next " + std::to_string(step.next_headcount)).c_str()
+                       : "");
+    };
+    const planning::HeadcountPlan plan = planning::staff_headcount(sc.scenario, target, search, on_step);
+    if (interrupt_flag().load()) return;
+    record.staffing.push_back(io::headcount_plan_json(sc.scenario, plan, target));
+    const nlohmann::json staffed = io::staffed_headcount_document(sc.resolved, plan, opt.threshold_s);
+    const std::string source = sc.source_path;
+    const experiment::RunSettings settings = sc.settings;
+    sc = io::load_resolved_scenario(staffed, source);
+    sc.settings = settings;
+  }
+}
+
+// Above the comparison: how each scenario was staffed (nothing without --staff-to).
+std::string staffing_table(const io::CompareRecord& record) {
+  if (record.staffing.empty()) return {};
+  std::string out;
+  char line[512];
+  const auto& first = record.staffing.front();
+  std::snprintf(line, sizeof line, "Staffed to a service level of %.3g within %g s (headcount search, docs/planning.md):\n",
+                first.at("target").get<double>(), first.at("threshold_s").get<double>());
+  out += line;
+  for (std::size_t i = 0; i < record.staffing.size() && i < record.runs.size(); ++i) {
+    const nlohmann::json& s = record.staffing[i];
+    std::string groups;
+    for (const auto& [name, n] : s.at("headcount_by_group").items()) {
+      groups += (groups.empty() ? "" : ", ") + name + " " + std::to_string(n.get<int>());
+    }
+    const auto& sl = s.at("service_level");
+    const std::string end = s.at("fixed_point_end").get<std::string>();
+    const std::string how = end == "converged" ? "reached" : end == "cycle" ? "ended in a cycle" : "not reached";
+    std::snprintf(line, sizeof line,
+                  "  %s: headcount %d (%s); search service level %.3f [%.3f, %.3f]%s; fixed point %s after %d "
+                  "iterations (last step %+d agents), %zu simulations\n",
+                  record.runs[i].scenario->scenario.name.c_str(), s.at("headcount").get<int>(), groups.c_str(),
+                  sl.at("mean").get<double>(), sl.at("ci95")[0].get<double>(), sl.at("ci95")[1].get<double>(),
+                  s.at("met").get<bool>() ? "" : " (TARGET NOT MET)", how.c_str(),
+                  s.at("fixed_point_iterations").get<int>(), s.at("last_fixed_point_step").get<int>(),
+                  s.at("simulations").size());
+    out += line;
+  }
+  out += "\n";
+  return out;
+}
+
 int compare(const CompareOptions& opt, const GlobalOptions& global) {
   InterruptGuard interrupts;
   std::vector<io::LoadedScenario> loaded = load_all(opt);
@@ -117,6 +197,13 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   record.runs.reserve(loaded.size());
   // Checked and opened before anything runs: a bad -o is exit 2, not after the runs.
   std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
+  if (opt.staff_to) {
+    staff_all(loaded, opt, threads, !global.quiet, record);
+    if (interrupt_flag().load()) {
+      std::fprintf(stderr, "ccsim: interrupted while staffing: nothing compared or written\n");
+      return ExitCode::interrupted;
+    }
+  }
   run_all(loaded, threads, !global.quiet && stderr_is_terminal(), record);
 
   std::size_t completed = 0;
@@ -141,7 +228,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   }
   return deliver(opt.batch.output, folder ? &*folder : nullptr,
                  {[&record](const std::filesystem::path& dir) { return io::write_compare_outputs(dir, record); },
-                  [&] { return compare_table(record, seed_from, replications_from); },
+                  [&] { return staffing_table(record) + compare_table(record, seed_from, replications_from); },
                   [&record] { return io::compare_json(record).dump(2); },
                   [&record](const io::TextSink& write) { io::compare_csv(record, write); }},
                  partial);
@@ -158,6 +245,14 @@ constexpr const char* compare_footer =
     "(later - first) is summarised over the replications: mean and 95% Student-t CI. Shared noise\n"
     "cancels, so the interval is much narrower than comparing two separate runs. A difference is\n"
     "marked significant (*) when its CI excludes 0.\n"
+    "\n"
+    "Equal service (--staff-to X): before the comparison each scenario is staffed to service level X\n"
+    "(threshold --threshold-s, else its own). With the workforce model on, the total headcount is\n"
+    "searched, the groups keeping their proportions and shifts: a fixed-point iteration (simulate,\n"
+    "re-estimate the staffing the workload and absence produced need) and then one-agent steps to the\n"
+    "fewest agents meeting X. The search runs replications N..N+S-1 (--staff-replications S), so the\n"
+    "comparison's 0..N-1 check it afresh. Each scenario's folder also gets staffed.json (runs as it\n"
+    "is) and compare.json a \"staffing\" record per scenario (docs/planning.md).\n"
     "\n"
     "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and <index>-<name>/summary.json for\n"
     "each scenario. Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every\n"
@@ -180,7 +275,29 @@ Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
                      "Seed of every scenario (default: the first scenario's)",
                      "Override a value in every scenario: JSON pointer=value, "
                      "e.g. --set /agent_groups/0/headcount=55 (repeatable)"});
-  return [opt, &global] { return compare(*opt, global); };
+  cmd->add_option("--staff-to", opt->staff_to,
+                  "Staff every scenario to this service level before comparing (the comparison at equal "
+                  "service, docs/planning.md): the fewest agents, found by simulation, whose service level "
+                  "meets it; with the workforce model on, a fixed point of headcount and workforce dynamics")
+      ->check(CLI::Validator([](std::string& v) {
+        const double x = std::stod(v);
+        return x > 0.0 && x < 1.0 ? std::string() : std::string("expected a service level strictly between 0 and 1");
+      }, "", "open interval"));
+  cmd->add_option("--threshold-s", opt->threshold_s,
+                  "With --staff-to: the service-level threshold in seconds (default: each scenario's "
+                  "contract/service_level/threshold_s); the compared scenarios are measured at it too")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--staff-replications", opt->staff_replications,
+                  "With --staff-to: replications each staffing simulation runs (default: as many as the "
+                  "comparison); they are numbered after the comparison's, so the comparison checks the "
+                  "staffing on replications the search never saw")
+      ->check(CLI::Range(1, 10000));
+  return [opt, &global] {
+    if ((opt->threshold_s || opt->staff_replications > 0) && !opt->staff_to) {
+      throw io::UsageError("--threshold-s and --staff-replications need --staff-to");
+    }
+    return compare(*opt, global);
+  };
 }
 
 }  // namespace ccsim::cli

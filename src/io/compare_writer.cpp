@@ -54,6 +54,7 @@ nlohmann::json compare_json(const CompareRecord& record) {
   j["scenarios"] = std::move(names);
   j["scenario_files"] = std::move(files);
   j["scenario_digests"] = std::move(digests);
+  if (!record.staffing.empty()) j["staffing"] = record.staffing;
   j["metrics"] = nlohmann::json::object();
   j["by_call_type"] = nlohmann::json::object();
   for (const auto& scope : record.comparison.scopes) {
@@ -116,6 +117,9 @@ std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir,
     const auto sub = dir / entries.back();
     std::filesystem::create_directories(sub);
     write_file_atomically(sub / "summary.json", summary_json(record.runs[i]).dump(2) + "\n");
+    if (!record.staffing.empty()) {
+      write_file_atomically(sub / "staffed.json", record.runs[i].scenario->resolved.dump(2) + "\n");
+    }
   }
   AtomicFile csv(dir / "compare.csv");
   compare_csv(record, [&csv](std::string_view text) { csv.write(text); });

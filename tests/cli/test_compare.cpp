@@ -183,3 +183,65 @@ TEST_CASE("compare --help explains common random numbers and the paired differen
   CHECK(r.out.find("--replications") != std::string::npos);
   CHECK(run_ccsim("--help").out.find("compare") != std::string::npos);
 }
+
+TEST_CASE("compare --staff-to staffs every scenario to the target, then compares them; staffed.json runs as it is") {
+  const std::string taylorist = source_path("tests/cli/data/staff-to-taylorist.json");
+  const std::string autonomous = source_path("tests/cli/data/staff-to-autonomous.json");
+  const auto dir = scratch_dir("compare-staff-to");
+  const auto r = run_ccsim("compare --staff-to 0.8 " + taylorist + " " + autonomous + " -o " + dir.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Staffed to a service level of 0.8 within 20 s") != std::string::npos);
+  CHECK(r.err.find("staffing staff-to-taylorist: fixed point headcount 12") != std::string::npos);  // progress
+  const auto j = nlohmann::json::parse(read_file(dir / "compare.json"));
+  REQUIRE(j["staffing"].size() == 2);
+  for (const auto& s : j["staffing"]) {
+    CHECK(s["met"] == true);
+    CHECK(s["service_level"]["ci95"][0].get<double>() >= 0.8);
+    CHECK(s["fixed_point_iterations"].get<int>() >= 1);
+    CHECK(s["simulations"].size() >= 2);  // the plan and one agent fewer, at least
+  }
+  CHECK(j["scenarios"] == nlohmann::json::array({"staff-to-taylorist-staffed", "staff-to-autonomous-staffed"}));
+  // The comparison runs the staffed scenarios on replications the search never saw: its
+  // service level is the staffing judged afresh, and meets the target.
+  for (const auto& sl : j["metrics"]["service_level"]["by_scenario"]) {
+    CHECK(sl["mean"].get<double>() >= 0.8);
+  }
+  // The headcount found is the one compared.
+  const int taylorist_headcount = j["staffing"][0]["headcount"];
+  CHECK(j["metrics"]["headcount"]["by_scenario"][0]["mean"].get<double>() <= taylorist_headcount);
+
+  const fs::path staffed = dir / "1-staff-to-taylorist-staffed" / "staffed.json";
+  REQUIRE(fs::exists(staffed));
+  const auto doc = nlohmann::json::parse(read_file(staffed));
+  CHECK(doc["agent_groups"][0]["headcount"] == taylorist_headcount);
+  const auto again = run_ccsim("run " + staffed.string() + " -q --replications 2");
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+}
+
+TEST_CASE("compare --staff-to refuses a target outside (0, 1) and options that need it") {
+  const std::string taylorist = source_path("tests/cli/data/staff-to-taylorist.json");
+  for (const std::string bad : {"0", "1", "1.5", "-0.2"}) {
+    const auto r = run_ccsim("compare --staff-to " + bad + " " + taylorist + " " + taylorist);
+    INFO(bad << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--staff-to") != std::string::npos);
+  }
+  const auto r = run_ccsim("compare --threshold-s 30 " + taylorist + " " + taylorist);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("need --staff-to") != std::string::npos);
+}
+
+TEST_CASE("compare --staff-to gives the same bytes whatever the thread count") {
+  const std::string taylorist = source_path("tests/cli/data/staff-to-taylorist.json");
+  const auto one = scratch_dir("compare-staff-to-1");
+  const auto two = scratch_dir("compare-staff-to-2");
+  const std::string args = "compare --staff-to 0.75 --staff-replications 2 -q " + taylorist + " " +
+                           source_path("tests/cli/data/staff-to-autonomous.json");
+  REQUIRE(run_ccsim(args + " --threads 1 -o " + one.string()).exit_code == 0);
+  REQUIRE(run_ccsim(args + " --threads 2 -o " + two.string()).exit_code == 0);
+  CHECK(read_file(one / "compare.json") == read_file(two / "compare.json"));
+  CHECK(read_file(one / "1-staff-to-taylorist-staffed" / "staffed.json") ==
+        read_file(two / "1-staff-to-taylorist-staffed" / "staffed.json"));
+}

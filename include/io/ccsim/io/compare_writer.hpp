@@ -24,6 +24,9 @@ struct CompareRecord {
   experiment::Comparison comparison;  // experiment::compare over the runs' results
   std::uint64_t seed = 0;             // the common seed
   bool partial = false;               // interrupted: a scenario has fewer replications than requested
+  // compare --staff-to: how each scenario was staffed (io/headcount_plan_file.hpp), in the
+  // order of runs; empty otherwise. Each scenario's folder then also gets staffed.json.
+  std::vector<nlohmann::json> staffing;
 };
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
