@@ -166,13 +166,13 @@ void MetricsCollector::on_transfer_completed(std::uint32_t issue_type, engine::S
 }
 
 template <class Member>
-void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
+void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member, double sign) {
   start = std::max(start, measure_start_);
   while (start < end) {
     const SlotCache::Slot& s = slots_.find(start);
     engine::SimTime cut = std::min(end, s.end);
     if (!(cut > start)) cut = end;  // rounding at a boundary: keep the rest in this slot
-    days_.at(s.index / per_day_).time[s.index % per_day_].*member += cut - start;
+    days_.at(s.index / per_day_).time[s.index % per_day_].*member += sign * (cut - start);
     start = cut;
   }
 }
@@ -193,6 +193,14 @@ void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, en
   if (start >= day_start + h.open_s && end <= day_start + h.close_s) return;
   const double opening = opening_seconds_before(h, end) - opening_seconds_before(h, start);
   on_duty_outside_opening_s_ += std::max(0.0, (end - start) - opening);
+}
+
+void MetricsCollector::on_paid_time(std::uint32_t, engine::SimTime start, engine::SimTime end, model::PaidTime what) {
+  switch (what) {
+    case model::PaidTime::shift: add_span(start, end, &AgentTime::paid_s); return;
+    case model::PaidTime::off_phone: add_span(start, end, &AgentTime::off_phone_s); return;
+    case model::PaidTime::unpaid: add_span(start, end, &AgentTime::paid_s, -1.0); return;
+  }
 }
 
 void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {

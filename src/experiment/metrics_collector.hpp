@@ -46,6 +46,8 @@ class MetricsCollector final : public model::Observer {
                     std::uint32_t agent_group, model::CallOrigin origin, bool resolved, bool atypical) override;
   void on_agent_busy(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
   void on_agent_on_duty(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
+  void on_paid_time(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end,
+                    model::PaidTime what) override;
   void on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) override;
   void on_employee_day(const model::EmployeeDay& employee) override;
   void on_workforce_day(const model::WorkforceDay& day) override;
@@ -86,7 +88,8 @@ class MetricsCollector final : public model::Observer {
     f(interval[scopes_ - 1]);
   }
   template <class Member>
-  void add_span(engine::SimTime start, engine::SimTime end, Member member);
+  // Adds the span's time (sign -1: takes it off) to `member` of each interval it covers.
+  void add_span(engine::SimTime start, engine::SimTime end, Member member, double sign = 1.0);
   void settle_front();
   void write_day_rows(std::size_t day, const DayTable& table);
   void close_month();

@@ -65,6 +65,7 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
         slots[next].has_shift = true;
         slots[next].shift_start_s = spec.shifts[s].start_s;
         slots[next].shift_end_s = spec.shifts[s].end_s;
+        slots[next].shift = static_cast<std::uint32_t>(s);
       }
     }
   }
@@ -95,6 +96,7 @@ AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar&
 bool AgentSlots::come_on(std::uint32_t agent, engine::SimTime now) {
   AgentDuty& a = agents_[agent];
   a.leave_after_call = false;
+  a.break_after_call = false;
   a.closing = false;
   if (a.state != DutyState::off_duty) return false;  // still finishing a call: stays on
   a.duty_start = now;
@@ -107,6 +109,7 @@ void AgentSlots::go_off(std::uint32_t agent, engine::SimTime now) {
   if (a.state == DutyState::idle) remove_idle(agent);
   a.state = DutyState::off_duty;
   a.leave_after_call = false;
+  a.break_after_call = false;
   a.closing = false;
   a.logged_in_s += now - a.duty_start;
   observer_.on_agent_on_duty(a.group, a.duty_start, now);
@@ -118,6 +121,7 @@ void AgentSlots::end_shift(std::uint32_t agent, bool closing, engine::SimTime no
     case DutyState::off_duty: return;
     case DutyState::idle: go_off(agent, now); return;
     case DutyState::busy:
+      a.break_after_call = false;  // the day's phone time is over: no break is due any more
       if (closing) a.closing = true;
       else a.leave_after_call = true;
       return;

@@ -25,6 +25,7 @@ struct AgentDuty {
   DutyState state = DutyState::off_duty;
   bool leave_after_call = false;  // shift over: finish the call, take no other
   bool closing = false;           // centre closing: keep serving the queue, then leave
+  bool break_after_call = false;  // with leave_after_call: a break is due (staffing/breaks.hpp)
   engine::SimTime duty_start = 0.0;
   engine::SimTime busy_start = 0.0;
   engine::SimTime idle_since = 0.0;
@@ -35,6 +36,7 @@ struct AgentDuty {
   bool has_shift = false;
   double shift_start_s = 0.0;
   double shift_end_s = 0.0;
+  std::uint32_t shift = none;  // index in the group's schedule.shifts (none: opening hours or no shift)
   // Time on duty since the workforce last took it (its working day, docs/model.md §4.2).
   double logged_in_s = 0.0;
 };
