@@ -331,7 +331,7 @@ void add_agent_group_keys(const KeyAdder& add) {
   add({.path = "/agent_groups/*/schedule/shifts/*/breaks/*/start", .type = KeyType::time, .unit = "HH:MM",
        .range = "after the shift's start", .required = true, .description = "Start of the break."});
   add({.path = "/agent_groups/*/schedule/shifts/*/breaks/*/length_min", .type = KeyType::number, .unit = "min",
-       .rule = number_between(0, false, 1440, true), .range = "> 0; the break ends by the shift's end",
+       .rule = number_between(0, false, 1440, true), .range = "(0, 1440]; the break ends by the shift's end",
        .required = true, .description = "Length of the break."});
   add({.path = "/agent_groups/*/schedule/shifts/*/lunch", .type = KeyType::object, .default_text = "none",
        .description = "A lunch window: the shift's agents lunch in waves of length_min from earliest, as many "

@@ -34,9 +34,9 @@ struct AgentDuty {
   std::uint32_t call = none;       // the call being handled (busy)
   // The slot's daily shift, seconds since midnight (calendar horizon).
   bool has_shift = false;
+  std::uint32_t shift = none;  // index in the group's schedule.shifts (none: opening hours or no shift)
   double shift_start_s = 0.0;
   double shift_end_s = 0.0;
-  std::uint32_t shift = none;  // index in the group's schedule.shifts (none: opening hours or no shift)
   // Time on duty since the workforce last took it (its working day, docs/model.md §4.2).
   double logged_in_s = 0.0;
 };
