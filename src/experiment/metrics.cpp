@@ -135,7 +135,7 @@ double abandon_rate(const Counters& c) {
 }
 double aht_s(const Counters& c) { return ratio(c.handle_sum_s, static_cast<double>(c.completed)); }
 double occupancy(const AgentTime& t) { return ratio(t.busy_s, t.on_duty_s); }
-double shrinkage(const AgentTime& t) { return ratio(t.off_phone_s, t.paid_s); }
+double shrinkage(const AgentTime& t) { return ratio(t.off_phone_s, t.paid_s - t.unpaid_s); }
 double fcr(const Counters& c) {
   return ratio(static_cast<double>(c.completed_resolved), static_cast<double>(c.completed));
 }

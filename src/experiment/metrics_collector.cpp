@@ -166,13 +166,13 @@ void MetricsCollector::on_transfer_completed(std::uint32_t issue_type, engine::S
 }
 
 template <class Member>
-void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member, double sign) {
+void MetricsCollector::add_span(engine::SimTime start, engine::SimTime end, Member member) {
   start = std::max(start, measure_start_);
   while (start < end) {
     const SlotCache::Slot& s = slots_.find(start);
     engine::SimTime cut = std::min(end, s.end);
     if (!(cut > start)) cut = end;  // rounding at a boundary: keep the rest in this slot
-    days_.at(s.index / per_day_).time[s.index % per_day_].*member += sign * (cut - start);
+    days_.at(s.index / per_day_).time[s.index % per_day_].*member += cut - start;
     start = cut;
   }
 }
@@ -199,7 +199,7 @@ void MetricsCollector::on_paid_time(std::uint32_t, engine::SimTime start, engine
   switch (what) {
     case model::PaidTime::shift: add_span(start, end, &AgentTime::paid_s); return;
     case model::PaidTime::off_phone: add_span(start, end, &AgentTime::off_phone_s); return;
-    case model::PaidTime::unpaid: add_span(start, end, &AgentTime::paid_s, -1.0); return;
+    case model::PaidTime::unpaid: add_span(start, end, &AgentTime::unpaid_s); return;
   }
 }
 

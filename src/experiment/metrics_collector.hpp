@@ -88,8 +88,7 @@ class MetricsCollector final : public model::Observer {
     f(interval[scopes_ - 1]);
   }
   template <class Member>
-  // Adds the span's time (sign -1: takes it off) to `member` of each interval it covers.
-  void add_span(engine::SimTime start, engine::SimTime end, Member member, double sign = 1.0);
+  void add_span(engine::SimTime start, engine::SimTime end, Member member);
   void settle_front();
   void write_day_rows(std::size_t day, const DayTable& table);
   void close_month();

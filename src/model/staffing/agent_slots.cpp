@@ -47,9 +47,13 @@ std::vector<double> trained_skills(const std::vector<double>& listed, std::size_
   return skills;
 }
 
-// The daily shift of each slot of a group, in slot order (none without a schedule).
-std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t group, const Calendar& calendar) {
+// The daily shift of each slot of a group, in slot order (none without a schedule), and
+// its index in the group's shifts (appended to `shift_of`).
+std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t group, const Calendar& calendar,
+                                   std::vector<std::uint32_t>& shift_of) {
   std::vector<AgentDuty> slots(static_cast<std::size_t>(std::max(0, spec.headcount)));
+  const std::size_t first = shift_of.size();
+  shift_of.resize(first + slots.size(), none);
   for (AgentDuty& a : slots) a.group = group;
   if (spec.staffing == StaffingMode::opening_hours && calendar.working_calendar()) {
     for (AgentDuty& a : slots) {
@@ -65,7 +69,7 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
         slots[next].has_shift = true;
         slots[next].shift_start_s = spec.shifts[s].start_s;
         slots[next].shift_end_s = spec.shifts[s].end_s;
-        slots[next].shift = static_cast<std::uint32_t>(s);
+        shift_of[first + next] = static_cast<std::uint32_t>(s);
       }
     }
   }
@@ -86,7 +90,7 @@ AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar&
     for (std::uint32_t k = 0; k < types; ++k) {
       if (group.skill_by_type[k] > 0.0) group.call_types.push_back(k);
     }
-    for (const AgentDuty& a : group_slots(spec, g, calendar)) {
+    for (const AgentDuty& a : group_slots(spec, g, calendar, shift_of_)) {
       group.agents.push_back(static_cast<std::uint32_t>(agents_.size()));
       agents_.push_back(a);
     }

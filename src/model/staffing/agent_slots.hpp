@@ -34,7 +34,6 @@ struct AgentDuty {
   std::uint32_t call = none;       // the call being handled (busy)
   // The slot's daily shift, seconds since midnight (calendar horizon).
   bool has_shift = false;
-  std::uint32_t shift = none;  // index in the group's schedule.shifts (none: opening hours or no shift)
   double shift_start_s = 0.0;
   double shift_end_s = 0.0;
   // Time on duty since the workforce last took it (its working day, docs/model.md §4.2).
@@ -60,6 +59,9 @@ class AgentSlots {
   [[nodiscard]] const AgentDuty& operator[](std::uint32_t agent) const { return agents_[agent]; }
   [[nodiscard]] const AgentGroup& group(std::uint32_t g) const { return groups_[g]; }
   [[nodiscard]] std::uint32_t groups() const { return static_cast<std::uint32_t>(groups_.size()); }
+  // The slot's shift: its index in the group's schedule.shifts (none: opening hours or no
+  // schedule). Kept out of AgentDuty, which the hot path reads.
+  [[nodiscard]] std::uint32_t shift_of(std::uint32_t agent) const { return shift_of_[agent]; }
 
   // The agent comes on duty now. True when the agent was off duty and is now waiting to
   // be given work (the caller then offers it a call or makes it idle); an agent still
@@ -81,6 +83,7 @@ class AgentSlots {
   Observer& observer_;
   std::vector<AgentDuty> agents_;
   std::vector<AgentGroup> groups_;
+  std::vector<std::uint32_t> shift_of_;
 };
 
 }  // namespace ccsim::model

@@ -41,12 +41,13 @@ Breaks::Breaks(const Scenario& scenario, AgentSlots& slots, engine::Simulator& s
   // Rank of each slot within its shift, in slot order: the lunch wave it goes in.
   std::vector<std::vector<std::uint32_t>> rank(scenario.agent_groups.size());
   for (std::uint32_t i = 0; i < slots.size(); ++i) {
-    const AgentDuty& a = slots[i];
-    if (a.shift == none) continue;
-    const ShiftSpec& shift = scenario.agent_groups[a.group].shifts[a.shift];
-    auto& ranks = rank[a.group];
-    if (ranks.size() <= a.shift) ranks.resize(a.shift + 1, 0);
-    const std::uint32_t r = ranks[a.shift]++;
+    const std::uint32_t s = slots.shift_of(i);
+    if (s == none) continue;
+    const std::uint32_t group = slots[i].group;
+    const ShiftSpec& shift = scenario.agent_groups[group].shifts[s];
+    auto& ranks = rank[group];
+    if (ranks.size() <= s) ranks.resize(s + 1, 0);
+    const std::uint32_t r = ranks[s]++;
     std::vector<SlotBreak>& list = breaks_[i];
     for (const BreakSpec& b : shift.breaks) list.push_back({b.start_s, b.length_s, true});
     if (shift.lunch) list.push_back({lunch_start_s(*shift.lunch, r), shift.lunch->length_s, shift.lunch->paid});

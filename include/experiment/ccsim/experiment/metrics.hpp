@@ -57,12 +57,16 @@ struct Counters {
 struct AgentTime {
   double busy_s = 0.0;
   double on_duty_s = 0.0;
-  double paid_s = 0.0;       // paid time (shifts, less unpaid lunches), where shrinkage is modelled
-  double off_phone_s = 0.0;  // ... of it off the phone (breaks, paid lunch, training, absence)
+  // Where shrinkage is modelled: paid_s - unpaid_s is the paid time (shifts less unpaid
+  // lunches), off_phone_s the part of it off the phone (breaks, paid lunch, training, absence).
+  double paid_s = 0.0;
+  double unpaid_s = 0.0;
+  double off_phone_s = 0.0;
   AgentTime& operator+=(const AgentTime& o) {
     busy_s += o.busy_s;
     on_duty_s += o.on_duty_s;
     paid_s += o.paid_s;
+    unpaid_s += o.unpaid_s;
     off_phone_s += o.off_phone_s;
     return *this;
   }
