@@ -31,6 +31,7 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::abandon_rate, "abandon_rate", true, true, false},
     {Metric::aht_s, "aht_s", true, true, false},
     {Metric::occupancy, "occupancy", false, true, false},
+    {Metric::shrinkage, "shrinkage", false, true, false},
     {Metric::utilisation, "utilisation", false, false, false},
     {Metric::mean_queue_length, "mean_queue_length", false, false, false},
     {Metric::redials, "redials", true, true, true},
@@ -134,6 +135,7 @@ double abandon_rate(const Counters& c) {
 }
 double aht_s(const Counters& c) { return ratio(c.handle_sum_s, static_cast<double>(c.completed)); }
 double occupancy(const AgentTime& t) { return ratio(t.busy_s, t.on_duty_s); }
+double shrinkage(const AgentTime& t) { return ratio(t.off_phone_s, t.paid_s - t.unpaid_s); }
 double fcr(const Counters& c) {
   return ratio(static_cast<double>(c.completed_resolved), static_cast<double>(c.completed));
 }
@@ -188,6 +190,11 @@ QueueFeatures QueueFeatures::of(const model::Scenario& scenario) {
     f.transfers = f.transfers || t.transfer.has_value();
     f.outbound = f.outbound || t.outbound.enabled;
   }
+  f.shrinkage = scenario.workforce.enabled;
+  for (const model::AgentGroupSpec& g : scenario.agent_groups) {
+    if (g.staffing != model::StaffingMode::shifts) continue;
+    for (const model::ShiftSpec& s : g.shifts) f.shrinkage = f.shrinkage || !s.breaks.empty() || s.lunch.has_value();
+  }
   return f;
 }
 
@@ -223,6 +230,7 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, con
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);
   if (overall) v[static_cast<std::size_t>(Metric::occupancy)] = occupancy(t);
+  if (overall && features.shrinkage) v[static_cast<std::size_t>(Metric::shrinkage)] = shrinkage(t);
   if (features.outbound) {
     v[static_cast<std::size_t>(Metric::outbound_attempts)] = static_cast<double>(c.outbound_attempts);
     v[static_cast<std::size_t>(Metric::outbound_connects)] = static_cast<double>(c.outbound_connects);

@@ -195,6 +195,14 @@ void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, en
   on_duty_outside_opening_s_ += std::max(0.0, (end - start) - opening);
 }
 
+void MetricsCollector::on_paid_time(std::uint32_t, engine::SimTime start, engine::SimTime end, model::PaidTime what) {
+  switch (what) {
+    case model::PaidTime::shift: add_span(start, end, &AgentTime::paid_s); return;
+    case model::PaidTime::off_phone: add_span(start, end, &AgentTime::off_phone_s); return;
+    case model::PaidTime::unpaid: add_span(start, end, &AgentTime::unpaid_s); return;
+  }
+}
+
 void MetricsCollector::on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) {
   workforce_tally_.add_call(handle_s, working_days, tenure_days);
 }

@@ -46,6 +46,8 @@ class MetricsCollector final : public model::Observer {
                     std::uint32_t agent_group, model::CallOrigin origin, bool resolved, bool atypical) override;
   void on_agent_busy(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
   void on_agent_on_duty(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end) override;
+  void on_paid_time(std::uint32_t agent_group, engine::SimTime start, engine::SimTime end,
+                    model::PaidTime what) override;
   void on_call_by_agent(engine::SimTime handle_s, std::uint32_t working_days, double tenure_days) override;
   void on_employee_day(const model::EmployeeDay& employee) override;
   void on_workforce_day(const model::WorkforceDay& day) override;

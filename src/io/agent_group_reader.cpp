@@ -123,6 +123,70 @@ void check_delay_count(ReadContext& context, const std::vector<model::CallTypeSp
   }
 }
 
+// A shift's breaks and lunch window (docs/model.md §3.17): each within the shift, the
+// breaks in time order and clear of each other and of the whole lunch window.
+void read_breaks(ObjectReader& s, model::ShiftSpec& shift, bool times_known) {
+  if (auto lunch = s.object("lunch", /*empty_when_absent=*/false)) {
+    const auto earliest = lunch->time_of_day("earliest", /*allow_end_of_day=*/false);
+    const auto latest = lunch->time_of_day("latest", /*allow_end_of_day=*/false);
+    const auto length = lunch->number("length_min");
+    const auto paid = lunch->boolean("paid");
+    if (earliest && latest && *latest < *earliest) {
+      lunch->problem("latest", "found \"" + format_time_of_day(*latest) + "\", expected a time at or after earliest (" +
+                                   format_time_of_day(*earliest) + ")");
+    } else if (earliest && latest && length) {
+      model::LunchSpec spec{*earliest, *latest, *length * 60.0, paid.value_or(false)};
+      if (times_known && *earliest <= shift.start_s) {
+        lunch->problem("earliest", "found \"" + format_time_of_day(*earliest) +
+                                       "\", expected a time after the shift's start (" +
+                                       format_time_of_day(shift.start_s) + ")");
+      } else if (times_known && spec.latest_s + spec.length_s > shift.end_s) {
+        lunch->problem("latest", "a lunch from \"" + format_time_of_day(*latest) + "\" for " + format_value(*length) +
+                                     " min ends after the shift's end (" + format_time_of_day(shift.end_s) +
+                                     "), expected latest + length_min by the end");
+      } else {
+        shift.lunch = spec;
+      }
+    }
+  }
+  auto breaks = s.object_list("breaks");
+  if (!breaks) return;
+  double previous_end = -1.0;
+  for (ObjectReader& b : *breaks) {
+    const auto start = b.time_of_day("start", /*allow_end_of_day=*/false);
+    const auto length = b.number("length_min");
+    if (!start || !length) continue;
+    const model::BreakSpec spec{*start, *length * 60.0};
+    if (times_known && spec.start_s <= shift.start_s) {
+      b.problem("start", "found \"" + format_time_of_day(*start) + "\", expected a time after the shift's start (" +
+                             format_time_of_day(shift.start_s) + ")");
+      continue;
+    }
+    if (times_known && spec.start_s + spec.length_s > shift.end_s) {
+      b.problem("length_min", "a break from \"" + format_time_of_day(*start) + "\" for " + format_value(*length) +
+                                  " min ends after the shift's end (" + format_time_of_day(shift.end_s) +
+                                  "), expected it to end by then");
+      continue;
+    }
+    if (spec.start_s < previous_end) {
+      b.problem("start", "found \"" + format_time_of_day(*start) +
+                             "\", expected a time at or after the end of the break before it (" +
+                             format_time_of_day(previous_end) + "): breaks in time order, not overlapping");
+      continue;
+    }
+    previous_end = spec.start_s + spec.length_s;
+    if (shift.lunch && spec.start_s < shift.lunch->latest_s + shift.lunch->length_s &&
+        previous_end > shift.lunch->earliest_s) {
+      b.problem("start", "a break from \"" + format_time_of_day(*start) + "\" for " + format_value(*length) +
+                             " min overlaps the lunch window (" + format_time_of_day(shift.lunch->earliest_s) + " to " +
+                             format_time_of_day(shift.lunch->latest_s + shift.lunch->length_s) +
+                             "), expected breaks clear of it");
+      continue;
+    }
+    shift.breaks.push_back(spec);
+  }
+}
+
 void read_schedule(ObjectReader& g, const std::optional<model::HorizonSpec>& horizon, model::AgentGroupSpec& spec) {
   auto schedule = g.object("schedule", /*empty_when_absent=*/false);
   if (!schedule) return;
@@ -154,6 +218,7 @@ void read_schedule(ObjectReader& g, const std::optional<model::HorizonSpec>& hor
     shift.start_s = start.value_or(0.0);
     shift.end_s = end.value_or(0.0);
     shift.share = share.value_or(1.0);
+    read_breaks(s, shift, start && end && *end > *start);
     total_share += shift.share;
     spec.shifts.push_back(shift);
   }

@@ -324,6 +324,29 @@ void add_agent_group_keys(const KeyAdder& add) {
        .rule = number_between(0, false, 1, true), .default_value = 1.0,
        .range = "(0, 1]; the shares of a group sum to <= 1",
        .description = "Share of the headcount working this shift."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/breaks", .type = KeyType::object_list, .default_text = "none",
+       .range = "non-empty; in time order, within the shift, not overlapping each other or the lunch window",
+       .description = "Paid breaks at fixed times: every agent of the shift leaves at the start (after the "
+                      "call in progress) for the length (docs/model.md §3.17)."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/breaks/*/start", .type = KeyType::time, .unit = "HH:MM",
+       .range = "after the shift's start", .required = true, .description = "Start of the break."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/breaks/*/length_min", .type = KeyType::number, .unit = "min",
+       .rule = number_between(0, false, 1440, true), .range = "(0, 1440]; the break ends by the shift's end",
+       .required = true, .description = "Length of the break."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/lunch", .type = KeyType::object, .default_text = "none",
+       .description = "A lunch window: the shift's agents lunch in waves of length_min from earliest, as many "
+                      "waves as start by latest; agent i of the shift in wave i mod waves (docs/model.md "
+                      "§3.17)."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/lunch/earliest", .type = KeyType::time, .unit = "HH:MM",
+       .range = "after the shift's start", .required = true, .description = "Earliest lunch start."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/lunch/latest", .type = KeyType::time, .unit = "HH:MM",
+       .range = ">= earliest; latest + length_min by the shift's end", .required = true,
+       .description = "Latest lunch start."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/lunch/length_min", .type = KeyType::number, .unit = "min",
+       .rule = number_between(0, false, 1440, true), .required = true, .description = "Length of the lunch."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/lunch/paid", .type = KeyType::boolean, .default_value = false,
+       .description = "The lunch is paid time (counted in shrinkage); unpaid, it is not part of the paid "
+                      "time."});
   add({.path = "/agent_groups/*/staffing", .type = KeyType::object,
        .description = "Not with schedule: agents on duty per interval, as workforce-management tools "
                       "export it."});

@@ -24,6 +24,7 @@
 #include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
+#include "staffing/breaks.hpp"
 #include "staffing/duty.hpp"
 #include "workforce/management_rule.hpp"
 #include "workforce/skills.hpp"
@@ -124,6 +125,7 @@ struct CallCenter::Units {
   CallOutcomes outcomes;
   AgentSlots slots;
   Duty duty;
+  Breaks breaks;
   Skills skills;
   std::optional<Workforce> workforce;
   std::optional<ManagementRule> management;
@@ -152,6 +154,7 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
                streams, replication),
       slots(sc, sc.organisation.enabled ? sc.organisation.max_skills_per_agent : 0, calendar, obs),
       duty(sc, calendar, slots, sim),
+      breaks(sc, slots, sim, obs),
       skills(slots),
       transfers(sc, sim, obs, streams, replication),
       queue(static_cast<std::uint32_t>(sc.call_types.size()), pool),
@@ -163,6 +166,10 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       closing(sc.horizon, calendar, sim),
       outbound(sc, calendar, slots, sim, obs, streams, replication) {
   if (outbound.on()) service.attach_outbound(&outbound);
+  if (breaks.on()) {
+    duty.attach_breaks(&breaks);
+    service.attach_breaks(&breaks);
+  }
   if (sc.workforce.enabled) {
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
     service.attach_workforce(&*workforce);
@@ -263,6 +270,10 @@ void CallCenter::Units::handle(const engine::Event& e) {
     case ev_outbound_end:
       outbound.talk_end(lo);
       service.agent_free(lo);
+      break;
+    case ev_break_start: breaks.start(lo, hi); break;
+    case ev_break_end:
+      if (breaks.end(lo)) service.agent_free(lo);
       break;
     case ev_day_open: open_day(e.payload); break;
     default: assert(false && "unknown event kind");

@@ -14,7 +14,9 @@
 // maximum-wait timer has abandon priority; an unanswered callback dial and the end of a
 // warm transfer's conference free the agent with service_end priority; a callback's next
 // attempt comes with arrival priority. The end of an outbound line's ringing and of an
-// outbound conversation have service_end priority.
+// outbound conversation have service_end priority. A break starts with shift_end
+// priority (an agent going on a break at t takes no call arriving at t) and ends with
+// shift_start priority (an agent back at t can take a call arriving at t).
 
 #include <cstdint>
 
@@ -37,7 +39,9 @@ enum EventKind : std::uint32_t {
   ev_callback_retry,    // payload: pack(generation, call)
   ev_conference_end,    // payload: agent slot (warm transfer: the first agent leaves the line)
   ev_outbound_ring_end, // payload: pack(call type, agent slot reserved by a progressive dial, or none)
-  ev_outbound_end       // payload: agent slot (the outbound conversation is over)
+  ev_outbound_end,      // payload: agent slot (the outbound conversation is over)
+  ev_break_start,       // payload: pack(break index in the slot's day, agent slot)
+  ev_break_end          // payload: agent slot (back from a break)
 };
 
 struct Priority {

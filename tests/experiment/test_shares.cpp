@@ -34,7 +34,7 @@ double value(const experiment::ReplicationResult& r, Metric m) {
 constexpr Metric shares[] = {Metric::service_level, Metric::p_wait,         Metric::abandon_rate,
                              Metric::occupancy,     Metric::utilisation,    Metric::fcr,
                              Metric::repeat_share,  Metric::failure_demand_share, Metric::high_strain_share,
-                             Metric::absence_rate};
+                             Metric::absence_rate,  Metric::shrinkage};
 
 }  // namespace
 
@@ -60,9 +60,24 @@ TEST_CASE("utilisation is busy time over the headcount's opening hours when nobo
   CHECK(value(r, Metric::utilisation) == Approx(0.375).epsilon(0.05));
 }
 
+// Shifts whose breaks and unpaid lunch run into the end of the shift (cut short there).
+model::Scenario breaks_to_the_end() {
+  auto s = test::single_queue(0.05, test::exponential(120.0), 4, test::exponential(60.0), 0.0, 0.0);
+  test::working_days(s, 2, 8.0, 12.0);
+  auto& g = s.agent_groups[0];
+  g.staffing = model::StaffingMode::shifts;
+  model::ShiftSpec shift;
+  shift.start_s = 8 * 3600.0;
+  shift.end_s = 12 * 3600.0;
+  shift.breaks = {{9 * 3600.0, 1800.0}, {11.75 * 3600.0, 900.0}};
+  shift.lunch = model::LunchSpec{10 * 3600.0, 11 * 3600.0, 2700.0, false};
+  g.shifts = {shift};
+  return s;
+}
+
 TEST_CASE("every share metric is within [0, 1] or undefined") {
-  for (const auto& s : {one_agent_draining(2, 0), test::single_queue(2.0, test::constant(10.0), 3,
-                                                                     test::exponential(5.0), 5000.0, 500.0)}) {
+  for (const auto& s : {one_agent_draining(2, 0), breaks_to_the_end(),
+                        test::single_queue(2.0, test::constant(10.0), 3, test::exponential(5.0), 5000.0, 500.0)}) {
     const auto r = experiment::run_replication(s, 11, 0);
     for (const auto& scope : r.metrics) {
       for (const Metric m : shares) {

@@ -178,7 +178,7 @@ TEST_CASE("group order with an overflow delay: the second group answers only aft
 TEST_CASE("shifts put agents on duty for their hours and off-shift agents finish their call") {
   auto s = calendar(3, 0.0, 10);
   s.agent_groups[0].staffing = model::StaffingMode::shifts;
-  s.agent_groups[0].shifts = {{8 * 3600.0, 12 * 3600.0, 0.5}, {12 * 3600.0, 20 * 3600.0, 0.5}};
+  s.agent_groups[0].shifts = {{8 * 3600.0, 12 * 3600.0, 0.5, {}, {}}, {12 * 3600.0, 20 * 3600.0, 0.5, {}, {}}};
   auto rec = run(s);
   // 5 agents x 4 h + 5 agents x 8 h = 60 agent-hours a day, 3 days.
   CHECK(rec.duty_by_group[0] == Approx(3 * 60 * 3600.0));

@@ -64,7 +64,8 @@ enum class Variant {
   plain,
   mixtures,  // every duration a mixture, so each draw goes through sample_mixture
   routed,    // a second call type, waiting_score call selection and two delayed groups
-  exits      // balking, a maximum wait, and callbacks waiting in a callback queue with retries
+  exits,     // balking, a maximum wait, and callbacks waiting in a callback queue with retries
+  breaks     // a calendar of duration_s / 10000 days, shifts with breaks and staggered lunches
 };
 
 Counts run_for(double duration_s, Variant variant = Variant::plain) {
@@ -103,6 +104,23 @@ Counts run_for(double duration_s, Variant variant = Variant::plain) {
     t.callback.reach_probability = 0.7;
     t.callback.attempts = 3;
   }
+  if (variant == Variant::breaks) {
+    test::working_days(s, static_cast<int>(duration_s / 10'000.0), 8.0, 20.0);
+    auto& g = s.agent_groups[0];
+    g.staffing = model::StaffingMode::shifts;
+    model::ShiftSpec early, late;
+    early.start_s = 8 * 3600.0;
+    early.end_s = 16 * 3600.0;
+    early.share = 0.5;
+    early.breaks = {{10 * 3600.0, 900.0}, {14.5 * 3600.0, 900.0}};
+    early.lunch = model::LunchSpec{11.5 * 3600.0, 13 * 3600.0, 1800.0, false};
+    late = early;
+    late.start_s = 12 * 3600.0;
+    late.end_s = 20 * 3600.0;
+    late.breaks = {{13 * 3600.0, 900.0}, {18.5 * 3600.0, 900.0}};
+    late.lunch = model::LunchSpec{15 * 3600.0, 16.5 * 3600.0, 1800.0, true};
+    g.shifts = {early, late};
+  }
   model::NullObserver observer;
   const random::StreamFactory streams(11);
   const std::uint64_t before = allocations.load();
@@ -124,8 +142,8 @@ TEST_CASE("allocations do not grow with the number of calls") {
 }
 
 TEST_CASE("allocations do not grow with the number of calls when every duration is a mixture, under routing "
-          "rules and delayed overflow, and with balking, a maximum wait and callbacks") {
-  for (Variant variant : {Variant::mixtures, Variant::routed, Variant::exits}) {
+          "rules and delayed overflow, with balking, a maximum wait and callbacks, and with breaks and lunches") {
+  for (Variant variant : {Variant::mixtures, Variant::routed, Variant::exits, Variant::breaks}) {
     const Counts short_run = run_for(20'000.0, variant);
     const Counts long_run = run_for(200'000.0, variant);
     INFO("variant " << static_cast<int>(variant) << ": short: " << short_run.calls << " calls, "

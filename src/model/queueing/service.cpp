@@ -233,7 +233,8 @@ void Service::agent_free(std::uint32_t agent) {
   const AgentDuty& a = units_.slots[agent];
   const engine::SimTime now = sim_.now();
   if (a.leave_after_call) {
-    units_.slots.go_off(agent, now);
+    if (a.break_after_call) breaks_->leave_after_call(agent);  // set only by Breaks
+    else units_.slots.go_off(agent, now);
     return;
   }
   std::uint32_t next = units_.router.take_call_for(agent, now);

@@ -25,6 +25,7 @@
 #include "queueing/transfers.hpp"
 #include "queueing/wait_queue.hpp"
 #include "staffing/agent_slots.hpp"
+#include "staffing/breaks.hpp"
 #include "workforce/management_rule.hpp"
 #include "workforce/skills.hpp"
 #include "workforce/workforce.hpp"
@@ -59,6 +60,9 @@ class Service {
   // The outbound campaigns, when any (docs/model.md §3.16): a free agent with no inbound
   // work to take is offered outbound work last.
   void attach_outbound(Outbound* outbound) { outbound_ = outbound; }
+  // Breaks within shifts, when any (docs/model.md §3.17): an agent whose call ends with a
+  // break due goes on it.
+  void attach_breaks(Breaks* breaks) { breaks_ = breaks; }
 
   // A new call reaches the centre.
   void offer(std::uint32_t call);
@@ -117,6 +121,7 @@ class Service {
   Observer& observer_;
   Units units_;
   Outbound* outbound_ = nullptr;
+  Breaks* breaks_ = nullptr;
   Admission admission_;
   QueueExits exits_;
   const double threshold_s_;

@@ -47,9 +47,13 @@ std::vector<double> trained_skills(const std::vector<double>& listed, std::size_
   return skills;
 }
 
-// The daily shift of each slot of a group, in slot order (none without a schedule).
-std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t group, const Calendar& calendar) {
+// The daily shift of each slot of a group, in slot order (none without a schedule), and
+// its index in the group's shifts (appended to `shift_of`).
+std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t group, const Calendar& calendar,
+                                   std::vector<std::uint32_t>& shift_of) {
   std::vector<AgentDuty> slots(static_cast<std::size_t>(std::max(0, spec.headcount)));
+  const std::size_t first = shift_of.size();
+  shift_of.resize(first + slots.size(), none);
   for (AgentDuty& a : slots) a.group = group;
   if (spec.staffing == StaffingMode::opening_hours && calendar.working_calendar()) {
     for (AgentDuty& a : slots) {
@@ -65,6 +69,7 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
         slots[next].has_shift = true;
         slots[next].shift_start_s = spec.shifts[s].start_s;
         slots[next].shift_end_s = spec.shifts[s].end_s;
+        shift_of[first + next] = static_cast<std::uint32_t>(s);
       }
     }
   }
@@ -85,7 +90,7 @@ AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar&
     for (std::uint32_t k = 0; k < types; ++k) {
       if (group.skill_by_type[k] > 0.0) group.call_types.push_back(k);
     }
-    for (const AgentDuty& a : group_slots(spec, g, calendar)) {
+    for (const AgentDuty& a : group_slots(spec, g, calendar, shift_of_)) {
       group.agents.push_back(static_cast<std::uint32_t>(agents_.size()));
       agents_.push_back(a);
     }
@@ -95,6 +100,7 @@ AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar&
 bool AgentSlots::come_on(std::uint32_t agent, engine::SimTime now) {
   AgentDuty& a = agents_[agent];
   a.leave_after_call = false;
+  a.break_after_call = false;
   a.closing = false;
   if (a.state != DutyState::off_duty) return false;  // still finishing a call: stays on
   a.duty_start = now;
@@ -107,6 +113,7 @@ void AgentSlots::go_off(std::uint32_t agent, engine::SimTime now) {
   if (a.state == DutyState::idle) remove_idle(agent);
   a.state = DutyState::off_duty;
   a.leave_after_call = false;
+  a.break_after_call = false;
   a.closing = false;
   a.logged_in_s += now - a.duty_start;
   observer_.on_agent_on_duty(a.group, a.duty_start, now);
@@ -118,6 +125,7 @@ void AgentSlots::end_shift(std::uint32_t agent, bool closing, engine::SimTime no
     case DutyState::off_duty: return;
     case DutyState::idle: go_off(agent, now); return;
     case DutyState::busy:
+      a.break_after_call = false;  // the day's phone time is over: no break is due any more
       if (closing) a.closing = true;
       else a.leave_after_call = true;
       return;

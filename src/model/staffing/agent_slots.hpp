@@ -25,6 +25,7 @@ struct AgentDuty {
   DutyState state = DutyState::off_duty;
   bool leave_after_call = false;  // shift over: finish the call, take no other
   bool closing = false;           // centre closing: keep serving the queue, then leave
+  bool break_after_call = false;  // with leave_after_call: a break is due (staffing/breaks.hpp)
   engine::SimTime duty_start = 0.0;
   engine::SimTime busy_start = 0.0;
   engine::SimTime idle_since = 0.0;
@@ -58,6 +59,9 @@ class AgentSlots {
   [[nodiscard]] const AgentDuty& operator[](std::uint32_t agent) const { return agents_[agent]; }
   [[nodiscard]] const AgentGroup& group(std::uint32_t g) const { return groups_[g]; }
   [[nodiscard]] std::uint32_t groups() const { return static_cast<std::uint32_t>(groups_.size()); }
+  // The slot's shift: its index in the group's schedule.shifts (none: opening hours or no
+  // schedule). Kept out of AgentDuty, which the hot path reads.
+  [[nodiscard]] std::uint32_t shift_of(std::uint32_t agent) const { return shift_of_[agent]; }
 
   // The agent comes on duty now. True when the agent was off duty and is now waiting to
   // be given work (the caller then offers it a call or makes it idle); an agent still
@@ -79,6 +83,7 @@ class AgentSlots {
   Observer& observer_;
   std::vector<AgentDuty> agents_;
   std::vector<AgentGroup> groups_;
+  std::vector<std::uint32_t> shift_of_;
 };
 
 }  // namespace ccsim::model

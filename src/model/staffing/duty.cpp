@@ -39,6 +39,11 @@ void Duty::start_tables(std::uint64_t day) {
 void Duty::schedule_phone_time(std::uint32_t agent, engine::SimTime start, engine::SimTime end, bool closing) {
   sim_.schedule_at(start, Priority::shift_start, ev_shift_start, agent);
   sim_.schedule_at(end, Priority::shift_end, ev_shift_end, pack(closing ? 1u : 0u, agent));
+  if (breaks_) breaks_->book_day(agent, start, end);
+}
+
+void Duty::book_day_off_phone(std::uint32_t agent, std::uint64_t day) {
+  if (breaks_) breaks_->book_day_off_phone(agent, calendar_.day_start(day));
 }
 
 std::span<const std::uint32_t> Duty::table_step(std::uint32_t group, std::uint32_t step) {

@@ -16,6 +16,7 @@
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "staffing/agent_slots.hpp"
+#include "staffing/breaks.hpp"
 
 namespace ccsim::model {
 
@@ -35,6 +36,13 @@ class Duty {
   // Books the agent on duty from `start` to `end` (absolute times); `closing`: the end
   // is the centre's closing time (the agent serves the queue before leaving).
   void schedule_phone_time(std::uint32_t agent, engine::SimTime start, engine::SimTime end, bool closing);
+  // The agent is paid on `day` but off the phone all of it (absent, in the classroom):
+  // reported for the shrinkage metric.
+  void book_day_off_phone(std::uint32_t agent, std::uint64_t day);
+
+  // Breaks and paid time (docs/model.md §3.17), when the scenario reports them: each
+  // booked phone time books the day's breaks too.
+  void attach_breaks(Breaks* breaks) { breaks_ = breaks; }
 
  private:
   void set_group_target(std::uint32_t group, std::uint32_t target, bool closing);
@@ -44,6 +52,7 @@ class Duty {
   AgentSlots& slots_;
   engine::Simulator& sim_;
   std::vector<std::uint32_t> came_on_;  // scratch for the agents returned
+  Breaks* breaks_ = nullptr;
 };
 
 }  // namespace ccsim::model

@@ -23,6 +23,8 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
     ++counts.absent;
     if (e.burnout_leave) ++counts.on_burnout_leave;
     ++e.absence_days;
+    const AgentDuty& a = slots_[slot];
+    if (a.has_shift && a.shift_end_s > a.shift_start_s) duty_.book_day_off_phone(slot, day);  // paid absence
     return;
   }
   const AgentDuty& a = slots_[slot];
@@ -32,6 +34,7 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   if (e.days_since_hire < spec_.classroom_days) {
     ++e.days_since_hire;
     ++counts.in_classroom;
+    duty_.book_day_off_phone(slot, day);
     return;  // paid classroom training, off the phone
   }
   double phone_start = a.shift_start_s;

@@ -42,7 +42,8 @@ TEST_CASE("agent slots: shifts are split by share with largest remainders") {
   auto s = calendar_group(10);
   auto& g = s.agent_groups[0];
   g.staffing = model::StaffingMode::shifts;
-  g.shifts = {{8 * 3600.0, 16 * 3600.0, 0.35}, {10 * 3600.0, 18 * 3600.0, 0.3}, {12 * 3600.0, 20 * 3600.0, 0.35}};
+  g.shifts = {{8 * 3600.0, 16 * 3600.0, 0.35, {}, {}}, {10 * 3600.0, 18 * 3600.0, 0.3, {}, {}},
+              {12 * 3600.0, 20 * 3600.0, 0.35, {}, {}}};
   const model::Calendar calendar(s.horizon);
   model::NullObserver observer;
   const model::AgentSlots slots(s, 0, calendar, observer);

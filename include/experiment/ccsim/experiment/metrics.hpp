@@ -57,9 +57,17 @@ struct Counters {
 struct AgentTime {
   double busy_s = 0.0;
   double on_duty_s = 0.0;
+  // Where shrinkage is modelled: paid_s - unpaid_s is the paid time (shifts less unpaid
+  // lunches), off_phone_s the part of it off the phone (breaks, paid lunch, training, absence).
+  double paid_s = 0.0;
+  double unpaid_s = 0.0;
+  double off_phone_s = 0.0;
   AgentTime& operator+=(const AgentTime& o) {
     busy_s += o.busy_s;
     on_duty_s += o.on_duty_s;
+    paid_s += o.paid_s;
+    unpaid_s += o.unpaid_s;
+    off_phone_s += o.off_phone_s;
     return *this;
   }
 };
@@ -68,7 +76,7 @@ enum class Metric : std::uint8_t {
   offered, answered, abandoned, blocked, balked, timed_out, disconnected,
   callbacks_offered, callbacks_accepted, callbacks_completed, callbacks_unreached, callback_delay_s,
   service_level, p_wait, asa_s, avg_wait_s,
-  wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, utilisation,
+  wait_p50_s, wait_p90_s, wait_p99_s, abandon_rate, aht_s, occupancy, shrinkage, utilisation,
   mean_queue_length, redials,
   // transfers (scenarios with a transfer)
   transfers, transfer_share, transfer_system_s, second_level_sl,
@@ -82,7 +90,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 53;
+inline constexpr std::size_t metric_count = 54;
 
 struct MetricInfo {
   Metric metric;
@@ -114,6 +122,7 @@ double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
 double wait_per_issue_s(const Counters& c);
 double occupancy(const AgentTime& t);
+double shrinkage(const AgentTime& t);
 double transfer_share(const Counters& c);
 double transfer_system_s(const Counters& c);
 double second_level_sl(const Counters& c);
@@ -127,6 +136,7 @@ struct QueueFeatures {
   bool callbacks = false;   // some call type offers callbacks
   bool transfers = false;   // some call type has a transfer
   bool outbound = false;    // some call type has an outbound campaign
+  bool shrinkage = false;   // some shift has breaks or a lunch, or the workforce model is on
   static QueueFeatures of(const model::Scenario& scenario);
 };
 

@@ -54,6 +54,13 @@ struct EmployeeDay {
   double tenure_days = 0.0; // days since hire
 };
 
+// What a span of an agent's paid day was (on_paid_time, the shrinkage metric).
+enum class PaidTime : std::uint8_t {
+  shift,      // the shift: paid time
+  off_phone,  // paid time off the phone: a break, a paid lunch, coaching, training, absence
+  unpaid      // an unpaid lunch within the shift: not paid time
+};
+
 enum class ExitReason : std::uint8_t { quit, end_of_run };
 
 // One agent who worked in the centre (only with the workforce model on).
@@ -110,6 +117,10 @@ class Observer {
   virtual void on_agent_busy(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
   // An agent of the group was on duty (taking calls) over [start, end).
   virtual void on_agent_on_duty(std::uint32_t agent_group, SimTime start, SimTime end) = 0;
+  // A span of an agent's paid day (docs/model.md §3.17), reported only in scenarios with
+  // breaks, a lunch or the workforce model; a span may lie ahead of the current time
+  // within the day. Once per agent and day or break, never per call.
+  virtual void on_paid_time(std::uint32_t /*agent_group*/, SimTime /*start*/, SimTime /*end*/, PaidTime /*what*/) {}
   // Transfers (docs/model.md §3.15). A transferred leg is the same call, named by the type
   // the customer called (`issue_type`) and the original arrival: it is not offered again,
   // and its answer or abandonment is reported here, not by on_answered or on_abandoned.

@@ -115,10 +115,27 @@ struct CallTypeSpec {
 
 // A shift: agents on duty from start_s to end_s, in seconds since midnight, within
 // the opening hours (shifts past midnight are not supported).
+// A paid break at a fixed time of the shift (docs/model.md §3.17).
+struct BreakSpec {
+  double start_s = 0.0;  // seconds since midnight
+  double length_s = 0.0;
+};
+
+// A lunch window: the shift's agents take their lunches in waves spread over it
+// (docs/model.md §3.17, lunch_start_s in staffing/breaks.hpp).
+struct LunchSpec {
+  double earliest_s = 0.0;  // earliest lunch start, seconds since midnight
+  double latest_s = 0.0;    // latest lunch start
+  double length_s = 0.0;
+  bool paid = false;        // unpaid: not part of the paid time
+};
+
 struct ShiftSpec {
   double start_s = 0.0;
   double end_s = 0.0;
   double share = 1.0;  // share of the group's headcount working this shift
+  std::vector<BreakSpec> breaks;  // in time order, within the shift, not overlapping
+  std::optional<LunchSpec> lunch;
 };
 
 // Agents on duty per interval from opening time, as workforce-management tools export.
