@@ -1,0 +1,161 @@
+#include "covering_program.hpp"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <numeric>
+
+namespace ccsim::planning {
+namespace {
+
+struct ProblemDeleter {
+  void operator()(glp_prob* p) const { glp_delete_prob(p); }
+};
+
+// The best bound GLPK knows of, read at each call of the branch-and-cut callback, so a
+// search stopped by its time limit still reports how far it is from optimal.
+struct BoundTracker {
+  double best_bound = -std::numeric_limits<double>::infinity();
+};
+
+void track_bound(glp_tree* tree, void* info) {
+  auto* tracker = static_cast<BoundTracker*>(info);
+  const int node = glp_ios_best_node(tree);
+  if (node != 0) tracker->best_bound = glp_ios_node_bound(tree, node);
+}
+
+// Row and column indices of GLPK start at 1; ia/ja/ar keep a dummy entry 0.
+struct Triplets {
+  std::vector<int> row{0}, col{0};
+  std::vector<double> value{0.0};
+  void add(int r, int c, double v) {
+    row.push_back(r);
+    col.push_back(c);
+    value.push_back(v);
+  }
+};
+
+}  // namespace
+
+CoveringSolution solve_covering(const CoveringProgram& program) {
+  // GLPK prints to the terminal by default; the library must not.
+  glp_term_out(GLP_OFF);
+  std::unique_ptr<glp_prob, ProblemDeleter> lp(glp_create_prob());
+  glp_prob* p = lp.get();
+  glp_set_obj_dir(p, GLP_MIN);
+
+  const int n = static_cast<int>(program.cost.size());
+  const bool linked = program.min_per_used_column > 1;
+  // A used column's count is between m and this bound; no column needs more agents than
+  // the day's required agent-intervals (docs/planning.md).
+  const double required_total = std::accumulate(program.required.begin(), program.required.end(), 0.0);
+  const double big_m = std::max(static_cast<double>(program.min_per_used_column), required_total);
+
+  // Columns 1..n: x_j; with the minimum per used column, n+1..2n: y_j binary.
+  glp_add_cols(p, linked ? 2 * n : n);
+  for (int j = 1; j <= n; ++j) {
+    glp_set_col_kind(p, j, GLP_IV);
+    glp_set_col_bnds(p, j, GLP_LO, 0.0, 0.0);
+    glp_set_obj_coef(p, j, program.cost[j - 1]);
+    if (linked) glp_set_col_kind(p, n + j, GLP_BV);
+  }
+
+  Triplets t;
+  int row = 0;
+  for (std::size_t k = 0; k < program.required.size(); ++k) {
+    ++row;
+    glp_add_rows(p, 1);
+    glp_set_row_bnds(p, row, GLP_LO, program.required[k], 0.0);
+    for (int j = 1; j <= n; ++j) {
+      if (program.coverage[k][j - 1] != 0.0) t.add(row, j, program.coverage[k][j - 1]);
+    }
+  }
+  // sum_{j part-time} (1 - p) x_j - sum_{j full-time} p x_j <= 0
+  const double share = program.max_part_time_share;
+  if (share < 1.0 && std::find(program.part_time.begin(), program.part_time.end(), true) != program.part_time.end()) {
+    ++row;
+    glp_add_rows(p, 1);
+    glp_set_row_bnds(p, row, GLP_UP, 0.0, 0.0);
+    for (int j = 1; j <= n; ++j) {
+      const double a = program.part_time[j - 1] ? 1.0 - share : -share;
+      if (a != 0.0) t.add(row, j, a);
+    }
+  }
+  if (linked) {
+    for (int j = 1; j <= n; ++j) {
+      // x_j - m y_j >= 0 and x_j - M y_j <= 0
+      ++row;
+      glp_add_rows(p, 1);
+      glp_set_row_bnds(p, row, GLP_LO, 0.0, 0.0);
+      t.add(row, j, 1.0);
+      t.add(row, n + j, -static_cast<double>(program.min_per_used_column));
+      ++row;
+      glp_add_rows(p, 1);
+      glp_set_row_bnds(p, row, GLP_UP, 0.0, 0.0);
+      t.add(row, j, 1.0);
+      t.add(row, n + j, -big_m);
+    }
+  }
+  glp_load_matrix(p, static_cast<int>(t.row.size()) - 1, t.row.data(), t.col.data(), t.value.data());
+
+  CoveringSolution out;
+  out.count.assign(n, 0);
+
+  // The root LP first, by the simplex method, for the LP bound and the starting basis.
+  glp_smcp lp_options;
+  glp_init_smcp(&lp_options);
+  lp_options.msg_lev = GLP_MSG_OFF;
+  lp_options.presolve = GLP_OFF;
+  const int lp_rc = glp_simplex(p, &lp_options);
+  if (lp_rc != 0 || glp_get_status(p) == GLP_NOFEAS || glp_get_prim_stat(p) != GLP_FEAS) {
+    out.status = CoveringStatus::lp_infeasible;
+    return out;
+  }
+  out.lp_relaxation = glp_get_obj_val(p);
+
+  // Branch-and-cut with every option that changes the result fixed here, not left to
+  // GLPK's defaults, so a later GLPK keeps giving the same schedules.
+  glp_iocp mip_options;
+  glp_init_iocp(&mip_options);
+  mip_options.msg_lev = GLP_MSG_OFF;
+  mip_options.presolve = GLP_OFF;
+  mip_options.br_tech = GLP_BR_DTH;
+  mip_options.bt_tech = GLP_BT_BLB;
+  mip_options.pp_tech = GLP_PP_ALL;
+  mip_options.fp_heur = GLP_OFF;
+  mip_options.ps_heur = GLP_OFF;
+  mip_options.gmi_cuts = GLP_ON;
+  mip_options.mir_cuts = GLP_ON;
+  mip_options.cov_cuts = GLP_ON;
+  mip_options.clq_cuts = GLP_ON;
+  mip_options.mip_gap = program.solver.relative_gap;
+  mip_options.tm_lim = program.solver.time_limit_ms > 0 ? program.solver.time_limit_ms
+                                                        : std::numeric_limits<int>::max();
+  BoundTracker tracker;
+  mip_options.cb_func = track_bound;
+  mip_options.cb_info = &tracker;
+  const int mip_rc = glp_intopt(p, &mip_options);
+  const int mip_status = glp_mip_status(p);
+  if (mip_status == GLP_NOFEAS) {
+    out.status = CoveringStatus::integer_infeasible;
+    return out;
+  }
+  if (mip_status != GLP_OPT && mip_status != GLP_FEAS) {
+    out.status = mip_rc == GLP_ETMLIM ? CoveringStatus::stopped_without_solution
+                                      : CoveringStatus::integer_infeasible;
+    return out;
+  }
+  for (int j = 1; j <= n; ++j) out.count[j - 1] = static_cast<int>(std::lround(glp_mip_col_val(p, j)));
+  out.objective = 0.0;
+  for (int j = 0; j < n; ++j) out.objective += program.cost[j] * out.count[j];
+  const bool proven = mip_rc == 0 && mip_status == GLP_OPT && program.solver.relative_gap == 0.0;
+  out.status = mip_rc == 0 && mip_status == GLP_OPT ? CoveringStatus::optimal : CoveringStatus::stopped_feasible;
+  out.best_bound = proven ? out.objective
+                          : std::min(out.objective, std::max(out.lp_relaxation, tracker.best_bound));
+  return out;
+}
+
+}  // namespace ccsim::planning
