@@ -15,16 +15,47 @@ struct ProblemDeleter {
   void operator()(glp_prob* p) const { glp_delete_prob(p); }
 };
 
-// The best bound GLPK knows of, read at each call of the branch-and-cut callback, so a
-// search stopped by its time limit still reports how far it is from optimal.
-struct BoundTracker {
+// Watches the branch-and-cut: the best bound GLPK knows of, so a search stopped by its
+// time limit or gap still reports how far it is from optimal; and, when the costs are
+// whole multiples of a step, the proof GLPK does not look for: the optimum is a
+// multiple of the step too, so an incumbent less than one step above the bound is
+// optimal and the search can stop.
+struct SearchWatch {
+  double cost_step = 0.0;
+  int node_limit = 0;
+  int nodes = 0;
   double best_bound = -std::numeric_limits<double>::infinity();
+  bool proven_by_step = false;
 };
 
-void track_bound(glp_tree* tree, void* info) {
-  auto* tracker = static_cast<BoundTracker*>(info);
+// The bound rounded up to the next multiple of the step (a tolerance absorbs the
+// simplex's rounding).
+double rounded_bound(double bound, double step) {
+  return step > 0.0 ? std::ceil(bound / step - 1e-6) * step : bound;
+}
+
+void watch_search(glp_tree* tree, void* info) {
+  auto* watch = static_cast<SearchWatch*>(info);
+  const int reason = glp_ios_reason(tree);
+  if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
   const int node = glp_ios_best_node(tree);
-  if (node != 0) tracker->best_bound = glp_ios_node_bound(tree, node);
+  if (node == 0) return;
+  if (reason == GLP_ISELECT) {
+    ++watch->nodes;
+    // The budget counts the search's own steps, not time, so it stops at the same point everywhere.
+    if (watch->node_limit > 0 && watch->nodes > watch->node_limit) {
+      glp_ios_terminate(tree);
+      return;
+    }
+  }
+  watch->best_bound = std::max(watch->best_bound, glp_ios_node_bound(tree, node));
+  if (watch->cost_step > 0.0 && glp_ios_mip_gap(tree) < std::numeric_limits<double>::max()) {
+    const double incumbent = glp_mip_obj_val(glp_ios_get_prob(tree));
+    if (incumbent <= rounded_bound(watch->best_bound, watch->cost_step) + 1e-9) {
+      watch->proven_by_step = true;
+      glp_ios_terminate(tree);
+    }
+  }
 }
 
 // Row and column indices of GLPK start at 1; ia/ja/ar keep a dummy entry 0.
@@ -134,9 +165,11 @@ CoveringSolution solve_covering(const CoveringProgram& program) {
   mip_options.mip_gap = program.solver.relative_gap;
   mip_options.tm_lim = program.solver.time_limit_ms > 0 ? program.solver.time_limit_ms
                                                         : std::numeric_limits<int>::max();
-  BoundTracker tracker;
-  mip_options.cb_func = track_bound;
-  mip_options.cb_info = &tracker;
+  SearchWatch watch;
+  watch.cost_step = program.cost_step;
+  watch.node_limit = program.solver.node_limit;
+  mip_options.cb_func = watch_search;
+  mip_options.cb_info = &watch;
   const int mip_rc = glp_intopt(p, &mip_options);
   const int mip_status = glp_mip_status(p);
   if (mip_status == GLP_NOFEAS) {
@@ -144,17 +177,22 @@ CoveringSolution solve_covering(const CoveringProgram& program) {
     return out;
   }
   if (mip_status != GLP_OPT && mip_status != GLP_FEAS) {
-    out.status = mip_rc == GLP_ETMLIM ? CoveringStatus::stopped_without_solution
+    out.status = mip_rc == GLP_ETMLIM || mip_rc == GLP_ESTOP ? CoveringStatus::stopped_without_solution
                                       : CoveringStatus::integer_infeasible;
     return out;
   }
   for (int j = 1; j <= n; ++j) out.count[j - 1] = static_cast<int>(std::lround(glp_mip_col_val(p, j)));
   out.objective = 0.0;
   for (int j = 0; j < n; ++j) out.objective += program.cost[j] * out.count[j];
-  const bool proven = mip_rc == 0 && mip_status == GLP_OPT && program.solver.relative_gap == 0.0;
-  out.status = mip_rc == 0 && mip_status == GLP_OPT ? CoveringStatus::optimal : CoveringStatus::stopped_feasible;
-  out.best_bound = proven ? out.objective
-                          : std::min(out.objective, std::max(out.lp_relaxation, tracker.best_bound));
+  // Optimal: the tree was searched to the end (GLPK reports GLP_OPT with a zero return
+  // and no gap tolerance), or the step proved it.
+  const bool searched_out = mip_rc == 0 && mip_status == GLP_OPT && program.solver.relative_gap == 0.0;
+  const double bound = std::max(out.lp_relaxation, watch.best_bound);
+  const bool proven = searched_out || watch.proven_by_step ||
+                      out.objective <= rounded_bound(bound, program.cost_step) + 1e-9;
+  out.nodes = watch.nodes;
+  out.status = proven ? CoveringStatus::optimal : CoveringStatus::stopped_feasible;
+  out.best_bound = proven ? out.objective : std::min(out.objective, rounded_bound(bound, program.cost_step));
   return out;
 }
 

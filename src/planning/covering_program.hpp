@@ -18,6 +18,9 @@ struct CoveringProgram {
   std::vector<bool> part_time;                 // per column
   double max_part_time_share = 1.0;            // p
   int min_per_used_column = 0;                 // m
+  // Every column's cost is a whole multiple of this (0: unknown). Then so is every
+  // schedule's, and an incumbent within one step of the bound is optimal.
+  double cost_step = 0.0;
   SolverOptions solver;
 };
 
@@ -29,6 +32,7 @@ struct CoveringSolution {
   double objective = 0.0;
   double lp_relaxation = 0.0;
   double best_bound = 0.0;
+  int nodes = 0;
 };
 
 CoveringSolution solve_covering(const CoveringProgram& program);

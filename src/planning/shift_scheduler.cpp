@@ -1,6 +1,8 @@
 #include "ccsim/planning/shift_scheduler.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <cstdio>
 #include <string>
 
@@ -67,10 +69,23 @@ std::string part_time_only_intervals(const ShiftProblem& problem, const std::vec
            std::to_string(b.min_agents_per_shift) + " agents on every shift used";
   }
   if (status == CoveringStatus::stopped_without_solution) {
-    why = "the solver's time limit (" + std::to_string(problem.solver.time_limit_ms) +
-          " ms) ran out before it found a schedule";
+    why = "the solver's node budget (" + std::to_string(problem.solver.node_limit) + ") or time limit (" +
+          std::to_string(problem.solver.time_limit_ms) + " ms) ran out before it found a schedule";
   }
   throw ShiftSchedulingError("group '" + problem.group + "': " + why);
+}
+
+// The largest step of which every template's paid hours are whole multiples: the
+// greatest common divisor of the paid lengths in whole seconds (0 when one is not a
+// whole number of seconds).
+double cost_step_hours(const std::vector<ShiftTemplate>& templates) {
+  long step = 0;
+  for (const ShiftTemplate& t : templates) {
+    const long s = std::lround(t.paid_length_s);
+    if (std::abs(t.paid_length_s - static_cast<double>(s)) > 1e-9) return 0.0;
+    step = std::gcd(step, s);
+  }
+  return static_cast<double>(step) / 3600.0;
 }
 
 }  // namespace
@@ -96,6 +111,7 @@ ShiftSchedule schedule_shifts(const ShiftProblem& problem) {
   program.max_part_time_share = problem.bounds.max_part_time_share;
   program.min_per_used_column = problem.bounds.min_agents_per_shift;
   program.solver = problem.solver;
+  program.cost_step = cost_step_hours(problem.templates);
 
   const CoveringSolution solution = solve_covering(program);
   if (solution.status != CoveringStatus::optimal && solution.status != CoveringStatus::stopped_feasible) {
@@ -130,7 +146,8 @@ ShiftSchedule schedule_shifts(const ShiftProblem& problem) {
   out.paid_hours = solution.objective;
   out.lp_relaxation_hours = solution.lp_relaxation;
   out.best_bound_hours = solution.best_bound;
-  out.proven_optimal = solution.status == CoveringStatus::optimal && problem.solver.relative_gap == 0.0;
+  out.proven_optimal = solution.status == CoveringStatus::optimal;
+  out.nodes = solution.nodes;
   out.gap = out.paid_hours > 0.0 ? (out.paid_hours - out.best_bound_hours) / out.paid_hours : 0.0;
   return out;
 }

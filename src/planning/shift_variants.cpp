@@ -34,8 +34,8 @@ void check_requirement(const ShiftProblem& problem) {
   if (problem.bounds.min_agents_per_shift < 0) {
     fail(problem, "the minimum number of agents per shift must be >= 0");
   }
-  if (problem.solver.relative_gap < 0.0 || problem.solver.time_limit_ms < 0) {
-    fail(problem, "the solver's gap and time limit must be >= 0");
+  if (problem.solver.relative_gap < 0.0 || problem.solver.time_limit_ms < 0 || problem.solver.node_limit < 0) {
+    fail(problem, "the solver's gap, node budget and time limit must be >= 0");
   }
   if (problem.templates.empty()) fail(problem, "no shift template is given");
 }

@@ -81,10 +81,13 @@ struct SchedulingBounds {
   int min_agents_per_shift = 0;
 };
 
-// GLPK's options that matter to the result, fixed so runs repeat. A time limit makes
-// the result depend on the machine's speed: 0 (the default) means none.
+// When the search stops. Covering programs often have an optimum one cost step above
+// the LP bound that branch-and-cut finds early and takes very long to prove; a node
+// budget stops such a search at the same point on every machine, with the gap reported.
+// A time limit makes the result depend on the machine's speed: 0 (the default) means none.
 struct SolverOptions {
   double relative_gap = 0.0;  // stop when (incumbent - bound) / incumbent <= this
+  int node_limit = 2000;      // subproblems the branch-and-cut may select; 0 = no limit
   int time_limit_ms = 0;
 };
 
@@ -130,7 +133,8 @@ struct ShiftSchedule {
   double lp_relaxation_hours = 0.0;  // the root LP's optimum, a lower bound
   double best_bound_hours = 0.0;  // GLPK's best bound at the end (= paid_hours when proven optimal)
   double gap = 0.0;               // (paid_hours - best_bound_hours) / paid_hours
-  bool proven_optimal = false;    // false only when the time limit stopped the search
+  bool proven_optimal = false;    // false when the gap tolerance, node budget or time limit stopped the search
+  int nodes = 0;                  // subproblems the branch-and-cut selected
   int variants = 0;               // columns of the integer program
 };
 
