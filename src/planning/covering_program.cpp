@@ -21,6 +21,7 @@ struct ProblemDeleter {
 // multiple of the step too, so an incumbent less than one step above the bound is
 // optimal and the search can stop.
 struct SearchWatch {
+  const CoveringProgram* program = nullptr;
   double cost_step = 0.0;
   int node_limit = 0;
   int nodes = 0;
@@ -34,9 +35,55 @@ double rounded_bound(double bound, double step) {
   return step > 0.0 ? std::ceil(bound / step - 1e-6) * step : bound;
 }
 
+// A schedule from the LP solution of a node, offered to GLPK so that a search stopped by
+// its budget always has one: every count rounded up (the covering rows hold, since no
+// coefficient is negative), raised to the minimum per used column, then full-time agents
+// added to the cheapest full-time column until the part-time share holds. GLPK keeps it
+// only when it beats the incumbent.
+void offer_rounded_schedule(glp_tree* tree, const CoveringProgram& program) {
+  glp_prob* p = glp_ios_get_prob(tree);
+  const int n = static_cast<int>(program.cost.size());
+  std::vector<double> x(n, 0.0);
+  for (int j = 0; j < n; ++j) {
+    x[j] = std::ceil(glp_get_col_prim(p, j + 1) - 1e-6);
+    if (x[j] > 0.0) x[j] = std::max(x[j], static_cast<double>(program.min_per_used_column));
+  }
+  const double share = program.max_part_time_share;
+  double part = 0.0, total = 0.0;
+  int cheapest_full = -1;
+  for (int j = 0; j < n; ++j) {
+    total += x[j];
+    if (program.part_time[j]) {
+      part += x[j];
+    } else if (cheapest_full < 0 || program.cost[j] < program.cost[cheapest_full]) {
+      cheapest_full = j;
+    }
+  }
+  if (part > share * total + 1e-9) {
+    if (cheapest_full < 0 || share <= 0.0) return;
+    // The fewest full-time agents f with part <= share (total + f), and the column's
+    // minimum if it was unused.
+    double add = std::ceil(part / share - total - 1e-9);
+    if (x[cheapest_full] == 0.0) add = std::max(add, static_cast<double>(program.min_per_used_column));
+    x[cheapest_full] += add;
+  }
+  // GLPK's arrays start at 1; the binaries of the minimum per used column follow the counts.
+  const bool linked = glp_get_num_cols(p) > n;
+  std::vector<double> full(1 + (linked ? 2 * n : n), 0.0);
+  for (int j = 0; j < n; ++j) {
+    full[1 + j] = x[j];
+    if (linked) full[1 + n + j] = x[j] > 0.0 ? 1.0 : 0.0;
+  }
+  glp_ios_heur_sol(tree, full.data());
+}
+
 void watch_search(glp_tree* tree, void* info) {
   auto* watch = static_cast<SearchWatch*>(info);
   const int reason = glp_ios_reason(tree);
+  if (reason == GLP_IHEUR) {
+    offer_rounded_schedule(tree, *watch->program);
+    return;
+  }
   if (reason != GLP_ISELECT && reason != GLP_IBINGO) return;
   const int node = glp_ios_best_node(tree);
   if (node == 0) return;
@@ -166,6 +213,7 @@ CoveringSolution solve_covering(const CoveringProgram& program) {
   mip_options.tm_lim = program.solver.time_limit_ms > 0 ? program.solver.time_limit_ms
                                                         : std::numeric_limits<int>::max();
   SearchWatch watch;
+  watch.program = &program;
   watch.cost_step = program.cost_step;
   watch.node_limit = program.solver.node_limit;
   mip_options.cb_func = watch_search;

@@ -345,3 +345,55 @@ TEST_CASE("a schedule becomes the group's shifts with shares that give back each
   }
   CHECK(share_sum == Approx(1.0));
 }
+
+TEST_CASE("an incumbent within one cost step of the bound is proven optimal without a search") {
+  // Three half hours from 08:00, one agent each. Two 1-hour shifts (08:00, 08:30) cover
+  // two neighbouring half hours; a shift of 1 h 30 min paid with a paid half-hour break
+  // at 08:30 covers the first and the third. The LP takes half of each (1.75 h); every
+  // cost is a multiple of half an hour, so no schedule costs less than 2 h, which two
+  // 1-hour shifts cost.
+  ShiftTemplate hour{"hour", {8 * h, 8.5 * h}, 1 * h, {}, std::nullopt, false};
+  ShiftTemplate split{"split", {8 * h}, 1.5 * h, {{30 * m, 30 * m, true}}, std::nullopt, false};
+  ShiftProblem p;
+  p.group = "g";
+  p.requirement = {8 * h, 30 * m, {1, 1, 1}};
+  p.templates = {hour, split};
+  p.solver.node_limit = 1;
+  const ShiftSchedule s = schedule_shifts(p);
+  CHECK(s.lp_relaxation_hours == Approx(1.75));
+  CHECK(s.paid_hours == Approx(2.0));
+  CHECK(s.proven_optimal);
+  CHECK(s.best_bound_hours == Approx(2.0));
+  CHECK(s.nodes <= 1);
+}
+
+TEST_CASE("a search stopped by its node budget has a schedule and reports its bound and gap") {
+  // A day GLPK does not solve at the root (its part-time bound makes the LP fractional);
+  // without the rounded LP schedule offered at each node, 20 nodes find no schedule.
+  DayRequirement r{8 * h, 30 * m, {}};
+  for (int k = 0; k < 26; ++k) r.agents.push_back(static_cast<int>(10 + 5 * std::sin(k * 0.25)));
+  ShiftTemplate four{"4h", starts_every(8 * h, 17 * h, 15 * m), 4 * h, {{2 * h, 15 * m, true}}, std::nullopt, true};
+  ShiftTemplate six{"6h", starts_every(8 * h, 14.5 * h, 15 * m), 6 * h, {{2 * h, 15 * m, true}},
+                    LunchRule{30 * m, false, 2.5 * h, 3.5 * h, 15 * m}, true};
+  ShiftTemplate eight{"8h", starts_every(8 * h, 12.5 * h, 15 * m), 8 * h, {{2 * h, 15 * m, true}, {6.5 * h, 15 * m, true}},
+                      LunchRule{30 * m, false, 3.25 * h, 4.5 * h, 15 * m}, false};
+  ShiftProblem p;
+  p.group = "g";
+  p.requirement = r;
+  p.templates = {four, six, eight};
+  p.bounds.max_part_time_share = 0.3;
+  p.solver.node_limit = 20;
+  const ShiftSchedule s = schedule_shifts(p);
+  CHECK(s.nodes <= 21);
+  CHECK_FALSE(s.proven_optimal);
+  CHECK(s.best_bound_hours >= s.lp_relaxation_hours - 1e-9);
+  CHECK(s.best_bound_hours <= s.paid_hours + 1e-9);
+  CHECK(s.gap == Approx((s.paid_hours - s.best_bound_hours) / s.paid_hours));
+  CHECK(s.proven_optimal == (s.gap == 0.0));
+  check_schedule(s, r, PartialCoverage::none);
+  // A larger budget never gives a worse schedule or a weaker bound.
+  p.solver.node_limit = 200;
+  const ShiftSchedule longer = schedule_shifts(p);
+  CHECK(longer.paid_hours <= s.paid_hours);
+  CHECK(longer.best_bound_hours >= s.best_bound_hours - 1e-9);
+}
