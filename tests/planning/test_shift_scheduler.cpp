@@ -346,7 +346,7 @@ TEST_CASE("a schedule becomes the group's shifts with shares that give back each
   CHECK(share_sum == Approx(1.0));
 }
 
-TEST_CASE("an incumbent within one cost step of the bound is proven optimal without a search") {
+TEST_CASE("the LP bound and the optimum of a small fractional covering") {
   // Three half hours from 08:00, one agent each. Two 1-hour shifts (08:00, 08:30) cover
   // two neighbouring half hours; a shift of 1 h 30 min paid with a paid half-hour break
   // at 08:30 covers the first and the third. The LP takes half of each (1.75 h); every
@@ -365,6 +365,30 @@ TEST_CASE("an incumbent within one cost step of the bound is proven optimal with
   CHECK(s.proven_optimal);
   CHECK(s.best_bound_hours == Approx(2.0));
   CHECK(s.nodes <= 1);
+}
+
+TEST_CASE("an incumbent within one cost step of the bound is proven optimal when the budget stops the search") {
+  // Paid lengths of 4 h 30 and 7 h 30: every schedule costs a multiple of 1 h 30. The
+  // LP is fractional; after one node the incumbent is less than a step above the bound,
+  // which proves it optimal (without that proof the stopped search reports it unproven).
+  DayRequirement r{8 * h, 30 * m, {}};
+  for (int k = 0; k < 26; ++k) r.agents.push_back(static_cast<int>(10 + 10 * std::sin(k * 0.25)));
+  ShiftTemplate part{"4h30", starts_every(8 * h, 16.5 * h, 15 * m), 4.5 * h, {{2 * h, 15 * m, true}}, std::nullopt, true};
+  ShiftTemplate full{"7h30", starts_every(8 * h, 13 * h, 15 * m), 7.5 * h, {{2 * h, 15 * m, true}, {6.5 * h, 15 * m, true}},
+                     LunchRule{30 * m, false, 3.25 * h, 4.5 * h, 15 * m}, false};
+  ShiftProblem p;
+  p.group = "g";
+  p.requirement = r;
+  p.templates = {part, full};
+  p.bounds.max_part_time_share = 0.3;
+  p.solver.node_limit = 1;
+  const ShiftSchedule s = schedule_shifts(p);
+  CHECK(s.lp_relaxation_hours < s.paid_hours - 1e-6);
+  CHECK(s.paid_hours - s.lp_relaxation_hours < 1.5);
+  CHECK(s.proven_optimal);
+  CHECK(s.best_bound_hours == s.paid_hours);
+  CHECK(s.gap == 0.0);
+  check_schedule(s, r, PartialCoverage::none);
 }
 
 TEST_CASE("a search stopped by its node budget has a schedule and reports its bound and gap") {
