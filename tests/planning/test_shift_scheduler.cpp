@@ -299,19 +299,24 @@ TEST_CASE("infeasible problems say why") {
 }
 
 TEST_CASE("the same problem gives the same schedule") {
-  // A day of 22 half hours, starts every 15 minutes, three lengths, breaks and lunch.
+  // A day the branch-and-cut must search (a part-time bound, a fractional LP), starts
+  // every 15 minutes, three lengths, breaks and lunch windows.
   DayRequirement r{8 * h, 30 * m, {}};
-  for (int k = 0; k < 22; ++k) r.agents.push_back(static_cast<int>(8 + 6 * std::sin(k * 0.3)));
-  ShiftTemplate four{"4h", starts_every(8 * h, 15 * h, 15 * m), 4 * h, {{2 * h, 15 * m, true}}, std::nullopt, true};
-  ShiftTemplate eight{"8h", starts_every(8 * h, 10 * h, 15 * m), 8 * h, {{2 * h, 15 * m, true}, {6 * h, 15 * m, true}},
-                      LunchRule{30 * m, false, 3.5 * h, 4.5 * h, 30 * m}, false};
+  for (int k = 0; k < 26; ++k) r.agents.push_back(static_cast<int>(10 + 5 * std::sin(k * 0.25)));
+  ShiftTemplate four{"4h", starts_every(8 * h, 17 * h, 15 * m), 4 * h, {{2 * h, 15 * m, true}}, std::nullopt, true};
+  ShiftTemplate six{"6h", starts_every(8 * h, 14.5 * h, 15 * m), 6 * h, {{2 * h, 15 * m, true}},
+                    LunchRule{30 * m, false, 2.5 * h, 3.5 * h, 15 * m}, true};
+  ShiftTemplate eight{"8h", starts_every(8 * h, 12.5 * h, 15 * m), 8 * h, {{2 * h, 15 * m, true}, {6.5 * h, 15 * m, true}},
+                      LunchRule{30 * m, false, 3.25 * h, 4.5 * h, 15 * m}, false};
   ShiftProblem p;
   p.group = "g";
   p.requirement = r;
-  p.templates = {four, eight};
-  p.bounds.max_part_time_share = 0.4;
+  p.templates = {four, six, eight};
+  p.bounds.max_part_time_share = 0.3;
+  p.solver.node_limit = 300;
   const ShiftSchedule a = schedule_shifts(p);
   const ShiftSchedule b = schedule_shifts(p);
+  CHECK(a.nodes > 1);
   REQUIRE(a.shifts.size() == b.shifts.size());
   for (std::size_t i = 0; i < a.shifts.size(); ++i) {
     CHECK(a.shifts[i].template_name == b.shifts[i].template_name);
@@ -319,6 +324,7 @@ TEST_CASE("the same problem gives the same schedule") {
     CHECK(a.shifts[i].start_s == b.shifts[i].start_s);
     CHECK(a.shifts[i].lunch_start_s == b.shifts[i].lunch_start_s);
   }
+  CHECK(a.nodes == b.nodes);
   CHECK(a.paid_hours == b.paid_hours);
   CHECK(a.best_bound_hours == b.best_bound_hours);
   CHECK(a.lp_relaxation_hours == b.lp_relaxation_hours);
