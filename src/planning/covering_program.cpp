@@ -194,8 +194,10 @@ CoveringSolution solve_covering(const CoveringProgram& program) {
   }
   out.lp_relaxation = glp_get_obj_val(p);
 
-  // Branch-and-cut with every option that changes the result fixed here, not left to
-  // GLPK's defaults, so a later GLPK keeps giving the same schedules.
+  // Branch-and-cut with every option that changes the result set here rather than left
+  // to GLPK's defaults; the feasibility pump and proximity search stay off (the latter
+  // works to a time limit of its own). The result is then a function of the input and
+  // of the GLPK version alone.
   glp_iocp mip_options;
   glp_init_iocp(&mip_options);
   mip_options.msg_lev = GLP_MSG_OFF;
