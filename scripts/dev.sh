@@ -21,7 +21,7 @@ build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2
-          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev)
+          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev libglpk-dev)
 
 install_missing_packages() {
   local missing=()

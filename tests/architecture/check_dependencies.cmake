@@ -18,6 +18,9 @@ set(core_modules engine random model)
 # JSON is read and written at the edges only: nlohmann/ headers in io and cli, nowhere else
 # (experiment's sweeps take values as opaque text; docs/architecture.md).
 set(json_modules io cli)
+# The integer-programming solver is the planning module's private business
+# (docs/planning.md): glpk.h in src/planning only.
+set(glpk_modules planning)
 
 set(problems "")
 foreach(module engine random analytic model experiment planning io cli)
@@ -44,6 +47,12 @@ foreach(module engine random analytic model experiment planning io cli)
         string(FIND "${line}" "nlohmann/" pos)
         if(NOT pos EQUAL -1)
           string(APPEND problems "\n  ${f}: module '${module}' includes nlohmann/ (JSON belongs to io and cli)")
+        endif()
+      endif()
+      if(NOT module IN_LIST glpk_modules OR f MATCHES "/include/")
+        string(FIND "${line}" "glpk.h" pos)
+        if(NOT pos EQUAL -1)
+          string(APPEND problems "\n  ${f}: glpk.h outside src/planning (the solver stays private to planning)")
         endif()
       endif()
       if(module IN_LIST core_modules)
