@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_runner.hpp"
 
 using namespace ccsim::test;
@@ -101,15 +103,44 @@ TEST_CASE("calendar: a Monday-to-Saturday centre has no calls and nobody on duty
   CHECK(intervals.count(13) == 0);
   CHECK(intervals[0] == 10);
   CHECK(intervals[5] == 10);
-  // Saturday's intervals outside 09:00-13:00 take no arrivals.
+  // Saturday's intervals (08:30, 09:30, ... 17:30) wholly after its 13:00 closing take no
+  // arrivals; those overlapping 09:00-13:00 do.
+  int saturday_busy_intervals = 0;
   for (const auto& row : read_csv(dir / "out" / "intervals.csv")) {
     if (row.at("day") != "5" || row.at("call_type") != "all") continue;
-    const std::string start = row.at("start");
-    if (start < "09:00" || start >= "13:00") CHECK(row.at("offered") == "0");
+    if (row.at("start") >= "13:00") CHECK(row.at("offered") == "0");
+    else saturday_busy_intervals += std::stoi(row.at("offered")) > 0 ? 1 : 0;
   }
+  CHECK(saturday_busy_intervals == 5);
   // One calendar month (January), dated.
   const auto months = read_csv(dir / "out" / "months.csv");
   REQUIRE(months.size() == 1);
   CHECK(months[0].at("date") == "2027-01");
   CHECK(months[0].at("days") == "14");
+}
+
+TEST_CASE("calendar: utilisation's opening time is each day's own hours, not the frame's") {
+  // Everyone on duty for exactly the opening hours (queue cut off at closing): busy time
+  // over on-duty time (occupancy) equals busy time over headcount x opening hours
+  // (utilisation) only if the opening hours are counted day by day: with the frame's
+  // 10 h on Saturdays and Sundays, utilisation would be about a fifth lower.
+  const auto dir = scratch_dir("calendar-utilisation");
+  {
+    std::ofstream(dir / "u.json") << R"({
+      "schema": "ccsim/1", "name": "u", "seed": 5, "replications": 1,
+      "horizon": {"start_date": "2027-01-04", "days": 14, "open": "08:30", "close": "18:30",
+                  "opening_hours": {"sat": {"open": "09:00", "close": "13:00"}, "sun": "closed"},
+                  "report_interval_min": 30, "queue_at_close": "disconnect"},
+      "call_types": [{"name": "c", "arrivals": {"process": "poisson", "rate_per_hour": 50},
+                      "handle_time": {"dist": "exponential", "mean_s": 240}}],
+      "agent_groups": [{"name": "g", "headcount": 5, "skills": {"c": 1.0}}]
+    })";
+  }
+  const auto r = run_ccsim("run " + (dir / "u.json").string() + " --quiet -o " + (dir / "out").string());
+  REQUIRE(r.exit_code == 0);
+  const auto summary = nlohmann::json::parse(read_file(dir / "out" / "summary.json"));
+  const double occupancy = summary["metrics"]["occupancy"]["mean"].get<double>();
+  const double utilisation = summary["metrics"]["utilisation"]["mean"].get<double>();
+  REQUIRE(occupancy > 0.2);
+  CHECK(utilisation == Approx(occupancy).epsilon(1e-9));
 }

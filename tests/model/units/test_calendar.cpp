@@ -93,15 +93,15 @@ TEST_CASE("arrival profile: a shorter day takes its part of the profile laid ove
   spec.interval_s = 2 * h;
   spec.rates_per_s = {10 / h, 20 / h, 30 / h, 40 / h, 50 / h};  // 08:30-18:30 in 2 h steps
   model::ArrivalProfile p(spec, false);
-  // Saturday 09:00-13:00: half an hour of the first interval, 2 h of the second, 1.5 h of
-  // the third: 5 + 40 + 45 calls expected.
+  // Saturday 09:00-13:00: 1.5 h of the frame's first interval (08:30-10:30), 2 h of the
+  // second, 0.5 h of the third: 15 + 40 + 15 calls expected.
   p.begin_window(8.5 * h, 18.5 * h, 9 * h, 13 * h, 1.0);
-  CHECK(p.expected_count() == Approx(90.0));
+  CHECK(p.expected_count() == Approx(70.0));
   CHECK(p.next_arrival(0.0, 1e-9) >= 9 * h);
   CHECK(p.next_arrival(0.0, 1e9) == std::numeric_limits<double>::infinity());  // none after 13:00
-  // The first arrival with a unit draw of 5 comes at the end of the first interval: the
-  // rate is that of the frame's interval, not of the day's first.
-  CHECK(p.next_arrival(0.0, 5.0) == Approx(10.5 * h));
+  // A unit draw of 20 is spent as 15 up to 10:30 at the frame's first rate, then 5 at
+  // the second rate (20/h): 15 min later.
+  CHECK(p.next_arrival(0.0, 20.0) == Approx(10.75 * h));
   // A closed day (an empty window) has no arrivals.
   p.begin_window(8.5 * h, 18.5 * h, 8.5 * h, 8.5 * h, 1.0);
   CHECK(p.expected_count() == 0.0);
@@ -193,16 +193,6 @@ TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract
     duty.plan_day(day);
     sim.run([&](const engine::Event& e) { events.push_back(e); });
   };
-  // Saturday 09:00-13:00: slot 0 works 09:00-13:00 (and ends at closing); slot 1's shift
-  // (14:00-18:30) lies wholly outside: off.
-  run_day(5);
-  REQUIRE(events.size() == 2);
-  CHECK(events[0].time == 5 * 86400.0 + 9 * h);
-  CHECK(events[1].time == 5 * 86400.0 + 13 * h);
-  CHECK(model::payload_lo(events[1].payload) == 0);
-  CHECK(model::payload_hi(events[1].payload) == 1);
-  run_day(6);  // Sunday: closed
-  CHECK(events.empty());
   // Slot 1 (5 days of the 6 open ones) is off on exactly one weekday, Monday to Friday
   // here since Saturday's hours exclude it; slot 0 works every weekday.
   int slot1_days = 0;
@@ -217,4 +207,49 @@ TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract
     slot1_days += slot1;
   }
   CHECK(slot1_days == 4);
+  // Saturday 09:00-13:00: slot 0 works 09:00-13:00 (and ends at closing); slot 1's shift
+  // (14:00-18:30) lies wholly outside: off.
+  run_day(5);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].time == 5 * 86400.0 + 9 * h);
+  CHECK(events[1].time == 5 * 86400.0 + 13 * h);
+  CHECK(model::payload_lo(events[1].payload) == 0);
+  CHECK(model::payload_hi(events[1].payload) == 1);
+  run_day(6);  // Sunday: closed
+  CHECK(events.empty());
+}
+
+TEST_CASE("duty: a staffing table is laid over the frame; a shorter day uses its part of it") {
+  auto s = test::single_queue(1.0, test::constant(100.0), 4, std::nullopt, 0.0, 0.0);
+  s.horizon = mon_sat(civil(2027, 1, 4), 7);
+  auto& g = s.agent_groups[0];
+  g.staffing = model::StaffingMode::table;
+  g.table.interval_s = h;  // 08:30, 09:30, ... 17:30
+  g.table.agents = {1, 2, 3, 4, 4, 4, 4, 4, 4, 4};
+  const model::Calendar calendar(s.horizon);
+  model::NullObserver observer;
+  model::AgentSlots slots(s, 0, calendar, observer);
+  engine::Simulator sim;
+  model::Duty duty(s, calendar, slots, sim);
+  // Saturday 09:00-13:00: the 08:30 step's value at 09:00, then the frame's steps, then
+  // everyone off at 13:00.
+  duty.start_tables(5);
+  std::vector<std::pair<double, std::uint32_t>> on_duty;  // (time, agents on duty after the step)
+  sim.run([&](const engine::Event& e) {
+    if (e.kind != model::ev_staffing_step) return;
+    for (std::uint32_t a : duty.table_step(model::payload_hi(e.payload), model::payload_lo(e.payload))) {
+      slots.make_idle(a, sim.now());
+    }
+    std::uint32_t on = 0;
+    for (std::uint32_t i = 0; i < slots.size(); ++i) on += slots[i].state != model::DutyState::off_duty ? 1 : 0;
+    on_duty.emplace_back(e.time - 5 * 86400.0, on);
+  });
+  const std::vector<std::pair<double, std::uint32_t>> expected = {
+      {9 * h, 1}, {9.5 * h, 2}, {10.5 * h, 3}, {11.5 * h, 4}, {12.5 * h, 4}, {13 * h, 0}};
+  CHECK(on_duty == expected);
+  // Sunday (closed): no table steps.
+  duty.start_tables(6);
+  on_duty.clear();
+  sim.run([&](const engine::Event& e) { on_duty.emplace_back(e.time, 0); });
+  CHECK(on_duty.empty());
 }
