@@ -6,7 +6,9 @@
 // rotation of N identical days. Dated calendar: slot i works the k = min(days_per_week, m)
 // open days j = 0..m-1 (in date order) of each calendar week (Monday to Sunday) with
 // (j + i) mod m < k, m being the week's open days; nobody works, and nobody is "off", on
-// a closed day. With every day open and day 0 a Monday the two rules agree.
+// a closed day. A day whose hours miss the slot's shift entirely (a Saturday morning for an
+// afternoon shift) counts as closed for that slot, so the contract's days fall on days it
+// can work. With every day open and day 0 a Monday the two rules agree.
 
 #include <cstdint>
 
@@ -18,9 +20,15 @@ class DaysOff {
  public:
   DaysOff(const Calendar& calendar, int cycle_days) : calendar_(calendar), cycle_days_(cycle_days) {}
 
-  [[nodiscard]] bool works(std::uint64_t day, std::uint32_t slot, int days_per_week) const;
+  // Whether `slot`, with a daily shift [shift_start_s, shift_end_s) (seconds since
+  // midnight; undated: not used), works `day`.
+  [[nodiscard]] bool works(std::uint64_t day, std::uint32_t slot, int days_per_week, double shift_start_s,
+                           double shift_end_s) const;
 
  private:
+  // Open, with some of the shift within the day's hours.
+  [[nodiscard]] bool workable(std::int64_t day, double shift_start_s, double shift_end_s) const;
+
   const Calendar& calendar_;
   int cycle_days_;
 };

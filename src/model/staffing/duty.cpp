@@ -21,7 +21,7 @@ std::span<const std::uint32_t> Duty::plan_day(std::uint64_t day) {
       const AgentDuty& a = slots_[i];
       if (!a.has_shift) continue;
       // Without a work contract the slot works every open day.
-      if (a.days_per_week > 0 && !days_off_.works(day, i, a.days_per_week)) continue;
+      if (a.days_per_week > 0 && !days_off_.works(day, i, a.days_per_week, a.shift_start_s, a.shift_end_s)) continue;
       // A shift is clipped to the day's hours (a no-op undated: shifts lie within them).
       const double start = std::max(a.shift_start_s, open);
       const double end = std::min(a.shift_end_s, close);

@@ -24,7 +24,7 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   // work contract, when it has one, sets its days a week.
   const AgentDuty& a = slots_[slot];
   const int days_per_week = a.days_per_week > 0 ? a.days_per_week : spec_.days_per_week;
-  if (!days_off_.works(day, slot, days_per_week)) return;
+  if (!days_off_.works(day, slot, days_per_week, a.shift_start_s, a.shift_end_s)) return;
   ++counts.scheduled;
   if (static_cast<std::int64_t>(day) < e.absent_until) {
     ++counts.absent;

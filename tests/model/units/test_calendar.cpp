@@ -115,7 +115,7 @@ TEST_CASE("days off: undated, the rotation is (day + slot) mod cycle < days a we
   const model::DaysOff off(cal, 7);
   for (std::uint64_t d = 0; d < 30; ++d) {
     for (std::uint32_t s = 0; s < 20; ++s) {
-      for (int k = 1; k <= 7; ++k) CHECK(off.works(d, s, k) == ((d + s) % 7 < static_cast<std::uint64_t>(k)));
+      for (int k = 1; k <= 7; ++k) CHECK(off.works(d, s, k, 8.5 * h, 18.5 * h) == ((d + s) % 7 < static_cast<std::uint64_t>(k)));
     }
   }
 }
@@ -127,37 +127,55 @@ TEST_CASE("days off: a 5-day contract works 5 of the 6 open days, every open wee
   for (std::uint64_t week = 0; week < 3; ++week) {
     for (std::uint32_t s = 0; s < slots; ++s) {
       int worked = 0;
-      for (std::uint64_t d = 7 * week; d < 7 * week + 7; ++d) worked += off.works(d, s, 5) ? 1 : 0;
+      for (std::uint64_t d = 7 * week; d < 7 * week + 7; ++d) worked += off.works(d, s, 5, 8.5 * h, 18.5 * h) ? 1 : 0;
       CHECK(worked == 5);
-      CHECK_FALSE(off.works(7 * week + 6, s, 5));  // Sunday: closed, nobody works
+      CHECK_FALSE(off.works(7 * week + 6, s, 5, 8.5 * h, 18.5 * h));  // Sunday: closed, nobody works
     }
     for (std::uint64_t d = 7 * week; d < 7 * week + 6; ++d) {
       int staffed = 0;
-      for (std::uint32_t s = 0; s < slots; ++s) staffed += off.works(d, s, 5) ? 1 : 0;
+      for (std::uint32_t s = 0; s < slots; ++s) staffed += off.works(d, s, 5, 8.5 * h, 18.5 * h) ? 1 : 0;
       CHECK(staffed == 10);  // 12 x 5 / 6
     }
   }
 }
 
-TEST_CASE("days off: a holiday week has min(days a week, open days); part time is spread evenly") {
+TEST_CASE("days off: a holiday week has min(days a week, open days), part time is spread evenly") {
   // Wednesday of the second week (day 9) is a holiday: 5 open days left.
   const model::Calendar cal(mon_sat(civil(2027, 1, 4), 14, {9}));
   const model::DaysOff off(cal, 7);
   for (std::uint32_t s = 0; s < 6; ++s) {
     int full = 0, part = 0;
     for (std::uint64_t d = 7; d < 14; ++d) {
-      full += off.works(d, s, 5) ? 1 : 0;
-      part += off.works(d, s, 3) ? 1 : 0;
+      full += off.works(d, s, 5, 8.5 * h, 18.5 * h) ? 1 : 0;
+      part += off.works(d, s, 3, 8.5 * h, 18.5 * h) ? 1 : 0;
     }
     CHECK(full == 5);  // every open day of the week
     CHECK(part == 3);
-    CHECK_FALSE(off.works(9, s, 5));
+    CHECK_FALSE(off.works(9, s, 5, 8.5 * h, 18.5 * h));
   }
   // Part time, 3 days of 6 in a normal week, 6 slots: 3 on duty every open day.
   for (std::uint64_t d = 0; d < 6; ++d) {
     int staffed = 0;
-    for (std::uint32_t s = 0; s < 6; ++s) staffed += off.works(d, s, 3) ? 1 : 0;
+    for (std::uint32_t s = 0; s < 6; ++s) staffed += off.works(d, s, 3, 8.5 * h, 18.5 * h) ? 1 : 0;
     CHECK(staffed == 3);
+  }
+}
+
+TEST_CASE("days off: a day whose hours miss the shift is not one of the slot's working days") {
+  // An afternoon shift (14:00-18:30) and Saturday 09:00-13:00: 5 workable days a week.
+  const model::Calendar cal(mon_sat(civil(2027, 1, 4), 7));
+  const model::DaysOff off(cal, 7);
+  for (std::uint32_t s = 0; s < 5; ++s) {
+    int worked = 0;
+    for (std::uint64_t d = 0; d < 7; ++d) worked += off.works(d, s, 4, 14 * h, 18.5 * h) ? 1 : 0;
+    CHECK(worked == 4);
+    CHECK_FALSE(off.works(5, s, 4, 14 * h, 18.5 * h));
+  }
+  // Every weekday Monday to Friday has 4 of the 5 slots.
+  for (std::uint64_t d = 0; d < 5; ++d) {
+    int staffed = 0;
+    for (std::uint32_t s = 0; s < 5; ++s) staffed += off.works(d, s, 4, 14 * h, 18.5 * h) ? 1 : 0;
+    CHECK(staffed == 4);
   }
 }
 
@@ -171,11 +189,11 @@ TEST_CASE("days off: dated from a Monday with every day open, the rotation is th
   const model::Calendar undated(plain);
   const model::DaysOff a(dated, 7), b(undated, 7);
   for (std::uint64_t d = 0; d < 28; ++d) {
-    for (std::uint32_t s = 0; s < 14; ++s) CHECK(a.works(d, s, 5) == b.works(d, s, 5));
+    for (std::uint32_t s = 0; s < 14; ++s) CHECK(a.works(d, s, 5, 8.5 * h, 18.5 * h) == b.works(d, s, 5, 8.5 * h, 18.5 * h));
   }
 }
 
-TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract days off have no duty") {
+TEST_CASE("duty: a dated day clips shifts to its hours, closed days and contract days off have no duty") {
   auto s = test::single_queue(1.0, test::constant(100.0), 2, std::nullopt, 0.0, 0.0);
   s.horizon = mon_sat(civil(2027, 1, 4), 7);
   auto& g = s.agent_groups[0];
@@ -193,8 +211,8 @@ TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract
     duty.plan_day(day);
     sim.run([&](const engine::Event& e) { events.push_back(e); });
   };
-  // Slot 1 (5 days of the 6 open ones) is off on exactly one weekday, Monday to Friday
-  // here since Saturday's hours exclude it; slot 0 works every weekday.
+  // Slot 1's shift misses Saturday's hours, so its week has 5 workable days and its
+  // 5-day contract works all of them; slot 0 works every weekday.
   int slot1_days = 0;
   for (std::uint64_t d = 0; d < 5; ++d) {
     run_day(d);
@@ -206,7 +224,7 @@ TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract
     CHECK(slot0 == 1);
     slot1_days += slot1;
   }
-  CHECK(slot1_days == 4);
+  CHECK(slot1_days == 5);
   // Saturday 09:00-13:00: slot 0 works 09:00-13:00 (and ends at closing); slot 1's shift
   // (14:00-18:30) lies wholly outside: off.
   run_day(5);
@@ -219,7 +237,7 @@ TEST_CASE("duty: a dated day clips shifts to its hours; closed days and contract
   CHECK(events.empty());
 }
 
-TEST_CASE("duty: a staffing table is laid over the frame; a shorter day uses its part of it") {
+TEST_CASE("duty: a staffing table is laid over the frame, a shorter day uses its part of it") {
   auto s = test::single_queue(1.0, test::constant(100.0), 4, std::nullopt, 0.0, 0.0);
   s.horizon = mon_sat(civil(2027, 1, 4), 7);
   auto& g = s.agent_groups[0];
