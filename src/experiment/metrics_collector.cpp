@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ccsim/model/civil_date.hpp"
+#include "ccsim/model/day_hours.hpp"
+
 namespace ccsim::experiment {
 
 namespace {
@@ -15,6 +18,25 @@ double opening_seconds_before(const model::HorizonSpec& h, engine::SimTime t) {
   if (day >= h.days) return h.days * day_length;
   const double into_day = t - day * engine::seconds_per_day;
   return day * day_length + std::clamp(into_day - h.open_s, 0.0, day_length);
+}
+
+// The same for a dated calendar, over [start, end): each day's own hours (a closed day
+// has none). O(days spanned); an on-duty span rarely reaches past one day.
+double opening_seconds_between_dated(const model::HorizonSpec& h, engine::SimTime start, engine::SimTime end) {
+  double total = 0.0;
+  const auto last = std::min<double>(std::floor(end / engine::seconds_per_day), h.days - 1.0);
+  for (double day = std::floor(start / engine::seconds_per_day); day <= last; day += 1.0) {
+    const model::DayHours d = model::hours_of_day(h, static_cast<std::size_t>(day));
+    if (!d.open) continue;
+    const double base = day * engine::seconds_per_day;
+    total += std::max(0.0, std::min(end, base + d.close_s) - std::max(start, base + d.open_s));
+  }
+  return total;
+}
+
+// The last day of a calendar month (dated calendar): months.csv's periods.
+bool ends_month(const model::HorizonSpec& h, std::size_t day) {
+  return model::date_of_civil_day(h.start_day + static_cast<std::int64_t>(day) + 1).day == 1;
 }
 
 }  // namespace
@@ -190,6 +212,10 @@ void MetricsCollector::on_agent_on_duty(std::uint32_t, engine::SimTime start, en
   // Most spans lie within one day's opening hours: exactly nothing outside, with no
   // rounding of a subtraction.
   const double day_start = std::floor(start / engine::seconds_per_day) * engine::seconds_per_day;
+  if (h.dated) {
+    on_duty_outside_opening_s_ += std::max(0.0, (end - start) - opening_seconds_between_dated(h, start, end));
+    return;
+  }
   if (start >= day_start + h.open_s && end <= day_start + h.close_s) return;
   const double opening = opening_seconds_before(h, end) - opening_seconds_before(h, start);
   on_duty_outside_opening_s_ += std::max(0.0, (end - start) - opening);
@@ -253,13 +279,16 @@ void MetricsCollector::settle_front() {
     const WorkforceDayStats* workforce = has_workforce_ ? &table.workforce : nullptr;
     add_day(measured_, day, table.counters, scopes_, table.time, workforce);
     add_day(month_, day, table.counters, scopes_, table.time, workforce);
-    if (month_.days == days_per_month) close_month();
+    // Months: 30-day blocks from the first measured day, or calendar months when dated.
+    if (scenario_.horizon.dated ? ends_month(scenario_.horizon, day) : month_.days == days_per_month) close_month();
   }
   days_.pop_front();
 }
 
 void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
-  for (std::size_t i = 0; i < per_day_; ++i) {
+  // A closed day of a dated calendar has no intervals (its day row stays: its workforce).
+  const bool open = model::hours_of_day(scenario_.horizon, day).open;
+  for (std::size_t i = 0; open && i < per_day_; ++i) {
     for (std::size_t scope = 0; scope < scopes_; ++scope) {
       rows_->interval_row(day, i, scope,
                           metrics_of(table.counters[i * scopes_ + scope], table.time[i], scope + 1 == scopes_,

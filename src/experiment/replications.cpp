@@ -8,6 +8,7 @@
 
 #include "ccsim/experiment/row_record.hpp"
 #include "ccsim/experiment/result_codec.hpp"
+#include "ccsim/model/day_hours.hpp"
 #include "metrics_collector.hpp"
 #include "ccsim/random/streams.hpp"
 
@@ -17,6 +18,12 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 double opening_seconds_measured(const model::HorizonSpec& h) {
+  if (h.calendar && h.dated) {
+    // Each day's own hours; a closed day adds nothing.
+    double total = 0.0;
+    for (int d = h.warmup_days; d < h.days; ++d) total += model::open_seconds_of_day(h, static_cast<std::size_t>(d));
+    return total;
+  }
   if (h.calendar) return (h.days - h.warmup_days) * (h.close_s - h.open_s);
   return h.duration_s - h.warmup_s;
 }

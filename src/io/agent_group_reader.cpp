@@ -219,6 +219,7 @@ void read_schedule(ObjectReader& g, const std::optional<model::HorizonSpec>& hor
     shift.end_s = end.value_or(0.0);
     shift.share = share.value_or(1.0);
     read_breaks(s, shift, start && end && *end > *start);
+    if (s.has("contract")) shift.contract = s.string("contract").value_or("");  // work_contract_reader.cpp
     total_share += shift.share;
     spec.shifts.push_back(shift);
   }
@@ -315,6 +316,7 @@ std::vector<model::AgentGroupSpec> read_agent_groups(ObjectReader& root,
     // Read only when written, so scenarios without it keep their resolved document.
     if (g.has("second_level")) spec.second_level = g.boolean("second_level").value_or(false);
     if (g.has("blend_reserve")) spec.blend_reserve = g.integer("blend_reserve").value_or(0);
+    if (g.has("contract")) spec.contract = g.string("contract").value_or("");  // work_contract_reader.cpp
     paths.push_back(g.path());
     result.push_back(std::move(spec));
   }

@@ -69,6 +69,8 @@ void read_calendar(ObjectReader& h, model::HorizonSpec& spec) {
   spec.close_s = close.value_or(spec.close_s);
   spec.warmup_days = warmup.value_or(0);
   spec.report_interval_s = interval.value_or(30.0) * 60.0;
+  // A dated calendar's days: the week's frame replaces open and close.
+  if (h.context().problem_count() == problems_before) read_dated_calendar(h, spec);
   // Only against opening hours that were read without a problem, not against a guess.
   if (h.context().problem_count() == problems_before && !intervals_in_opening_hours(spec, spec.report_interval_s)) {
     h.problem("report_interval_min", "found " + format_value(*interval) +
@@ -101,7 +103,8 @@ std::optional<model::HorizonSpec> read_horizon(ObjectReader& root) {
   if (!reader) return std::nullopt;
   ObjectReader& h = *reader;
 
-  const auto calendar_keys = present_keys(h, {"days", "open", "close", "warmup_days"});
+  const auto calendar_keys =
+      present_keys(h, {"days", "open", "close", "warmup_days", "start_date", "opening_hours", "closed_dates"});
   const auto continuous_keys = present_keys(h, {"duration_s", "warmup_s"});
   if (!calendar_keys.empty() && !continuous_keys.empty()) {
     h.problem_here("mixes calendar keys (" + join_keys(calendar_keys) + ") with continuous keys (" +

@@ -6,6 +6,7 @@
 
 #include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/experiment/replications.hpp"
+#include "ccsim/model/civil_date.hpp"
 
 namespace ccsim::io {
 
@@ -77,10 +78,26 @@ void append_workforce_day(std::string& out, const experiment::WorkforceDayStats&
 
 double share(double part, double whole) { return whole > 0.0 ? part / whole : std::nan(""); }
 
+// ",YYYY-MM-DD,mon" (with_day) or ",YYYY-MM" of a civil day.
+void append_date(std::string& out, std::int64_t civil_day, bool with_day) {
+  const model::CivilDate d = model::date_of_civil_day(civil_day);
+  char buf[32];
+  if (with_day) {
+    std::snprintf(buf, sizeof buf, ",%04d-%02u-%02u,%s", d.year, d.month, d.day,
+                  model::weekday_keys[model::weekday_of_civil_day(civil_day)]);
+  } else {
+    std::snprintf(buf, sizeof buf, ",%04d-%02u", d.year, d.month);
+  }
+  out += buf;
+}
+
 }  // namespace
 
 RowFormat::RowFormat(const model::Scenario& scenario)
-    : scopes_(experiment::scope_names(scenario)), workforce_(scenario.workforce.enabled) {
+    : scopes_(experiment::scope_names(scenario)),
+      workforce_(scenario.workforce.enabled),
+      dated_(scenario.horizon.calendar && scenario.horizon.dated),
+      start_day_(scenario.horizon.start_day) {
   for (const auto& g : scenario.agent_groups) groups_.push_back(g.name);
   const experiment::IntervalLayout layout(scenario.horizon);
   for (std::size_t i = 0; i < layout.intervals_per_day(); ++i) {
@@ -95,14 +112,14 @@ std::string RowFormat::intervals_header() const {
 }
 
 std::string RowFormat::days_header() const {
-  std::string out = "replication,day,call_type";
+  std::string out = dated_ ? "replication,day,date,weekday,call_type" : "replication,day,call_type";
   append_metric_columns_header(out);
   if (workforce_) out += workforce_day_columns;
   return out + '\n';
 }
 
-std::string RowFormat::months_header() {
-  return "replication,month,first_day,days,offered,answered,abandoned,service_level,fcr,repeat_share,"
+std::string RowFormat::months_header() const {
+  return std::string(dated_ ? "replication,month,date," : "replication,month,") + "first_day,days,offered,answered,abandoned,service_level,fcr,repeat_share,"
          "failure_demand_share,aht_s,occupancy,headcount,vacancies,quits,hires,absence_rate,mean_exhaustion,"
          "p90_exhaustion,high_strain_share,mean_skill,tenure_under_3_months_share,paid_hours,invoice,penalty,"
          "labour_cost,hiring_cost,total_cost,cost_per_resolved\n";
@@ -132,6 +149,7 @@ void RowFormat::day(std::string& out, std::uint64_t replication, std::size_t day
   append_integer(out, static_cast<long long>(replication));
   out += ',';
   append_integer(out, static_cast<long long>(day));
+  if (dated_) append_date(out, start_day_ + static_cast<std::int64_t>(day), true);
   out += ',';
   out += scopes_[scope];
   append_metric_values(out, v);
@@ -165,6 +183,7 @@ void RowFormat::month(std::string& out, std::uint64_t replication, std::size_t m
   append_integer(out, static_cast<long long>(replication));
   out += ',';
   append_integer(out, static_cast<long long>(month));
+  if (dated_) append_date(out, start_day_ + static_cast<std::int64_t>(t.first_day), false);
   for (double v : values) {
     out += ',';
     append_number(out, v);

@@ -118,7 +118,7 @@ RunFiles::RunFiles(const std::filesystem::path& dir, const model::Scenario& scen
   files_.push_back(std::make_unique<AtomicFile>(dir / "months.csv"));
   files_[intervals]->write(format_.intervals_header());
   files_[days]->write(format_.days_header());
-  files_[months]->write(RowFormat::months_header());
+  files_[months]->write(format_.months_header());
   if (workforce_) {
     files_.push_back(std::make_unique<AtomicFile>(dir / "agents.csv"));
     files_[agents]->write(RowFormat::agents_header());

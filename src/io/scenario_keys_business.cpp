@@ -85,6 +85,18 @@ void add_organisation_keys(const KeyAdder& add) {
 }
 
 void add_workforce_keys(const KeyAdder& add) {
+  add({.path = "/work_contracts", .type = KeyType::object_list, .default_text = "none",
+       .description = "Work contracts that shifts (schedule/shifts/*/contract) and opening-hours groups "
+                      "(agent_groups/*/contract) name: weekly hours and working days a week."});
+  add({.path = "/work_contracts/*/name", .type = KeyType::string, .range = "unique", .required = true,
+       .description = "The name shifts and groups give."});
+  add({.path = "/work_contracts/*/weekly_hours", .type = KeyType::number, .unit = "h",
+       .rule = number_between(0, false, 168, true), .required = true,
+       .description = "Paid hours a week: the shift's paid length x days_per_week, within a minute a day."});
+  add({.path = "/work_contracts/*/days_per_week", .type = KeyType::integer, .unit = "days/week",
+       .rule = integer_between(1, 7), .required = true,
+       .description = "Working days a week: of the open days of each calendar week (min of the two), days "
+                      "off rotating so open weekdays are equally staffed. Overrides workforce/days_per_week."});
   add({.path = "/workforce", .type = KeyType::object, .default_text = "disabled",
        .description = "People over months: strain, exhaustion, absence, quits, hiring and learning "
                       "(docs/model.md). Enabled, it needs a calendar horizon and no staffing tables."});

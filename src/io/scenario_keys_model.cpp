@@ -166,6 +166,30 @@ void add_horizon_keys(const KeyAdder& add) {
        .range = "after open, up to 24:00", .description = "Calendar: closing time, the same day."});
   add({.path = "/horizon/warmup_days", .type = KeyType::integer, .unit = "days", .rule = integer_at_least(0),
        .default_value = 0, .range = ">= 0, < days", .description = "Calendar: first days not measured."});
+  add({.path = "/horizon/start_date", .type = KeyType::string, .unit = "YYYY-MM-DD", .default_text = "none",
+       .range = "a date that exists",
+       .description = "Calendar: the date of day 0. With it the calendar is dated: weekdays, opening_hours, "
+                      "closed_dates, calendar months, and date and weekday in days.csv."});
+  add({.path = "/horizon/opening_hours", .type = KeyType::object, .default_text = "open-close every day",
+       .range = "keys mon..sun; at least one weekday open",
+       .description = "Calendar with start_date: the hours of each weekday; a weekday not listed has open and "
+                      "close. Intervals, arrival profiles and staffing tables are laid over the frame, from "
+                      "the earliest opening to the latest closing of the week."});
+  for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) {
+    const std::string base = std::string("/horizon/opening_hours/") + day;
+    add({.path = base, .type = KeyType::object, .default_text = "open-close",
+         .range = "{open, close} or the string \"closed\"",
+         .description = std::string("The hours of ") + day + ", or \"closed\".",
+         .type_text = "object or string"});
+    add({.path = base + "/open", .type = KeyType::time, .unit = "HH:MM", .range = "00:00 to 23:59",
+         .required = true, .description = "Opening time of the weekday."});
+    add({.path = base + "/close", .type = KeyType::time, .unit = "HH:MM", .range = "after open, up to 24:00",
+         .required = true, .description = "Closing time of the weekday, the same day."});
+  }
+  add({.path = "/horizon/closed_dates", .type = KeyType::string_list, .unit = "YYYY-MM-DD", .default_text = "none",
+       .range = "dates within the horizon",
+       .description = "Calendar with start_date: public holidays and other closed days: no calls, nobody on "
+                      "duty, a day off for everyone, no rows in intervals.csv."});
   add({.path = "/horizon/duration_s", .type = KeyType::number, .unit = "s",
        .rule = number_between(0, false, max_continuous_s, true),
        .description = "Continuous: total simulated time, warm-up included. Giving it makes the horizon "
@@ -347,6 +371,10 @@ void add_agent_group_keys(const KeyAdder& add) {
   add({.path = "/agent_groups/*/schedule/shifts/*/lunch/paid", .type = KeyType::boolean, .default_value = false,
        .description = "The lunch is paid time (counted in shrinkage); unpaid, it is not part of the paid "
                       "time."});
+  add({.path = "/agent_groups/*/schedule/shifts/*/contract", .type = KeyType::string, .default_text = "none",
+       .range = "a name in work_contracts",
+       .description = "The shift's work contract: its agents work the contract's days_per_week (days off follow "
+                      "the calendar); the shift's length x days_per_week must equal weekly_hours."});
   add({.path = "/agent_groups/*/staffing", .type = KeyType::object,
        .description = "Not with schedule: agents on duty per interval, as workforce-management tools "
                       "export it."});
@@ -358,6 +386,10 @@ void add_agent_group_keys(const KeyAdder& add) {
        .range = "each >= 0 and <= headcount; calendar: one per interval of the opening hours", .required = true,
        .description = "Agents on duty per interval from opening time (calendar) or from t = 0, repeating "
                       "(continuous)."});
+  add({.path = "/agent_groups/*/contract", .type = KeyType::string, .default_text = "none",
+       .range = "a name in work_contracts; opening-hours duty only",
+       .description = "Opening-hours duty (no schedule, no staffing): the agents' work contract; its "
+                      "days_per_week x the opening hours (the frame) must equal weekly_hours."});
   add({.path = "/agent_groups/*/blend_reserve", .type = KeyType::integer, .rule = integer_between(0, max_headcount),
        .default_value = 0,
        .description = "Blending: the group's agents take outbound work only while at least this many of the "

@@ -22,6 +22,11 @@ class ArrivalProfile {
   ArrivalProfile(const ArrivalSpec& spec, bool cyclic);
 
   void begin_period(engine::SimTime start, engine::SimTime end, double factor);
+  // A period [start, end) cut from a longer frame [frame_start, frame_end) over which the
+  // profile is laid: a dated calendar's day with shorter hours than the week's frame
+  // (docs/scenario.md "horizon"). The rate outside [start, end) is zero.
+  void begin_window(engine::SimTime frame_start, engine::SimTime frame_end, engine::SimTime start,
+                    engine::SimTime end, double factor);
 
   // The first arrival after `now` consuming the unit-exponential `unit_draw`, or
   // +infinity when the period ends first. O(intervals crossed).
@@ -36,6 +41,8 @@ class ArrivalProfile {
   bool cyclic_;
   engine::SimTime start_ = 0.0;
   engine::SimTime end_ = 0.0;
+  engine::SimTime grid_start_ = 0.0;  // where the profile's first interval starts
+  double whole_s_ = 0.0;              // the length of the single interval when interval_s == 0
   double factor_ = 1.0;
 };
 

@@ -38,14 +38,26 @@ void Arrivals::open_day(std::uint64_t day) {
     // Drawn every day, even when the factor is 1, so the daily busyness of a type does
     // not depend on anything else in the scenario.
     factor *= t.daily_factor.sample(t.arrival_rng);
-    t.profile.begin_period(open, close, factor);
+    begin_day(t.profile, day, open, close, factor);
     schedule_from(t.profile, t.arrival_rng, open, ev_arrival, type);
     if (upstream_share_ > 0.0) {
       // Failure demand from elsewhere follows the same profile and the same busy days.
-      t.upstream_profile.begin_period(open, close, factor * upstream_share_);
+      begin_day(t.upstream_profile, day, open, close, factor * upstream_share_);
       schedule_from(t.upstream_profile, t.upstream_rng, open, ev_upstream_arrival, type);
     }
   }
+}
+
+void Arrivals::begin_day(ArrivalProfile& profile, std::uint64_t day, engine::SimTime open, engine::SimTime close,
+                         double factor) const {
+  if (!calendar_.dated()) {
+    profile.begin_period(open, close, factor);
+    return;
+  }
+  // The profile covers the week's frame; a day with other hours takes its part of it (a
+  // closed day opens and closes at the same instant: no arrivals).
+  const engine::SimTime base = calendar_.day_start(day);
+  profile.begin_window(base + calendar_.open_s(), base + calendar_.close_s(), open, close, factor);
 }
 
 void Arrivals::schedule_next(std::uint32_t type, CallOrigin origin) {

@@ -36,6 +36,8 @@ class Arrivals {
     random::Distribution daily_factor;
     std::vector<double> day_factors;
   };
+  void begin_day(ArrivalProfile& profile, std::uint64_t day, engine::SimTime open, engine::SimTime close,
+                 double factor) const;
   void schedule_from(ArrivalProfile& profile, random::Mrg32k3a& rng, engine::SimTime from, std::uint32_t kind,
                      std::uint32_t type);
 

@@ -60,7 +60,8 @@ void Contacts::maybe_repeat(const Call& call) {
   const double spread = t.repeat_rng.uniform01();
   if (calendar_.working_calendar() && !calendar_.in_opening_hours(when)) {
     // The customer calls at a uniformly drawn point of the next opening.
-    when = calendar_.next_opening_after(when) + spread * (calendar_.close_s() - calendar_.open_s());
+    const std::uint64_t day = calendar_.next_open_day_after(when);
+    when = calendar_.opening(day) + spread * calendar_.open_length(day);
   }
   if (when >= calendar_.horizon_end()) {
     ++dropped_;

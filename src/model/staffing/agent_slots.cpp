@@ -60,6 +60,7 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
       a.has_shift = true;
       a.shift_start_s = calendar.open_s();
       a.shift_end_s = calendar.close_s();
+      a.days_per_week = spec.days_per_week;
     }
   } else if (spec.staffing == StaffingMode::shifts) {
     const std::vector<int> per_shift = agents_per_shift(spec.headcount, spec.shifts);
@@ -70,6 +71,7 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
         slots[next].shift_start_s = spec.shifts[s].start_s;
         slots[next].shift_end_s = spec.shifts[s].end_s;
         shift_of[first + next] = static_cast<std::uint32_t>(s);
+        slots[next].days_per_week = spec.shifts[s].days_per_week;
       }
     }
   }

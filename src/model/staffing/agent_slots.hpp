@@ -36,6 +36,9 @@ struct AgentDuty {
   bool has_shift = false;
   double shift_start_s = 0.0;
   double shift_end_s = 0.0;
+  // Working days a week of the slot's work contract (docs/model.md §4.12); 0: not set
+  // (the workforce's days_per_week applies, and without the workforce model every day).
+  int days_per_week = 0;
   // Time on duty since the workforce last took it (its working day, docs/model.md §4.2).
   double logged_in_s = 0.0;
 };

@@ -6,18 +6,27 @@
 namespace ccsim::model {
 
 Duty::Duty(const Scenario& scenario, const Calendar& calendar, AgentSlots& slots, engine::Simulator& sim)
-    : scenario_(scenario), calendar_(calendar), slots_(slots), sim_(sim) {
+    : scenario_(scenario), calendar_(calendar), slots_(slots), sim_(sim), days_off_(calendar, 7) {
   came_on_.reserve(slots.size());
 }
 
 std::span<const std::uint32_t> Duty::plan_day(std::uint64_t day) {
   came_on_.clear();
   if (calendar_.working_calendar()) {
+    if (!calendar_.is_open(static_cast<std::int64_t>(day))) return {};
     const engine::SimTime base = calendar_.day_start(day);
+    const double open = calendar_.open_s(day);
+    const double close = calendar_.close_s(day);
     for (std::uint32_t i = 0; i < slots_.size(); ++i) {
       const AgentDuty& a = slots_[i];
       if (!a.has_shift) continue;
-      schedule_phone_time(i, base + a.shift_start_s, base + a.shift_end_s, a.shift_end_s >= calendar_.close_s());
+      // Without a work contract the slot works every open day.
+      if (a.days_per_week > 0 && !days_off_.works(day, i, a.days_per_week, a.shift_start_s, a.shift_end_s)) continue;
+      // A shift is clipped to the day's hours (a no-op undated: shifts lie within them).
+      const double start = std::max(a.shift_start_s, open);
+      const double end = std::min(a.shift_end_s, close);
+      if (!(end > start)) continue;
+      schedule_phone_time(i, base + start, base + end, end >= close);
     }
     return {};
   }
@@ -29,10 +38,19 @@ std::span<const std::uint32_t> Duty::plan_day(std::uint64_t day) {
 }
 
 void Duty::start_tables(std::uint64_t day) {
+  std::uint32_t first_step = 0;
+  if (calendar_.dated()) {
+    if (!calendar_.is_open(static_cast<std::int64_t>(day))) return;
+  }
   for (std::uint32_t g = 0; g < slots_.groups(); ++g) {
-    if (scenario_.agent_groups[g].staffing == StaffingMode::table) {
-      sim_.schedule_at(calendar_.opening(day), Priority::staffing_step, ev_staffing_step, pack(g, 0));
+    const AgentGroupSpec& spec = scenario_.agent_groups[g];
+    if (spec.staffing != StaffingMode::table) continue;
+    // A table is laid over the week's frame: a day opening later starts at the step of
+    // its opening time.
+    if (calendar_.dated()) {
+      first_step = static_cast<std::uint32_t>((calendar_.open_s(day) - calendar_.open_s()) / spec.table.interval_s);
     }
+    sim_.schedule_at(calendar_.opening(day), Priority::staffing_step, ev_staffing_step, pack(g, first_step));
   }
 }
 
@@ -52,14 +70,17 @@ std::span<const std::uint32_t> Duty::table_step(std::uint32_t group, std::uint32
   const engine::SimTime now = sim_.now();
   const auto n = static_cast<std::uint32_t>(table.agents.size());
   if (calendar_.working_calendar()) {
-    if (step >= n) {  // closing time
+    const double day_base = std::floor(now / engine::seconds_per_day) * engine::seconds_per_day;
+    const double close = calendar_.dated() ? calendar_.close_s(static_cast<std::uint64_t>(day_base / engine::seconds_per_day))
+                                           : calendar_.close_s();
+    // Closing time: the table's end, or a dated day's own closing.
+    if (step >= n || (calendar_.dated() && now >= day_base + close)) {
       set_group_target(group, 0, true);
       return came_on_;
     }
     set_group_target(group, static_cast<std::uint32_t>(table.agents[step]), false);
-    const double day_base = std::floor(now / engine::seconds_per_day) * engine::seconds_per_day;
     const engine::SimTime next = day_base + calendar_.open_s() + (step + 1) * table.interval_s;
-    sim_.schedule_at(std::min(next, day_base + calendar_.close_s()), Priority::staffing_step, ev_staffing_step,
+    sim_.schedule_at(std::min(next, day_base + close), Priority::staffing_step, ev_staffing_step,
                      pack(group, step + 1));
   } else {
     set_group_target(group, static_cast<std::uint32_t>(table.agents[step % n]), false);

@@ -17,6 +17,7 @@
 #include "ccsim/model/scenario.hpp"
 #include "staffing/agent_slots.hpp"
 #include "staffing/breaks.hpp"
+#include "staffing/days_off.hpp"
 
 namespace ccsim::model {
 
@@ -25,7 +26,8 @@ class Duty {
   Duty(const Scenario& scenario, const Calendar& calendar, AgentSlots& slots, engine::Simulator& sim);
 
   // Every slot with a shift works it on `day` (calendar horizon without the workforce
-  // model). In a continuous run, agents staffed for the opening hours come on at once
+  // model): on every open day, or on its work contract's days (staffing/days_off.hpp),
+  // clipped to the day's hours. In a continuous run, agents staffed for the opening hours come on at once
   // and are returned (to be given work).
   std::span<const std::uint32_t> plan_day(std::uint64_t day);
   // Starts the day's staffing tables (first step at opening time).
@@ -51,6 +53,7 @@ class Duty {
   const Calendar& calendar_;
   AgentSlots& slots_;
   engine::Simulator& sim_;
+  DaysOff days_off_;  // the work contracts' days (cycle of 7 days when undated)
   std::vector<std::uint32_t> came_on_;  // scratch for the agents returned
   Breaks* breaks_ = nullptr;
 };

@@ -6,7 +6,13 @@ namespace ccsim::model {
 
 WorkingDay::WorkingDay(const WorkforceSpec& spec, const WorkforceCoefficients& k, const Calendar& calendar,
                        AgentSlots& slots, Duty& duty)
-    : spec_(spec), k_(k), calendar_(calendar), slots_(slots), duty_(duty), days_(slots.size()) {}
+    : spec_(spec),
+      k_(k),
+      calendar_(calendar),
+      slots_(slots),
+      duty_(duty),
+      days_off_(calendar, k.days_per_cycle),
+      days_(slots.size()) {}
 
 void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const OrganisationSpec& levers,
                       WorkforceDay& counts) {
@@ -14,10 +20,11 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   d.worked = false;
   d.paid_s = 0.0;
   d.coaching_s = 0.0;
-  // Days off rotate through the week so every weekday is equally staffed.
-  const bool scheduled = static_cast<int>((day + slot) % static_cast<std::uint64_t>(k_.days_per_cycle)) <
-                         spec_.days_per_week;
-  if (!scheduled) return;
+  // Days off rotate through the week so every (open) weekday is equally staffed; a slot's
+  // work contract, when it has one, sets its days a week.
+  const AgentDuty& a = slots_[slot];
+  const int days_per_week = a.days_per_week > 0 ? a.days_per_week : spec_.days_per_week;
+  if (!days_off_.works(day, slot, days_per_week, a.shift_start_s, a.shift_end_s)) return;
   ++counts.scheduled;
   if (static_cast<std::int64_t>(day) < e.absent_until) {
     ++counts.absent;
@@ -27,8 +34,12 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
     if (a.has_shift && a.shift_end_s > a.shift_start_s) duty_.book_day_off_phone(slot, day);  // paid absence
     return;
   }
-  const AgentDuty& a = slots_[slot];
-  const double length = a.shift_end_s - a.shift_start_s;
+  // The shift clipped to the day's hours (a no-op undated: shifts lie within them).
+  const double open = calendar_.open_s(day);
+  const double close = calendar_.close_s(day);
+  const double shift_start = std::max(a.shift_start_s, open);
+  const double shift_end = std::min(a.shift_end_s, close);
+  const double length = shift_end - shift_start;
   if (!a.has_shift || length <= 0.0) return;
   d.paid_s = length;
   if (e.days_since_hire < spec_.classroom_days) {
@@ -37,25 +48,25 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
     duty_.book_day_off_phone(slot, day);
     return;  // paid classroom training, off the phone
   }
-  double phone_start = a.shift_start_s;
-  double phone_end = a.shift_end_s;
+  double phone_start = shift_start;
+  double phone_end = shift_end;
   if (e.days_since_hire < spec_.classroom_days + spec_.nesting_days) {
     ++counts.nesting;
-    phone_end = a.shift_start_s + k_.nesting_phone_share * length;
+    phone_end = shift_start + k_.nesting_phone_share * length;
   }
   ++e.days_since_hire;
   // Coaching and feedback take a share of the paid hours, off the phone: at the end of
   // a shift that ends before closing, else at the start of a shift that starts after
   // opening, so the centre's opening hours stay covered.
   d.coaching_s = levers.training_share * length;
-  if (a.shift_end_s < calendar_.close_s() || a.shift_start_s <= calendar_.open_s()) {
+  if (shift_end < close || shift_start <= open) {
     phone_end = std::max(phone_start, phone_end - d.coaching_s);
   } else {
     phone_start = std::min(phone_end, phone_start + d.coaching_s);
   }
   d.worked = true;
   const engine::SimTime base = calendar_.day_start(day);
-  duty_.schedule_phone_time(slot, base + phone_start, base + phone_end, phone_end >= calendar_.close_s());
+  duty_.schedule_phone_time(slot, base + phone_start, base + phone_end, phone_end >= close);
 }
 
 void WorkingDay::record_call(std::uint32_t slot, std::uint32_t type, double handle_s, bool mismatched) {

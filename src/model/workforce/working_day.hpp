@@ -13,6 +13,7 @@
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "staffing/agent_slots.hpp"
+#include "staffing/days_off.hpp"
 #include "staffing/duty.hpp"
 #include "workforce/coefficients.hpp"
 #include "workforce/employees.hpp"
@@ -52,6 +53,7 @@ class WorkingDay {
   const Calendar& calendar_;
   AgentSlots& slots_;
   Duty& duty_;
+  DaysOff days_off_;
   std::vector<DayOfWork> days_;
 };
 

@@ -24,7 +24,7 @@ class RowFormat {
 
   [[nodiscard]] std::string intervals_header() const;
   [[nodiscard]] std::string days_header() const;
-  [[nodiscard]] static std::string months_header();
+  [[nodiscard]] std::string months_header() const;
   [[nodiscard]] static std::string agents_header();
 
   void interval(std::string& out, std::uint64_t replication, std::size_t day, std::size_t interval,
@@ -39,6 +39,10 @@ class RowFormat {
   std::vector<std::string> groups_;
   std::vector<std::string> interval_starts_;  // "HH:MM" of each interval of a day
   bool workforce_;
+  // A dated calendar (horizon/start_date): days.csv gains date and weekday, months.csv
+  // the month (YYYY-MM), after the day or month number.
+  bool dated_ = false;
+  std::int64_t start_day_ = 0;
 };
 
 }  // namespace ccsim::io

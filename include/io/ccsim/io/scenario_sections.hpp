@@ -22,6 +22,12 @@ namespace ccsim::io {
 // horizon_reader.cpp. nullopt when the horizon itself is wrong (then checks that depend
 // on the opening hours are skipped rather than reported against a guess).
 std::optional<model::HorizonSpec> read_horizon(ObjectReader& root);
+// start_date, opening_hours, closed_dates of a calendar horizon whose days, open and
+// close are read (calendar_reader.cpp); sets the dated fields and the frame.
+void read_dated_calendar(ObjectReader& horizon, model::HorizonSpec& spec);
+// "YYYY-MM-DD" to a civil day (days since 1970-01-01); nullopt unless the date exists.
+std::optional<std::int64_t> parse_civil_date(std::string_view text);
+std::string format_civil_date(std::int64_t civil_day);
 
 // Number of profile intervals of `interval_s` covering a calendar horizon's opening hours;
 // nullopt when the interval does not divide them.
@@ -97,6 +103,13 @@ model::OrganisationSpec read_organisation(ObjectReader& root);
 model::WorkforceSpec read_workforce(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
                                     const std::vector<model::AgentGroupSpec>& groups,
                                     const std::vector<std::string>& group_paths);
+
+// work_contracts, and the contract each shift and opening-hours group names: sets their
+// days_per_week once the paid hours match (work_contract_reader.cpp).
+std::vector<model::WorkContractSpec> read_work_contracts(ObjectReader& root,
+                                                         const std::optional<model::HorizonSpec>& horizon,
+                                                         std::vector<model::AgentGroupSpec>& groups,
+                                                         const std::vector<std::string>& group_paths);
 
 model::EconomicsSpec read_economics(ObjectReader& root);
 

@@ -3,6 +3,7 @@
 // rates), every value already checked by the scenario parser (io/). The model never
 // sees JSON, files or invalid values.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -136,6 +137,15 @@ struct ShiftSpec {
   double share = 1.0;  // share of the group's headcount working this shift
   std::vector<BreakSpec> breaks;  // in time order, within the shift, not overlapping
   std::optional<LunchSpec> lunch;
+  int days_per_week = 0;  // from its work contract; 0: no contract (docs/model.md §4.12)
+  std::string contract{};  // the work contract's name, as in the file ("": none)
+};
+
+// A work contract (top-level work_contracts): paid hours and working days a week.
+struct WorkContractSpec {
+  std::string name;
+  double weekly_hours = 0.0;
+  int days_per_week = 5;
 };
 
 // Agents on duty per interval from opening time, as workforce-management tools export.
@@ -160,6 +170,8 @@ struct AgentGroupSpec {
   std::vector<double> delay_s_by_call_type;  // index = call type; wait before the group may take it; empty = none
   bool second_level = false;  // takes only transferred calls (its call types receive no calls of their own)
   int blend_reserve = 0;      // outbound work only while at least this many of the group's agents stay idle
+  int days_per_week = 0;      // opening-hours duty: from the group's work contract; 0: none
+  std::string contract{};     // that contract's name, as in the file ("": none)
 };
 
 enum class AgentSelection {
@@ -189,6 +201,13 @@ enum class QueueAtClose {
   disconnect   // waiting callers are cut off at closing; calls in service are finished
 };
 
+// The hours of one day of a dated calendar (horizon/start_date), seconds since midnight.
+struct DayHours {
+  bool open = true;  // false: closed (a closed weekday or a public holiday)
+  double open_s = 0.0;
+  double close_s = 0.0;
+};
+
 struct HorizonSpec {
   bool calendar = true;         // true: working days with opening hours; false: one continuous run
   int days = 1;                 // calendar
@@ -199,6 +218,16 @@ struct HorizonSpec {
   double warmup_s = 0.0;        // continuous: not measured
   double report_interval_s = 1800.0;  // length of an interval in intervals.csv
   QueueAtClose queue_at_close = QueueAtClose::serve;  // calendar only
+  // A dated calendar (docs/model.md §4.11): day 0 is the civil day `start_day` (days since
+  // 1970-01-01, weekday `start_weekday`, 0 = Monday). `weekday_hours[w]` are the hours of
+  // weekday w; `day_hours[d]` those of each day of the horizon (its weekday's, or closed on
+  // a public holiday). open_s and close_s are then the FRAME: the earliest opening and the
+  // latest closing of the week, over which intervals, profiles and tables are laid.
+  bool dated = false;
+  std::int64_t start_day = 0;
+  int start_weekday = 0;
+  std::array<DayHours, 7> weekday_hours{};
+  std::vector<DayHours> day_hours;
 };
 
 struct ServiceLevelSpec {
@@ -225,6 +254,7 @@ struct Scenario {
   WorkforceSpec workforce;
   ContractSpec contract;
   EconomicsSpec economics;
+  std::vector<WorkContractSpec> work_contracts;  // as listed; shifts and groups carry their days_per_week
 };
 
 }  // namespace ccsim::model
