@@ -13,6 +13,8 @@
 #include "ccsim/experiment/comparison.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/planning/headcount_search.hpp"
+#include "ccsim/planning/staffing_search.hpp"
+#include "ccsim/io/staffing_writer.hpp"
 #include "ccsim/io/compare_writer.hpp"
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/headcount_plan_file.hpp"
@@ -105,14 +107,46 @@ void staff_all(std::vector<io::LoadedScenario>& loaded, const CompareOptions& op
     planning::ServiceTarget target;
     target.target = *opt.staff_to;
     target.threshold_s = opt.threshold_s.value_or(sc.scenario.service_level.threshold_s);
+    const int search_replications = opt.staff_replications > 0 ? opt.staff_replications : sc.settings.replications;
     if (!sc.scenario.workforce.enabled) {
-      throw io::UsageError("--staff-to: '" + sc.source_path +
-                           "' has the workforce model off; staffing such a scenario per interval is `ccsim staff`'s "
-                           "job, which compare does not yet call: run `ccsim staff` on it and compare its staffed.json");
+      // Agents on duty per interval (`ccsim staff`'s search). It simulates replications
+      // 0..S-1 and checks on S..S+S-1 of seed + 1: streams the comparison (seed,
+      // replications 0..N-1) never draws from.
+      planning::StaffingTarget per_interval;
+      per_interval.service_level = target.target;
+      per_interval.threshold_s = target.threshold_s;
+      experiment::RunSettings search_settings = sc.settings;
+      search_settings.seed = sc.settings.seed + 1;
+      search_settings.replications = search_replications;
+      planning::SearchOptions search;
+      search.check_replications = search_replications;
+      search.threads = threads;
+      search.cancel = &interrupt_flag();
+      const std::string name = sc.scenario.name;
+      search.progress = [&name, progress](const std::string& stage, int evaluations) {
+        if (progress) std::fprintf(stderr, "ccsim compare: staffing %s: %s, %d simulations\n", name.c_str(), stage.c_str(), evaluations);
+      };
+      planning::StaffingPlan plan;
+      try {
+        plan = planning::find_staffing(sc.scenario, per_interval, search_settings, search);
+      } catch (const planning::SearchStopped&) {
+        return;
+      } catch (const std::invalid_argument& e) {
+        throw io::UsageError("--staff-to: '" + sc.source_path + "': " + e.what());
+      }
+      record.staffing.push_back(io::interval_plan_json(plan));
+      nlohmann::json staffed = io::staffed_document(sc.resolved, plan);
+      if (opt.threshold_s) staffed["contract"]["service_level"]["threshold_s"] = *opt.threshold_s;
+      staffed["name"] = staffed.value("name", std::string("scenario")) + "-staffed";
+      const std::string source = sc.source_path;
+      const experiment::RunSettings settings = sc.settings;
+      sc = io::load_resolved_scenario(staffed, source);
+      sc.settings = settings;
+      continue;
     }
     planning::HeadcountSearchOptions search;
     search.settings = sc.settings;
-    search.settings.replications = opt.staff_replications > 0 ? opt.staff_replications : sc.settings.replications;
+    search.settings.replications = search_replications;
     search.first_replication = sc.settings.replications;
     search.threads = threads;
     search.cancel = &interrupt_flag();
@@ -144,11 +178,22 @@ std::string staffing_table(const io::CompareRecord& record) {
   std::string out;
   char line[512];
   const auto& first = record.staffing.front();
-  std::snprintf(line, sizeof line, "Staffed to a service level of %.3g within %g s (headcount search, docs/planning.md):\n",
+  std::snprintf(line, sizeof line, "Staffed to a service level of %.3g within %g s (docs/planning.md \"Equal service\"):\n",
                 first.at("target").get<double>(), first.at("threshold_s").get<double>());
   out += line;
   for (std::size_t i = 0; i < record.staffing.size() && i < record.runs.size(); ++i) {
     const nlohmann::json& s = record.staffing[i];
+    if (s.at("method") == "interval") {
+      std::snprintf(line, sizeof line,
+                    "  %s: %.1f agent-hours on duty a day (per interval, %s); check on fresh replications: %s; %d "
+                    "simulations\n",
+                    record.runs[i].scenario->scenario.name.c_str(), s.at("agent_hours_per_day").get<double>(),
+                    s.at("agents_by_group_text").get<std::string>().c_str(),
+                    s.at("check_met").get<bool>() ? "every interval meets it" : "SOME INTERVAL BELOW TARGET",
+                    s.at("evaluations").get<int>());
+      out += line;
+      continue;
+    }
     std::string groups;
     for (const auto& [name, n] : s.at("headcount_by_group").items()) {
       groups += (groups.empty() ? "" : ", ") + name + " " + std::to_string(n.get<int>());

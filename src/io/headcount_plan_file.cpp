@@ -1,5 +1,6 @@
 #include "ccsim/io/headcount_plan_file.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace ccsim::io {
@@ -60,6 +61,29 @@ nlohmann::json headcount_plan_json(const model::Scenario& scenario, const planni
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : plan.steps) steps.push_back(evaluation_json(s));
   j["simulations"] = std::move(steps);
+  return j;
+}
+
+nlohmann::json interval_plan_json(const planning::StaffingPlan& plan) {
+  nlohmann::json j;
+  j["method"] = "interval";
+  j["target"] = plan.target;
+  j["threshold_s"] = plan.threshold_s;
+  j["interval_s"] = plan.interval_s;
+  nlohmann::json by_group = nlohmann::json::object();
+  std::string text;
+  for (const auto& g : plan.groups) {
+    by_group[g.group] = g.agents;
+    int peak = 0;
+    for (int n : g.agents) peak = std::max(peak, n);
+    text += (text.empty() ? "" : ", ") + g.group + " peak " + std::to_string(peak);
+  }
+  j["agents_by_group"] = std::move(by_group);
+  j["agents_by_group_text"] = text;
+  j["agent_hours_per_day"] = plan.agent_hours_per_day();
+  j["check_met"] = plan.check_met();
+  j["evaluations"] = plan.evaluations;
+  j["iterations"] = plan.iterations;
   return j;
 }
 

@@ -245,3 +245,21 @@ TEST_CASE("compare --staff-to gives the same bytes whatever the thread count") {
   CHECK(read_file(one / "1-staff-to-taylorist-staffed" / "staffed.json") ==
         read_file(two / "1-staff-to-taylorist-staffed" / "staffed.json"));
 }
+
+TEST_CASE("compare --staff-to staffs queueing scenarios per interval, then compares them") {
+  // Without the workforce model the staffing is `ccsim staff`'s: agents on duty per interval.
+  const auto dir = scratch_dir("compare-staff-to-interval");
+  const auto r = run_ccsim("compare --staff-to 0.8 --staff-replications 8 -q " + base + " " + fewer + " -o " +
+                           dir.string());
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(read_file(dir / "compare.json"));
+  REQUIRE(j["staffing"].size() == 2);
+  CHECK(j["staffing"][0]["method"] == "interval");
+  CHECK(j["staffing"][0]["agents_by_group"]["team"].size() == 4);  // 08:00-12:00, hourly
+  // The two files differ only in the headcount set by hand: staffed to the same target
+  // they get the same staffing, and that hand-set difference disappears.
+  CHECK(j["staffing"][0]["agents_by_group"] == j["staffing"][1]["agents_by_group"]);
+  const auto doc = nlohmann::json::parse(read_file(dir / "1-compare-base-staffed" / "staffed.json"));
+  CHECK(doc["agent_groups"][0].contains("staffing"));
+}

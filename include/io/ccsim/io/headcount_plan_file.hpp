@@ -9,6 +9,7 @@
 
 #include "ccsim/model/scenario.hpp"
 #include "ccsim/planning/headcount_search.hpp"
+#include "ccsim/planning/staffing_search.hpp"
 
 namespace ccsim::io {
 
@@ -24,5 +25,11 @@ nlohmann::json staffed_headcount_document(const nlohmann::json& resolved, const 
 //                  agents_on_duty, next_headcount}] }
 nlohmann::json headcount_plan_json(const model::Scenario& scenario, const planning::HeadcountPlan& plan,
                                    const planning::ServiceTarget& target);
+
+// The record of a per-interval staffing (planning/staffing_search.hpp) for a scenario
+// without the workforce model: { method: "interval", target, threshold_s, interval_s,
+//   agents_by_group: {name: [n per interval]}, agents_by_group_text, agent_hours_per_day,
+//   check_met, evaluations, iterations }.
+nlohmann::json interval_plan_json(const planning::StaffingPlan& plan);
 
 }  // namespace ccsim::io
