@@ -194,7 +194,10 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
               plan.search_replications + plan.check_replications - 1, met, plan.check.size(),
               plan.per == planning::TargetScope::interval ? "intervals" : "constraints",
               plan.check_met() ? "" : " (NOT MET: the search's estimate was optimistic; raise -r)");
-  if (folder) std::printf("written to %s: staffing.csv, staffing_check.csv, staffed.json\n", opt.output.c_str());
+  // On stderr: stdout stays the same wherever the files go (tests/identity compares it).
+  if (folder && !global.quiet) {
+    std::fprintf(stderr, "written to %s: staffing.csv, staffing_check.csv, staffed.json\n", opt.output.c_str());
+  }
   check_stdout();
   return plan.check_met() ? ok : check_failed;
 }

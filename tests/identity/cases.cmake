@@ -25,4 +25,8 @@ set(identity_cases
   "two-level-transfers|run|scenarios/two-level-transfers.json -r 2"
   "blended-outbound|run|scenarios/blended-outbound.json -r 2"
   "flagship|compare|scenarios/centre-taylorist.json scenarios/centre-autonomous.json -r 2 --set /horizon/days=45 --set /horizon/warmup_days=10"
+  "calendar-mon-sat|run|scenarios/calendar-mon-sat.json -r 2"
+  "shifts-with-breaks|run|scenarios/shifts-with-breaks.json -r 2"
+  "staffing-daily-profile|staff|scenarios/staffing-daily-profile.json --target-sl 0.8 -r 4 --check-replications 4"
+  "compare-staff-to|compare|--staff-to 0.8 --staff-replications 2 tests/cli/data/staff-to-taylorist.json tests/cli/data/staff-to-autonomous.json"
 )

@@ -198,7 +198,14 @@ TEST_CASE("duty: a dated day clips shifts to its hours, closed days and contract
   s.horizon = mon_sat(civil(2027, 1, 4), 7);
   auto& g = s.agent_groups[0];
   g.staffing = model::StaffingMode::shifts;
-  g.shifts = {{8.5 * h, 16.5 * h, 0.5}, {14 * h, 18.5 * h, 0.5, 5}};  // the second with a 5-day contract
+  g.shifts.assign(2, model::ShiftSpec{});
+  g.shifts[0].start_s = 8.5 * h;
+  g.shifts[0].end_s = 16.5 * h;
+  g.shifts[0].share = 0.5;
+  g.shifts[1].start_s = 14 * h;
+  g.shifts[1].end_s = 18.5 * h;
+  g.shifts[1].share = 0.5;
+  g.shifts[1].days_per_week = 5;  // the second with a 5-day contract
   const model::Calendar calendar(s.horizon);
   model::NullObserver observer;
   model::AgentSlots slots(s, 0, calendar, observer);
