@@ -186,20 +186,28 @@ HeadcountPlan staff_headcount(const model::Scenario& scenario, const ServiceTarg
     return it->second;
   };
 
-  // Fixed point H = Phi(H).
+  // Fixed point H = Phi(H), damped: each time the step changes direction its weight is
+  // halved (a Mann iteration), since Erlang's slope can be steeper than the simulated one
+  // and the plain iteration would then swing around the fixed point.
   int h = start;
+  double weight = 1.0;
+  int previous_step = 0;
   for (int k = 0; k < options.max_iterations; ++k) {
     const bool fresh = seen.count(h) == 0;
     HeadcountEvaluation e = fresh ? evaluate_headcount(scenario, target, h, options) : seen.at(h);
-    const int next = std::clamp(next_headcount(scenario, target, e), 1, options.max_headcount);
+    const int raw = std::clamp(next_headcount(scenario, target, e), 1, options.max_headcount) - h;
+    if (previous_step != 0 && raw != 0 && (raw > 0) != (previous_step > 0)) weight *= 0.5;
+    int step = static_cast<int>(std::lround(weight * raw));
+    if (step == 0 && raw != 0) step = raw > 0 ? 1 : -1;
+    const int next = h + step;
     if (fresh) {
       seen.emplace(h, e);
       plan.steps.push_back({SearchPhase::fixed_point, e, next});
       if (on_step) on_step(plan.steps.back());
     }
     plan.fixed_point_iterations = k + 1;
-    plan.last_fixed_point_step = next - h;
-    if (next == h) {
+    plan.last_fixed_point_step = step;
+    if (step == 0) {
       plan.converged = true;
       plan.fixed_point_end = FixedPointEnd::converged;
       break;
@@ -208,28 +216,50 @@ HeadcountPlan staff_headcount(const model::Scenario& scenario, const ServiceTarg
       plan.fixed_point_end = FixedPointEnd::cycle;
       break;
     }
+    previous_step = step;
     h = next;
   }
 
-  // Last pass, one agent at a time, from the smallest headcount that met the target (or,
-  // when none did, the largest tried): up until it meets, then down while one less does.
-  int from = -1;
-  for (const auto& [hc, e] : seen) {
-    if (e.meets) {
-      from = hc;
-      break;
+  // Last pass: the smallest headcount that met the target and the largest below it that
+  // did not, then bisection until they are one agent apart (the service level rises with
+  // the headcount on common random numbers). When no headcount met the target, one agent
+  // more at a time until one does; when none below the smallest that met failed, one
+  // agent less at a time until one fails.
+  const auto smallest_meeting = [&]() -> int {
+    for (const auto& [hc, ev] : seen) {
+      if (ev.meets) return hc;
     }
+    return -1;
+  };
+  int hi = smallest_meeting();
+  for (int step = 0; hi < 0 && step < options.max_final_steps; ++step) {
+    const int up = seen.rbegin()->first + 1;
+    if (up > options.max_headcount) break;
+    if (evaluate(up, SearchPhase::final_pass, -1).meets) hi = up;
   }
-  if (from < 0) from = seen.rbegin()->first;
-  h = from;
-  for (int step = 0; step < options.max_final_steps; ++step) {
-    if (evaluate(h, SearchPhase::final_pass, -1).meets) {
-      if (h <= 1 || !evaluate(h - 1, SearchPhase::final_pass, -1).meets) break;
-      h -= 1;
-    } else {
-      if (h >= options.max_headcount) break;
-      h += 1;
+  if (hi < 0) {
+    h = seen.rbegin()->first;
+  } else {
+    int lo = 0;  // the largest headcount below hi known to miss (0: none)
+    for (const auto& [hc, ev] : seen) {
+      if (hc < hi && !ev.meets) lo = hc;
     }
+    for (int step = 0; lo == 0 && hi > 1 && step < options.max_final_steps; ++step) {
+      if (evaluate(hi - 1, SearchPhase::final_pass, -1).meets) {
+        hi -= 1;
+      } else {
+        lo = hi - 1;
+      }
+    }
+    for (int step = 0; lo > 0 && hi - lo > 1 && step < options.max_final_steps; ++step) {
+      const int mid = lo + (hi - lo) / 2;
+      if (evaluate(mid, SearchPhase::final_pass, -1).meets) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    h = hi;
   }
   const HeadcountEvaluation& last = seen.at(h);
   plan.headcount = h;

@@ -56,7 +56,7 @@ std::vector<experiment::ReplicationResult> run(const std::string& file, int fron
 }
 
 const std::vector<experiment::ReplicationResult>& taylorist() {
-  static const auto results = run("centre-taylorist.json", 89, 57);  // 146 agents
+  static const auto results = run("centre-taylorist.json", 90, 58);  // 148 agents
   return results;
 }
 const std::vector<experiment::ReplicationResult>& autonomous() {

@@ -10,8 +10,9 @@
 // simulate at headcount H_k (workforce dynamics included), read the workload and the
 // agents on duty it produced, and let an Erlang-A model anchored on the simulated
 // service level say which headcount H_{k+1} would meet the target under that workload;
-// stop when H_{k+1} = H_k. A last pass by simulation in steps of one agent then makes the
-// result the fewest agents (at this shape) whose simulated service level meets the
+// stop when H_{k+1} = H_k (the step is damped when it changes direction). A last pass by
+// simulation (bisection between the closest headcounts that missed and met) then makes
+// the result the fewest agents (at this shape) whose simulated service level meets the
 // target with confidence (the lower end of its 95% interval over the search
 // replications reaches it): H meets it and H - 1 does not.
 
