@@ -208,7 +208,7 @@ ShiftedPlan schedule_plan(const model::Scenario& scenario, const StaffingPlan& p
       problem.requirement = {open_s, plan.interval_s, g.required};
       problem.templates = templates;
       problem.bounds.max_part_time_share = shift_options.max_part_time_share;
-      problem.partial = PartialCoverage::none;
+      problem.partial = PartialCoverage::time_share;
       g.schedule = schedule_shifts(problem);
       out.paid_hours += g.schedule.paid_hours;
     }
