@@ -198,7 +198,7 @@ TEST_CASE("duty: a dated day clips shifts to its hours, closed days and contract
   s.horizon = mon_sat(civil(2027, 1, 4), 7);
   auto& g = s.agent_groups[0];
   g.staffing = model::StaffingMode::shifts;
-  g.shifts = {{8.5 * h, 16.5 * h, 0.5}, {14 * h, 18.5 * h, 0.5, {}, {}, 5}};  // the second with a 5-day contract
+  g.shifts = {{8.5 * h, 16.5 * h, 0.5}, {14 * h, 18.5 * h, 0.5, 5}};  // the second with a 5-day contract
   const model::Calendar calendar(s.horizon);
   model::NullObserver observer;
   model::AgentSlots slots(s, 0, calendar, observer);
