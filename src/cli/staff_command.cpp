@@ -163,7 +163,7 @@ std::string shifts_table(const planning::ShiftedPlan& shifted) {
 
 // --shifts: the plan into shifts, checked and repaired; the files and the report.
 int staff_shifts(const StaffOptions& opt, const io::LoadedScenario& loaded, const planning::StaffingPlan& plan,
-                 const planning::SearchOptions& search, std::optional<io::OutputFolder>& folder) {
+                 const planning::SearchOptions& search, std::optional<io::OutputFolder>& folder, bool quiet) {
   planning::ShiftedPlan shifted;
   try {
     shifted = planning::schedule_plan(loaded.scenario, plan, loaded.settings, opt.shift, search);
@@ -187,7 +187,11 @@ int staff_shifts(const StaffOptions& opt, const io::LoadedScenario& loaded, cons
   std::printf("check of the shifts on replications %d-%d: target met in %d of %zu intervals%s\n",
               plan.search_replications, plan.search_replications + plan.check_replications - 1, met,
               shifted.check.size(), shifted.check_met() ? "" : " (NOT MET after the last repair round)");
-  if (folder) std::printf("written to %s: staffing.csv, staffing_check.csv, shifts.csv, staffed.json\n", opt.output.c_str());
+  // On stderr: stdout stays the same wherever the files go.
+  if (folder && !quiet) {
+    std::fprintf(stderr, "written to %s: staffing.csv, staffing_check.csv, shifts.csv, staffed.json\n",
+                 opt.output.c_str());
+  }
   check_stdout();
   return shifted.check_met() ? ok : check_failed;
 }
@@ -262,7 +266,7 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
     throw io::UsageError(e.what());
   }
   if (show) std::fprintf(stderr, "\n");
-  if (opt.shifts) return staff_shifts(opt, loaded, plan, search, folder);
+  if (opt.shifts) return staff_shifts(opt, loaded, plan, search, folder, global.quiet);
   if (folder) folder->commit(io::write_staffing_files(folder->staging(), loaded.resolved, plan), {});
 
   int met = 0;
