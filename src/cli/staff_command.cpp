@@ -12,7 +12,9 @@
 #include "ccsim/io/output_folder.hpp"
 #include "ccsim/io/scenario_limits.hpp"
 #include "ccsim/io/scenario_loader.hpp"
+#include "ccsim/io/shifts_writer.hpp"
 #include "ccsim/io/staffing_writer.hpp"
+#include "ccsim/planning/requirement_shifts.hpp"
 #include "ccsim/planning/staffing_search.hpp"
 #include "commands.hpp"
 #include "interrupts.hpp"
@@ -37,6 +39,8 @@ struct StaffOptions {
   std::vector<std::string> overrides;
   std::string output;
   int max_iterations = 100;
+  bool shifts = false;
+  planning::ShiftOptions shift;
 };
 
 // A number as the user wrote it, near enough: "1.2", not "1.2000".
@@ -60,6 +64,25 @@ void check_usage(const StaffOptions& opt) {
   }
   if (opt.interval_min && !(*opt.interval_min > 0.0)) {
     throw io::UsageError("--interval-min " + plain(*opt.interval_min) + ": expected minutes > 0");
+  }
+  if (!opt.shifts) return;
+  if (opt.per != "interval") throw io::UsageError("--shifts: expected --per interval (the default)");
+  for (double h : opt.shift.lengths_h) {
+    if (!(h > 0.0 && h <= 24.0)) {
+      throw io::UsageError("--shift-lengths-h " + plain(h) + ": expected lengths in hours in (0, 24], e.g. 8,6,4");
+    }
+  }
+  const double step = opt.shift.start_step_min;
+  if (!(step > 0.0 && step <= 1440.0) || step != std::floor(step)) {
+    throw io::UsageError("--start-step-min " + plain(step) + ": expected a whole number of minutes in [1, 1440]");
+  }
+  if (!(opt.shift.break_min >= 0.0) || !(opt.shift.lunch_min >= 0.0)) {
+    throw io::UsageError("--break-min " + plain(opt.shift.break_min) + ", --lunch-min " + plain(opt.shift.lunch_min) +
+                         ": expected minutes >= 0");
+  }
+  if (!(opt.shift.max_part_time_share >= 0.0 && opt.shift.max_part_time_share <= 1.0)) {
+    throw io::UsageError("--max-part-time-share " + plain(opt.shift.max_part_time_share) +
+                         ": expected a share in [0, 1]");
   }
 }
 
@@ -112,6 +135,67 @@ std::string check_table(const planning::StaffingPlan& plan) {
   return table.render();
 }
 
+// The shift variants of every group, one line each.
+std::string shifts_table(const planning::ShiftedPlan& shifted) {
+  Table table;
+  table.add_row({"group", "start", "end", "agents", "paid h each", "breaks"});
+  for (const auto& g : shifted.groups) {
+    for (const auto& v : g.schedule.shifts) {
+      std::string breaks;
+      for (const auto& b : v.breaks) {
+        const auto m = static_cast<long>(std::lround(b.start_s / 60.0));
+        char text[48];
+        std::snprintf(text, sizeof text, "%s%02ld:%02ld+%g%s", breaks.empty() ? "" : " ", m / 60, m % 60,
+                      b.length_s / 60.0, b.lunch ? " lunch" : "");
+        breaks += text;
+      }
+      const auto s = static_cast<long>(std::lround(v.start_s / 60.0));
+      const auto e = static_cast<long>(std::lround(v.end_s / 60.0));
+      char start[48];
+      char end[48];
+      std::snprintf(start, sizeof start, "%02ld:%02ld", s / 60, s % 60);
+      std::snprintf(end, sizeof end, "%02ld:%02ld", e / 60, e % 60);
+      table.add_row({g.group, start, end, std::to_string(v.count), fixed(v.paid_hours, 2), breaks});
+    }
+  }
+  return table.render();
+}
+
+// --shifts: the plan into shifts, checked and repaired; the files and the report.
+int staff_shifts(const StaffOptions& opt, const io::LoadedScenario& loaded, const planning::StaffingPlan& plan,
+                 const planning::SearchOptions& search, std::optional<io::OutputFolder>& folder, bool quiet) {
+  planning::ShiftedPlan shifted;
+  try {
+    shifted = planning::schedule_plan(loaded.scenario, plan, loaded.settings, opt.shift, search);
+  } catch (const planning::SearchStopped&) {
+    std::fprintf(stderr, "ccsim: interrupted: shift check stopped, nothing written\n");
+    return interrupted;
+  } catch (const std::invalid_argument& e) {  // ShiftSchedulingError among them: exit 2
+    throw io::UsageError(opt.scenario + ": " + e.what());
+  }
+  if (folder) folder->commit(io::write_shift_files(folder->staging(), loaded.resolved, plan, shifted), {});
+  planning::StaffingPlan checked = plan;
+  for (std::size_t g = 0; g < checked.groups.size(); ++g) checked.groups[g].agents = shifted.groups[g].required;
+  checked.check = shifted.check;
+  int met = 0;
+  for (const auto& u : shifted.check) met += u.met ? 1 : 0;
+  std::printf("shifts of '%s' (requirement after %d repair rounds):\n%s", loaded.scenario.name.c_str(),
+              shifted.rounds, agents_table(checked).c_str());
+  std::printf("%s", shifts_table(shifted).c_str());
+  std::printf("agents scheduled: %d; paid hours per day: %s (requirement of the search: %s agent-hours)\n",
+              shifted.agents(), fixed(shifted.paid_hours, 1).c_str(), fixed(shifted.required_agent_hours, 1).c_str());
+  std::printf("check of the shifts on replications %d-%d: target met in %d of %zu intervals%s\n",
+              plan.search_replications, plan.search_replications + plan.check_replications - 1, met,
+              shifted.check.size(), shifted.check_met() ? "" : " (NOT MET after the last repair round)");
+  // On stderr: stdout stays the same wherever the files go.
+  if (folder && !quiet) {
+    std::fprintf(stderr, "written to %s: staffing.csv, staffing_check.csv, shifts.csv, staffed.json\n",
+                 opt.output.c_str());
+  }
+  check_stdout();
+  return shifted.check_met() ? ok : check_failed;
+}
+
 int staff(const StaffOptions& opt, const GlobalOptions& global) {
   InterruptGuard interrupts;
   check_usage(opt);
@@ -133,6 +217,20 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
   if (!planning::staffing_intervals(loaded.scenario.horizon, interval_s)) {
     throw io::UsageError("--interval-min " + plain(interval_s / 60.0) +
                          ": expected a length in minutes that divides the opening hours");
+  }
+  if (opt.shifts) {
+    if (!loaded.scenario.horizon.calendar) {
+      throw io::UsageError(opt.scenario + ": --shifts: shifts need a calendar horizon (horizon/open and close)");
+    }
+    // The templates before the search, so that lengths that fit nowhere stop at once.
+    const double open_s = loaded.scenario.horizon.open_s;
+    const double close_s = open_s + static_cast<double>(*planning::staffing_intervals(loaded.scenario.horizon,
+                                                                                      interval_s)) * interval_s;
+    try {
+      (void)planning::shift_templates(open_s, close_s, opt.shift);
+    } catch (const std::invalid_argument& e) {
+      throw io::UsageError(opt.scenario + ": " + e.what());
+    }
   }
   planning::StaffingTarget target;
   target.service_level = opt.target_sl;
@@ -168,6 +266,7 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
     throw io::UsageError(e.what());
   }
   if (show) std::fprintf(stderr, "\n");
+  if (opt.shifts) return staff_shifts(opt, loaded, plan, search, folder, global.quiet);
   if (folder) folder->commit(io::write_staffing_files(folder->staging(), loaded.resolved, plan), {});
 
   int met = 0;
@@ -241,6 +340,25 @@ Command add_staff_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--max-iterations", opt->max_iterations,
                   "Most adding iterations (and removal rounds) before the search gives up with the staffing reached")
       ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_flag("--shifts", opt->shifts,
+               "Turn the requirement into shifts at the lowest paid hours (docs/planning.md, \"From requirements "
+               "to a schedule\"), check them by simulation and repair short intervals; staffed.json then has "
+               "each group on its shifts, and shifts.csv lists them");
+  cmd->add_option("--shift-lengths-h", opt->shift.lengths_h,
+                  "With --shifts: paid hours of each shift template; 6 h or more: a paid break at a quarter and at "
+                  "three quarters of the shift; 8 h or more: an unpaid lunch starting within 30 min of the middle")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("--start-step-min", opt->shift.start_step_min,
+                  "With --shifts: shifts start every this many minutes from opening, ending by closing")
+      ->capture_default_str();
+  cmd->add_option("--break-min", opt->shift.break_min, "With --shifts: length of each paid break")
+      ->capture_default_str();
+  cmd->add_option("--lunch-min", opt->shift.lunch_min, "With --shifts: length of the unpaid lunch (0: none)")
+      ->capture_default_str();
+  cmd->add_option("--max-part-time-share", opt->shift.max_part_time_share,
+                  "With --shifts: most share of agents on shifts shorter than the longest length")
       ->capture_default_str();
   cmd->add_option("-o,--output", opt->output, "Folder for staffing.csv, staffing_check.csv, staffed.json")
       ->check(non_empty_folder());

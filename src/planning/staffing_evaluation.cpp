@@ -80,13 +80,16 @@ Evaluator::Evaluator(model::Scenario base, std::uint64_t seed, int threads, cons
 }
 
 Measurement Evaluator::run(const std::vector<std::vector<int>>& agents, int first, int count) {
+  return run_scenario(staffed(base_, base_.horizon.report_interval_s, agents), first, count);
+}
+
+Measurement Evaluator::run_scenario(const model::Scenario& scenario, int first, int count) {
   Measurement m;
   m.replications = static_cast<std::size_t>(count);
   m.days = days_;
   m.intervals = intervals_;
   m.within.assign(m.replications * days_ * intervals_, 0.0);
   m.denom.assign(m.within.size(), 0.0);
-  const model::Scenario scenario = staffed(base_, base_.horizon.report_interval_s, agents);
   CountRows rows(m, first, first_day_, scenario.call_types.size());
   experiment::RunSettings settings;
   settings.seed = seed_;

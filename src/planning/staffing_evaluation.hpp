@@ -33,6 +33,9 @@ class Evaluator {
   // Replications first .. first + count - 1 of `base` with `agents` ([group][interval]) as
   // every group's staffing table. Throws SearchStopped when cancelled.
   Measurement run(const std::vector<std::vector<int>>& agents, int first, int count);
+  // The same for a scenario staffed otherwise (shifts): `scenario` is `base` with other
+  // agent groups.
+  Measurement run_scenario(const model::Scenario& scenario, int first, int count);
 
   [[nodiscard]] std::size_t intervals() const { return intervals_; }
   [[nodiscard]] std::size_t days() const { return days_; }
