@@ -4,33 +4,21 @@
 #include <cstdio>
 
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/value_reader.hpp"
 #include "ccsim/io/staffing_writer.hpp"
 
 namespace ccsim::io {
 
 namespace {
 
-std::string clock(double seconds) {
-  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
-  char text[32];
-  std::snprintf(text, sizeof text, "%02ld:%02ld", minutes / 60, minutes % 60);
-  return text;
-}
+// A clock time HH:MM, to the nearest minute.
+std::string clock(double seconds) { return format_time_of_day(std::round(seconds / 60.0) * 60.0); }
 
 std::string number(double v) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", v);
   return text;
-}
-
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -82,8 +70,8 @@ std::string shifts_csv(const planning::ShiftedPlan& shifted) {
         if (!breaks.empty()) breaks += ' ';
         breaks += clock(b.start_s) + "+" + number(b.length_s / 60.0) + (b.paid ? "" : "(unpaid)");
       }
-      out += field(g.group) + "," + clock(v.start_s) + "," + clock(v.end_s) + "," + std::to_string(v.count) + "," +
-             number(v.paid_hours) + "," + field(breaks) + "\n";
+      out += csv_field(g.group) + "," + clock(v.start_s) + "," + clock(v.end_s) + "," + std::to_string(v.count) + "," +
+             number(v.paid_hours) + "," + csv_field(breaks) + "\n";
     }
   }
   return out;

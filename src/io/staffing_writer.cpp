@@ -5,34 +5,21 @@
 #include <cstdio>
 
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/value_reader.hpp"
 
 namespace ccsim::io {
 
 namespace {
 
-std::string clock(double seconds) {
-  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
-  char text[32];
-  std::snprintf(text, sizeof text, "%02ld:%02ld", minutes / 60, minutes % 60);
-  return text;
-}
+// A clock time HH:MM, to the nearest minute.
+std::string clock(double seconds) { return format_time_of_day(std::round(seconds / 60.0) * 60.0); }
 
 std::string number(double v) {
   if (!std::isfinite(v)) return "";
   char text[32];
   std::snprintf(text, sizeof text, "%.6f", v);
   return text;
-}
-
-// A CSV field: quoted when it holds a comma, a quote or a line break.
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -55,7 +42,7 @@ std::string staffing_csv(const planning::StaffingPlan& plan) {
   std::string out = "group,interval_start,agents\n";
   for (const auto& g : plan.groups) {
     for (std::size_t i = 0; i < g.agents.size(); ++i) {
-      out += field(g.group) + "," + clock(plan.first_interval_s + static_cast<double>(i) * plan.interval_s) + "," +
+      out += csv_field(g.group) + "," + clock(plan.first_interval_s + static_cast<double>(i) * plan.interval_s) + "," +
              std::to_string(g.agents[i]) + "\n";
     }
   }
@@ -65,7 +52,7 @@ std::string staffing_csv(const planning::StaffingPlan& plan) {
 std::string staffing_check_csv(const planning::StaffingPlan& plan) {
   std::string out = "interval,service_level,ci95_lo,ci95_hi,pooled_service_level,search_service_level,target,target_met\n";
   for (const auto& u : plan.check) {
-    out += field(u.label) + "," + number(u.mean) + "," + number(u.ci95_lo) + "," + number(u.ci95_hi) + "," +
+    out += csv_field(u.label) + "," + number(u.mean) + "," + number(u.ci95_lo) + "," + number(u.ci95_hi) + "," +
            number(u.pooled) + "," + number(u.search_sl) + "," + number(plan.target) + "," + (u.met ? "true" : "false") +
            "\n";
   }

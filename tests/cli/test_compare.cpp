@@ -233,19 +233,6 @@ TEST_CASE("compare --staff-to refuses a target outside (0, 1) and options that n
   CHECK(r.err.find("need --staff-to") != std::string::npos);
 }
 
-TEST_CASE("compare --staff-to gives the same bytes whatever the thread count") {
-  const std::string taylorist = source_path("tests/cli/data/staff-to-taylorist.json");
-  const auto one = scratch_dir("compare-staff-to-1");
-  const auto two = scratch_dir("compare-staff-to-2");
-  const std::string args = "compare --staff-to 0.75 --staff-replications 2 -q " + taylorist + " " +
-                           source_path("tests/cli/data/staff-to-autonomous.json");
-  REQUIRE(run_ccsim(args + " --threads 1 -o " + one.string()).exit_code == 0);
-  REQUIRE(run_ccsim(args + " --threads 2 -o " + two.string()).exit_code == 0);
-  CHECK(read_file(one / "compare.json") == read_file(two / "compare.json"));
-  CHECK(read_file(one / "1-staff-to-taylorist-staffed" / "staffed.json") ==
-        read_file(two / "1-staff-to-taylorist-staffed" / "staffed.json"));
-}
-
 TEST_CASE("compare --staff-to staffs queueing scenarios per interval, then compares them") {
   // Without the workforce model the staffing is `ccsim staff`'s: agents on duty per interval.
   const auto dir = scratch_dir("compare-staff-to-interval");

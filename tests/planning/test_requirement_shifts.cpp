@@ -11,31 +11,11 @@
 #include "calendar.hpp"
 #include "ccsim/planning/requirement_shifts.hpp"
 #include "staffing/agent_slots.hpp"
-#include "../support/scenario_builder.hpp"
+#include "daily_profile.hpp"
 
 using namespace ccsim;
-
-namespace {
-
-// One line open 08:00-14:00, hourly intervals, a daily profile, exponential handle time
-// 240 s and patience 300 s.
-model::Scenario daily_profile(int days) {
-  model::Scenario s = test::single_queue(0.01, test::exponential(240.0), 10, test::exponential(300.0), 0.0, 0.0);
-  test::working_days(s, days, 8.0, 14.0);
-  s.call_types[0].arrivals.rates_per_s = {40 / 3600.0, 90 / 3600.0, 120 / 3600.0, 100 / 3600.0, 60 / 3600.0,
-                                          30 / 3600.0};
-  s.call_types[0].arrivals.interval_s = 3600.0;
-  return s;
-}
-
-experiment::RunSettings settings(int replications) {
-  experiment::RunSettings r;
-  r.seed = 20261202;
-  r.replications = replications;
-  return r;
-}
-
-}  // namespace
+using test::daily_profile;
+using test::search_settings;
 
 TEST_CASE("shift templates: breaks in each half from 6 h, an unpaid lunch in the middle from 8 h") {
   planning::ShiftOptions o;  // 8, 6, 4 h; every 30 min; 15 min breaks; 30 min lunch
@@ -79,7 +59,7 @@ TEST_CASE("shifts from a plan: counts exact in the model, paid hours >= required
   planning::ShiftOptions o;
   o.lengths_h = {6.0, 4.0};  // open 6 h: 6 h shifts with two breaks, 4 h part time
   o.max_part_time_share = 0.5;
-  const planning::ShiftedPlan shifted = planning::schedule_plan(s, plan, settings(4), o, options);
+  const planning::ShiftedPlan shifted = planning::schedule_plan(s, plan, search_settings(4), o, options);
 
   const planning::ShiftSchedule& schedule = shifted.groups[0].schedule;
   REQUIRE(schedule.agents > 0);

@@ -12,29 +12,13 @@
 #include "ccsim/analytic/erlang.hpp"
 #include "ccsim/planning/staffing_search.hpp"
 #include "staffing_evaluation.hpp"
-#include "../support/scenario_builder.hpp"
+#include "daily_profile.hpp"
 
 using namespace ccsim;
+using test::daily_profile;
+using test::search_settings;
 
 namespace {
-
-// One line open 08:00-14:00, hourly intervals, a daily profile (calls per hour), exponential
-// handle time 240 s and patience 300 s: Erlang A in each interval.
-model::Scenario daily_profile(int days) {
-  model::Scenario s = test::single_queue(0.01, test::exponential(240.0), 10, test::exponential(300.0), 0.0, 0.0);
-  test::working_days(s, days, 8.0, 14.0);
-  s.call_types[0].arrivals.rates_per_s = {40 / 3600.0, 90 / 3600.0, 120 / 3600.0, 100 / 3600.0, 60 / 3600.0,
-                                          30 / 3600.0};
-  s.call_types[0].arrivals.interval_s = 3600.0;
-  return s;
-}
-
-experiment::RunSettings search_settings(int replications) {
-  experiment::RunSettings settings;
-  settings.seed = 20261202;
-  settings.replications = replications;
-  return settings;
-}
 
 planning::StaffingTarget target(double sl, double threshold_s) {
   planning::StaffingTarget t;
