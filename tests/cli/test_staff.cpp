@@ -13,24 +13,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
+#include "interval_check.hpp"
 
 using ccsim::test::read_file;
 using ccsim::test::run_ccsim;
 using ccsim::test::scratch_dir;
 using ccsim::test::source_path;
+using ccsim::test::split_csv_line;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, ',')) cells.push_back(cell);
-  return cells;
-}
-
-}  // namespace
 
 TEST_CASE("staff writes staffing.csv, staffing_check.csv and staffed.json, which ccsim run meets the target with") {
   const auto dir = scratch_dir("staff");
@@ -63,39 +53,7 @@ TEST_CASE("staff writes staffing.csv, staffing_check.csv and staffed.json, which
   fs::current_path(here);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  // Per interval: each replication's mean daily service level, then the 95% CI over the
-  // 20 replications (t = 2.093): the target must lie within or below it.
-  std::map<std::string, std::map<std::string, std::pair<double, int>>> by_interval;  // interval -> replication
-  std::stringstream rows(read_file(dir / "run" / "intervals.csv"));
-  std::string line;
-  std::getline(rows, line);
-  const auto header = split(line);
-  const auto column = [&](const std::string& name) {
-    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-  };
-  const std::size_t sl = column("service_level"), type = column("call_type"), start = column("start"),
-                    rep = column("replication");
-  while (std::getline(rows, line)) {
-    const auto cells = split(line);
-    if (cells[type] != "all" || cells[sl].empty()) continue;
-    auto& acc = by_interval[cells[start]][cells[rep]];
-    acc.first += std::stod(cells[sl]);
-    acc.second += 1;
-  }
-  REQUIRE(by_interval.size() == 10);
-  for (const auto& [interval, reps] : by_interval) {
-    REQUIRE(reps.size() == 20);
-    double sum = 0.0, sum2 = 0.0;
-    for (const auto& [replication, acc] : reps) {
-      const double v = acc.first / acc.second;
-      sum += v;
-      sum2 += v * v;
-    }
-    const double mean = sum / 20.0;
-    const double sd = std::sqrt((sum2 - 20.0 * mean * mean) / 19.0);
-    INFO(interval << ": " << mean << " +- " << 2.093 * sd / std::sqrt(20.0));
-    CHECK(mean + 2.093 * sd / std::sqrt(20.0) >= 0.8);
-  }
+  ccsim::test::check_every_interval_meets(dir / "run" / "intervals.csv", 10, 0.8);
 }
 
 TEST_CASE("staff explains its usage errors with exit 2 and writes nothing") {
