@@ -37,6 +37,7 @@ struct CalibrateOptions {
   double tolerance_offered = 0.02;
   double tolerance_aht = 0.02;
   double tolerance_abandon = 0.10;
+  double tolerance_interval_offered = 0.05;
   std::vector<std::string> overrides;
   std::string output;
 };
@@ -110,6 +111,7 @@ void check_usage(const CalibrateOptions& opt) {
   share(opt.tolerance_offered, "--tolerance-offered");
   share(opt.tolerance_aht, "--tolerance-aht");
   share(opt.tolerance_abandon, "--tolerance-abandon");
+  share(opt.tolerance_interval_offered, "--tolerance-interval-offered");
 }
 
 int calibrate(const CalibrateOptions& opt, const GlobalOptions& global) {
@@ -127,13 +129,17 @@ int calibrate(const CalibrateOptions& opt, const GlobalOptions& global) {
   planning::CalibrationOptions options;
   options.threads = thread_count(opt.threads);
   options.max_iterations = opt.max_iterations;
-  options.tolerance = {opt.tolerance_offered, opt.tolerance_aht, opt.tolerance_abandon};
+  options.tolerance = {opt.tolerance_offered, opt.tolerance_aht, opt.tolerance_abandon,
+                       opt.tolerance_interval_offered};
   options.cancel = &interrupt_flag();
-  options.progress = [&](int iteration, double off, double aht, double ab) {
+  options.progress = [&](const planning::IterationRecord& r) {
     if (global.quiet) return;
-    std::fprintf(stderr, "ccsim calibrate %s: iteration %d: worst error offered %s, AHT %s, abandonment %s\n",
-                 loaded.scenario.name.c_str(), iteration, signed_percent(off).c_str(), signed_percent(aht).c_str(),
-                 signed_percent(ab).c_str());
+    std::fprintf(stderr,
+                 "ccsim calibrate %s: iteration %d: worst |error| offered %s (an interval's %s), AHT %s, "
+                 "abandonment %s\n",
+                 loaded.scenario.name.c_str(), r.iteration, percent(r.offered_error).c_str(),
+                 percent(r.interval_offered_error).c_str(), percent(r.aht_error).c_str(),
+                 percent(r.abandon_error).c_str());
   };
   planning::Calibration result;
   try {
@@ -149,9 +155,11 @@ int calibrate(const CalibrateOptions& opt, const GlobalOptions& global) {
   std::printf("calibration of '%s' on %s (%d replications, seed %llu, %s-min intervals)\n",
               loaded.scenario.name.c_str(), opt.observed.c_str(), result.replications,
               static_cast<unsigned long long>(loaded.settings.seed), fixed(result.interval_s / 60.0, 0).c_str());
-  std::printf("fit per call type, per open day (tolerances: offered %s, AHT %s, abandonment share %s):\n%s",
-              percent(opt.tolerance_offered).c_str(), percent(opt.tolerance_aht).c_str(),
-              percent(opt.tolerance_abandon).c_str(), totals_table(result).c_str());
+  std::printf("fit per call type, per open day (tolerances: offered %s, each interval's %s, AHT %s, abandonment "
+              "share %s):\n%s",
+              percent(opt.tolerance_offered).c_str(), percent(opt.tolerance_interval_offered).c_str(),
+              percent(opt.tolerance_aht).c_str(), percent(opt.tolerance_abandon).c_str(),
+              totals_table(result).c_str());
   std::printf("calibrated inputs (x: factor on the scenario's):\n%s", inputs_table(result).c_str());
   std::printf("worst intervals (offered):\n%s", worst_table(result, 5).c_str());
   if (result.converged) {
@@ -205,6 +213,9 @@ Command add_calibrate_command(CLI::App& app, const GlobalOptions& global) {
       ->capture_default_str();
   cmd->add_option("--tolerance-abandon", opt->tolerance_abandon,
                   "Relative tolerance on each call type's abandonment share")
+      ->capture_default_str();
+  cmd->add_option("--tolerance-interval-offered", opt->tolerance_interval_offered,
+                  "Relative tolerance on every interval's offered calls (intervals with calls observed)")
       ->capture_default_str();
   cmd->add_option("--set", opt->overrides,
                   "Override a scenario value: JSON pointer=value, e.g. --set /horizon/days=10 (repeatable)");

@@ -91,13 +91,15 @@ nlohmann::json calibration_summary(const planning::Calibration& c, const plannin
   j["iterations"] = c.iterations;
   j["replications"] = c.replications;
   j["interval_min"] = c.interval_s / 60.0;
-  j["tolerance"] = {{"offered", tolerance.offered}, {"aht", tolerance.aht}, {"abandon", tolerance.abandon}};
+  j["tolerance"] = {{"offered", tolerance.offered}, {"aht", tolerance.aht}, {"abandon", tolerance.abandon},
+                      {"interval_offered", tolerance.interval_offered}};
   nlohmann::json history = nlohmann::json::array();
   for (const auto& h : c.history) {
     history.push_back({{"iteration", h.iteration},
                        {"max_offered_error", h.offered_error},
                        {"max_aht_error", h.aht_error},
-                       {"max_abandon_error", h.abandon_error}});
+                       {"max_abandon_error", h.abandon_error},
+                       {"max_interval_offered_error", h.interval_offered_error}});
   }
   j["history"] = history;
   nlohmann::json types = nlohmann::json::array();

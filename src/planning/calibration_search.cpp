@@ -152,8 +152,17 @@ Calibration calibrate(const model::Scenario& scenario, const Observed& observed,
       type_aht_ratio[k] = std::isfinite(obs_aht) && std::isfinite(sim_aht) && sim_aht > 0.0 ? obs_aht / sim_aht : 1.0;
       type_abandon[k] = sim_abandon;
     }
+    for (std::size_t k = 0; k < observed.types.size(); ++k) {
+      const ObservedType& o = observed.types[k];
+      for (std::size_t i = 0; i < n; ++i) {
+        if (o.offered[i] <= 0.0) continue;
+        const double sim = days > 0.0 ? static_cast<double>(pooled.at(o.call_type, i).offered) / days : 0.0;
+        record.interval_offered_error = std::max(record.interval_offered_error, std::abs(sim / o.offered[i] - 1.0));
+      }
+    }
+    all_met = all_met && record.interval_offered_error <= options.tolerance.interval_offered;
     result.history.push_back(record);
-    if (options.progress) options.progress(iteration, record.offered_error, record.aht_error, record.abandon_error);
+    if (options.progress) options.progress(record);
     result.iterations = iteration;
     if (all_met) {
       result.converged = true;

@@ -40,6 +40,17 @@ struct CalibrationTolerance {
   double offered = 0.02;      // relative, on each type's daily offered total
   double aht = 0.02;          // relative, on each type's AHT
   double abandon = 0.10;      // relative, on each type's abandonment share
+  // Relative, on each interval's offered calls: the day's total can be right with the
+  // calls in the wrong hours, which puts abandonment (and so patience) in the wrong place.
+  double interval_offered = 0.05;
+};
+
+struct IterationRecord {
+  int iteration = 0;
+  double offered_error = 0.0;  // worst over types, absolute relative error
+  double aht_error = 0.0;
+  double abandon_error = 0.0;
+  double interval_offered_error = 0.0;  // worst over types and intervals with calls observed
 };
 
 struct CalibrationOptions {
@@ -47,7 +58,7 @@ struct CalibrationOptions {
   int max_iterations = 30;
   CalibrationTolerance tolerance;
   // Told after each iteration (iteration, worst relative errors: offered, aht, abandon).
-  std::function<void(int iteration, double offered, double aht, double abandon)> progress;
+  std::function<void(const IterationRecord&)> progress;
   const std::atomic<bool>* cancel = nullptr;  // set: throws SearchStopped
 };
 
@@ -82,12 +93,6 @@ struct TypeFit {
   bool met = false;
 };
 
-struct IterationRecord {
-  int iteration = 0;
-  double offered_error = 0.0;  // worst over types, absolute relative error
-  double aht_error = 0.0;
-  double abandon_error = 0.0;
-};
 
 struct Calibration {
   model::Scenario scenario;          // the input scenario with the calibrated inputs
