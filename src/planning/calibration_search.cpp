@@ -9,6 +9,7 @@
 #include "calibration_measure.hpp"
 #include "ccsim/experiment/interval_layout.hpp"
 #include "ccsim/planning/calibration.hpp"
+#include "ccsim/random/distributions.hpp"
 
 namespace ccsim::planning {
 
@@ -253,9 +254,10 @@ Calibration calibrate(const model::Scenario& scenario, const Observed& observed,
     fit.patience_scale = s.patience_scale;
     fit.patience_added = s.patience_added;
     const model::CallTypeSpec& type = current.call_types[o.call_type];
-    fit.handle_mean_s = type.handle_time_s.mean;
-    fit.wrap_up_mean_s = type.wrap_up_s.mean;
-    if (type.patience_s) fit.patience_mean_s = type.patience_s->mean;
+    // The distributions' own means (an empirical or uniform spec has no mean field).
+    fit.handle_mean_s = random::Distribution(type.handle_time_s).mean();
+    fit.wrap_up_mean_s = random::Distribution(type.wrap_up_s).mean();
+    if (type.patience_s) fit.patience_mean_s = random::Distribution(*type.patience_s).mean();
     fit.met = std::abs(fit.offered_error) <= options.tolerance.offered &&
               std::abs(fit.aht_error) <= options.tolerance.aht && std::abs(fit.abandon_error) <= options.tolerance.abandon;
     result.types.push_back(fit);
