@@ -176,29 +176,39 @@ planning::Observed read_observed_file(const std::filesystem::path& file, const m
     problems.raise();
   }
 
-  // The grid: equally spaced starts from opening to closing.
+  // The grid: the interval is the commonest gap between consecutive starts (the smaller
+  // on a tie), so that one stray start is named as such rather than every other one;
+  // every start must then lie on open + k x interval, and the grid must end at closing.
   std::map<double, std::size_t> starts;  // start -> first line
   for (const Row& r : parsed) starts.emplace(r.start_s, r.line);
   double interval = h.close_s - h.open_s;
-  if (starts.size() > 1) interval = std::next(starts.begin())->first - starts.begin()->first;
-  double previous = -1.0;
-  for (const auto& [s, line] : starts) {
-    if (previous >= 0.0 && std::abs(s - previous - interval) > 0.5) {
-      problems.add(line, "start", "found " + format_time_of_day(s) + " after " + format_time_of_day(previous) +
-                                      ": expected equally spaced intervals of " + number_text(interval / 60.0) +
-                                      " min (the first two starts)");
+  if (starts.size() > 1) {
+    std::map<double, int> gaps;
+    for (auto it = std::next(starts.begin()); it != starts.end(); ++it) ++gaps[it->first - std::prev(it)->first];
+    int most = 0;
+    for (const auto& [gap, count] : gaps) {
+      if (count > most) {
+        most = count;
+        interval = gap;
+      }
     }
-    previous = s;
   }
-  if (!problems.empty()) problems.raise();
-  const double last_end = starts.rbegin()->first + interval;
-  if (std::abs(starts.begin()->first - h.open_s) > 0.5 || std::abs(last_end - h.close_s) > 0.5) {
-    problems.add(starts.begin()->second, "start",
-                 "the intervals cover " + format_time_of_day(starts.begin()->first) + "-" +
-                     format_time_of_day(last_end) + ": expected intervals covering the opening hours " +
-                     format_time_of_day(h.open_s) + "-" + format_time_of_day(h.close_s));
+  const std::string grid = number_text(interval / 60.0) + "-min intervals from " + format_time_of_day(h.open_s);
+  const double per_day = (h.close_s - h.open_s) / interval;
+  if (std::abs(per_day - std::round(per_day)) > 1e-9) {
+    problems.add_whole("the intervals are " + number_text(interval / 60.0) +
+                       " min long, which does not divide the opening hours " + format_time_of_day(h.open_s) + "-" +
+                       format_time_of_day(h.close_s) + ": expected equally spaced intervals covering them");
     problems.raise();
   }
+  for (const auto& [s, line] : starts) {
+    const double k = (s - h.open_s) / interval;
+    if (std::abs(k - std::round(k)) > 1e-9) {
+      problems.add(line, "start", "found " + format_time_of_day(s) + ", not on the grid of " + grid +
+                                      ": expected equally spaced intervals");
+    }
+  }
+  if (!problems.empty()) problems.raise();
   const auto n = static_cast<std::size_t>(std::llround((h.close_s - h.open_s) / interval));
 
   planning::Observed observed;
@@ -240,7 +250,8 @@ planning::Observed read_observed_file(const std::filesystem::path& file, const m
       if (seen_line[k][i] == 0) {
         problems.add_whole("no line for '" + type_names[observed.types[k].call_type] + "' at " +
                            format_time_of_day(h.open_s + static_cast<double>(i) * interval) +
-                           ": expected one line per call type and interval of the opening hours");
+                           ": expected intervals covering the opening hours " + format_time_of_day(h.open_s) + "-" +
+                           format_time_of_day(h.close_s) + ", one line per call type and interval");
       }
     }
     if (shares[k][1] > 0.0) observed.types[k].fcr = shares[k][0] / shares[k][1];
