@@ -82,7 +82,7 @@ void require_fit(const planning::Calibration& result) {
 //   reference handle time: AHT CI +-0.5% and +-1%, fit 2%: 4%;
 //   patience: abandonment share CI +-6% and +-17% (insurer, 4 replications), fit 10%,
 //   and the share falls about as 1/patience: 30%.
-void require_recovered(const planning::Calibration& result, const model::Scenario& truth) {
+void require_recovered(const planning::Calibration& result, const model::Scenario& truth, bool patience = true) {
   for (const auto& t : result.types) {
     INFO("call type " << t.call_type);
     const auto& hidden = truth.call_types[t.call_type];
@@ -91,7 +91,7 @@ void require_recovered(const planning::Calibration& result, const model::Scenari
     CHECK(mean_of(found.handle_time_s) + mean_of(found.wrap_up_s) ==
           Approx(mean_of(hidden.handle_time_s) + mean_of(hidden.wrap_up_s)).epsilon(0.04));
     REQUIRE(found.patience_s);
-    CHECK(mean_of(*found.patience_s) == Approx(mean_of(*hidden.patience_s)).epsilon(0.30));
+    if (patience) CHECK(mean_of(*found.patience_s) == Approx(mean_of(*hidden.patience_s)).epsilon(0.30));
   }
 }
 
@@ -184,4 +184,21 @@ TEST_CASE("a type that never abandoned in the scenario gets a patience when its 
   REQUIRE(result.scenario.call_types[0].patience_s);
   CHECK(result.scenario.call_types[0].patience_s->kind == random::DistKind::exponential);
   require_fit(result);
+}
+
+// Far in level, the start must lead back to the observed figures, the first contacts and
+// the reference handle times. Not to the patience: where callers abandon mostly in
+// overloaded intervals, how many abandon is set by the shortfall of agents more than by
+// patience, and with agents shared by both types a lower patience of both keeps both
+// shares (docs/calibration.md, "Limits": from this start patience came out 151 s and
+// 112 s for 240 s and 200 s, with the same fit). The shares alone do not pin it.
+TEST_CASE("a start far from the truth (patience 30 s, policy handle times x 2.2) reproduces the report") {
+  Case c = load_case("scenarios/insurer.json", "tests/calibration/insurer-truth.json",
+                     "scenarios/data/insurer-observed.csv");
+  c.start.scenario.call_types[0].patience_s->mean = 30.0;
+  c.start.scenario.call_types[1].handle_time_s.mean *= 2.2;
+  c.start.scenario.call_types[1].wrap_up_s.mean *= 2.2;
+  const auto result = run(c);
+  require_fit(result);
+  require_recovered(result, c.truth.scenario, /*patience=*/false);
 }
