@@ -55,7 +55,7 @@
   // A mean per x with its 95% CI band across replications, one colour per series.
   function bandSpec(chart) {
     const color = { field: "series", type: "nominal", title: null, sort: null };
-    const y = { field: "mean", type: "quantitative", title: chart.unit, scale: { zero: false }, axis: { format: "~g" } };
+    const y = { field: "mean", type: "quantitative", title: chart.unit, scale: { zero: false } };
     const layers = [
       { mark: { type: "area", opacity: 0.22 },
         encoding: { x: xEncoding(chart), y: { field: "lo", type: "quantitative", title: chart.unit },
