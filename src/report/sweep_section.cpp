@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "ccsim/io/errors.hpp"
+#include "ccsim/io/scenario_loader.hpp"
 #include "sections.hpp"
 
 namespace ccsim::report {
@@ -68,9 +69,23 @@ json sweep_section(const std::filesystem::path& folder, const std::string& id) {
       malformed(file, "/points/" + std::to_string(p), "expected a point with its values and metrics");
     }
   }
-  // A sweep names its scenario file, not its currency: the scenario's own economics are
-  // not in sweep.json, so money is shown without a currency unless the file states one.
-  const std::string currency = doc.contains("currency") && doc["currency"].is_string() ? doc["currency"].get<std::string>() : "";
+  // sweep.json names its scenario file but not its currency: the currency is the scenario's
+  // (economics/currency, read with what it extends) when the file is still there; money is
+  // shown without one otherwise.
+  std::string currency;
+  if (doc.contains("scenario_file") && doc["scenario_file"].is_string()) {
+    const std::filesystem::path scenario = doc["scenario_file"].get<std::string>();
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(scenario, ec)) {
+      try {
+        const io::LoadedScenario loaded = io::load_scenario(scenario);
+        const json::json_pointer at("/economics/currency");
+        if (loaded.resolved.contains(at) && loaded.resolved.at(at).is_string()) currency = loaded.resolved.at(at).get<std::string>();
+      } catch (const std::exception&) {
+        // A scenario changed since the sweep: the page goes without the currency.
+      }
+    }
+  }
 
   json section{{"kind", "sweep"}, {"id", id}};
   section["title"] = "Sweep: " + (doc.contains("scenario") ? value_text(doc["scenario"]) : folder.filename().string());

@@ -4,7 +4,7 @@
 //   - no request other than file:, data:, blob: or about: (nothing leaves the file);
 //   - every chart the page's own data lists (those not marked missing) is drawn: its
 //     container holds an SVG (or canvas) with marks in it, and no chart failed.
-// Usage: node check_report.mjs REPORT.html [--screenshot OUT.png] [--width PX]
+// Usage: node check_report.mjs REPORT.html [--screenshot OUT.png [--screenshot-height PX]] [--width PX]
 //        [--chromium PATH]   (default: $CHROMIUM or /usr/bin/chromium)
 // Exit 0 when every check passes, 1 otherwise (each failure on stderr), 2 on bad usage.
 import { createRequire } from "node:module";
@@ -18,9 +18,10 @@ const webDir = process.env.CCSIM_WEB_DIR || resolve(here, "../../web");
 const { chromium } = createRequire(resolve(webDir, "package.json"))("playwright-core");
 
 const args = process.argv.slice(2);
-let report = null, screenshot = null, width = 1280, executable = process.env.CHROMIUM || "/usr/bin/chromium";
+let report = null, screenshot = null, shotHeight = 0, width = 1280, executable = process.env.CHROMIUM || "/usr/bin/chromium";
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === "--screenshot") screenshot = args[++i];
+  else if (args[i] === "--screenshot-height") shotHeight = Number(args[++i]);
   else if (args[i] === "--width") width = Number(args[++i]);
   else if (args[i] === "--chromium") executable = args[++i];
   else if (!report) report = args[i];
@@ -70,7 +71,11 @@ try {
   if (result.listed === 0) failures.push("the page lists no chart to draw");
   for (const id of result.empty) failures.push("chart not drawn: " + id);
   for (const f of result.failed) failures.push("chart failed: " + f);
-  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  // The whole page, or its top shotHeight pixels (the summary and the first charts).
+  if (screenshot) {
+    await page.screenshot(shotHeight > 0 ? { path: screenshot, fullPage: true, clip: { x: 0, y: 0, width, height: shotHeight } }
+                                         : { path: screenshot, fullPage: true });
+  }
   console.log(`${report}: ${result.sections} sections, ${result.drawn} of ${result.listed} charts drawn, ` +
               `${result.missing} marked as not in the result`);
 } finally {

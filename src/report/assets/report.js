@@ -69,8 +69,10 @@
 
   // Means with error bars (95% CI): per scenario (bars) or along a lever (points and lines).
   function errorbarSpec(chart) {
-    const color = { field: "series", type: "nominal", title: chart.series_title || null, sort: null };
     const bars = chart.type === "bars";
+    // Bars are named on the x axis already: no legend for them.
+    const color = { field: "series", type: "nominal", title: chart.series_title || null, sort: null,
+                    ...(bars ? { legend: null } : {}) };
     const x = bars ? { field: "x", type: "nominal", sort: null, title: chart.x_title, axis: { labelAngle: 0, labelLimit: 220 } }
                    : xEncoding(chart);
     const layers = [
@@ -80,7 +82,7 @@
            : { mark: { type: "line", point: true },
                encoding: { x, y: { field: "mean", type: "quantitative", title: chart.unit, scale: { zero: false } },
                            color, tooltip: meanTooltip(chart) } },
-      { mark: { type: "errorbar", ticks: true, color: "#222" },
+      { mark: { type: "errorbar", ticks: { size: 14 }, thickness: 1.5, color: "#222" },
         encoding: { x, y: { field: "lo", type: "quantitative", title: chart.unit }, y2: { field: "hi" },
                     ...(bars ? {} : { color }) } },
     ];
@@ -123,7 +125,7 @@
           encoding: { x, y: { field: "value", type: "quantitative", title: chart.unit, stack: null }, color,
                       tooltip: [{ field: "series" }, { field: "x", title: chart.x_title }, { field: "value", title: chart.unit }] } },
         { transform: [{ filter: "datum.kind === 'requirement'" }],
-          mark: { type: "line", interpolate: "step-after", point: true, strokeWidth: 2 },
+          mark: { type: "line", interpolate: "step", point: true, strokeWidth: 2 },
           encoding: { x, y: { field: "value", type: "quantitative", title: chart.unit }, color,
                       tooltip: [{ field: "series" }, { field: "x", title: chart.x_title }, { field: "value", title: chart.unit }] } },
       ],
