@@ -147,7 +147,7 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
                {"note", "Mean over replications with its 95% CI (error bars), per scenario."},
                {"x_title", "scenario"},
                {"x_type", "nominal"},
-               {"height", 200},
+               {"height", 170},
                {"data", data}};
     if (key == "service_level" && target) chart["target"] = *target * 100.0;
     charts.push_back(chart);
