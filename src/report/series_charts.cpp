@@ -120,8 +120,9 @@ SourceSeries read_source(const SeriesSource& source) {
     const std::vector<std::string> required{"replication"};
     std::string key_text;
     const auto present = read_result_csv(path, columns, required, [&](std::span<const std::string_view> f, std::size_t line) {
-      // Overall rows only: per-call-type rows repeat the same intervals.
-      if (!f[1].empty() && f[1] != "all") return;
+      // Overall rows only: per-call-type rows repeat the same intervals. A file without
+      // per-type rows has no call_type column (an empty field here).
+      if (!f[1].empty() && f[1] != "all" && f[1] != "total") return;
       const auto replication = csv_number(f[0]);
       if (!replication || *replication < 0) {
         throw io::InputError({io::InputProblem{path.string(), "",
