@@ -209,7 +209,7 @@ TEST_CASE("the page is self-contained: pinned libraries inline, no remote source
 }
 
 TEST_CASE("a malformed result file is named, with the JSON path where it is wrong") {
-  const fs::path dir = fs::temp_directory_path() / "ccsim-test-report-bad";
+  const fs::path dir = fs::path(CCSIM_TEST_SCRATCH) / "bad-results";
   fs::remove_all(dir);
   fs::create_directories(dir / "a");
   std::ofstream(dir / "a/compare.json") << R"({"scenarios": ["x", "y"], "metrics": {"fcr": {"by_scenario": [{}]}}})";

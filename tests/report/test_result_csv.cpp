@@ -16,7 +16,7 @@ using ccsim::report::read_result_csv;
 namespace {
 
 fs::path write_temp(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / "ccsim-test-report-csv";
+  const fs::path dir = fs::path(CCSIM_TEST_SCRATCH) / "csv";
   fs::create_directories(dir);
   const fs::path file = dir / name;
   std::ofstream(file) << text;
@@ -58,7 +58,7 @@ TEST_CASE("a missing required column or a short row names the file and the line"
     CHECK_THAT(e.problems().at(0).message, Catch::Contains("line 3: 1 fields, expected 2"));
   }
   CHECK_THROWS_AS(read_result_csv(write_temp("empty.csv", ""), columns, required, ignore), ccsim::io::InputError);
-  CHECK_THROWS_AS(read_result_csv(fs::temp_directory_path() / "ccsim-no-such.csv", columns, required, ignore),
+  CHECK_THROWS_AS(read_result_csv(fs::path(CCSIM_TEST_SCRATCH) / "no-such.csv", columns, required, ignore),
                   ccsim::io::InputError);
 }
 
