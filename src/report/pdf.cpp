@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -51,6 +52,23 @@ std::string tail_of(const std::filesystem::path& log) {
   return text;
 }
 
+// A file: URL of an absolute path, every byte but the unreserved ones and '/' escaped, so a
+// space, '#' or '%' in a folder name cannot cut the URL short.
+std::string file_url(const std::filesystem::path& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string url = "file://";
+  for (const unsigned char c : path.string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      url += static_cast<char>(c);
+    } else {
+      url += '%';
+      url += hex[c >> 4];
+      url += hex[c & 15];
+    }
+  }
+  return url;
+}
+
 }  // namespace
 
 void print_pdf(const std::filesystem::path& chromium, const std::filesystem::path& html_file,
@@ -75,7 +93,7 @@ void print_pdf(const std::filesystem::path& chromium, const std::filesystem::pat
                                 "--virtual-time-budget=30000",
                                 "--user-data-dir=" + profile.string(),
                                 "--print-to-pdf=" + temp.string(),
-                                "file://" + html_file.string()};
+                                file_url(html_file)};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -213,6 +213,7 @@ std::vector<json> series_charts(const std::vector<SeriesSource>& sources, const 
       gaps += "No values for " + names(without_values) + " in " + def.file +
               " (a measure of the workforce model or of the contract that this scenario does not use). ";
     }
+    while (!gaps.empty() && gaps.back() == ' ') gaps.pop_back();
     if (data.empty()) {
       chart["missing"] = gaps.empty() ? "No data for this chart in the result." : gaps;
     } else {
