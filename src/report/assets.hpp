@@ -18,6 +18,8 @@ extern const unsigned char vega_lite_data[];
 extern const std::size_t vega_lite_size;
 extern const unsigned char vega_embed_data[];
 extern const std::size_t vega_embed_size;
+extern const unsigned char licences_data[];  // every bundled package's licence
+extern const std::size_t licences_size;
 
 inline std::string_view view(const unsigned char* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
@@ -27,5 +29,6 @@ inline std::string_view page_script() { return view(page_script_data, page_scrip
 inline std::string_view vega() { return view(vega_data, vega_size); }
 inline std::string_view vega_lite() { return view(vega_lite_data, vega_lite_size); }
 inline std::string_view vega_embed() { return view(vega_embed_data, vega_embed_size); }
+inline std::string_view licences() { return view(licences_data, licences_size); }
 
 }  // namespace ccsim::report::assets

@@ -86,7 +86,13 @@ std::string render_page(const json& data) {
     libraries += escape_script(lib);
     libraries += "\n</script>\n";
   }
+  // The libraries' licences, as an HTML comment ("--" cannot occur inside one).
+  std::string licences(assets::licences());
+  for (std::size_t at = licences.find("--"); at != std::string::npos; at = licences.find("--", at)) {
+    licences.replace(at, 2, "- -");
+  }
   return fill_template(assets::page_template(), {{"title", escape_html(title)},
+                                                 {"licences", licences},
                                                  {"data", json_for_script(data)},
                                                  {"libraries", libraries},
                                                  {"script", escape_script(assets::page_script())}});

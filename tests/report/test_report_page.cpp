@@ -178,7 +178,8 @@ TEST_CASE("the page is self-contained: pinned libraries inline, no remote source
     REQUIRE(js.size() > 10000);
     CHECK(html.find(escape_script(js)) != std::string::npos);
   }
-  // Outside the libraries the page names no URL at all; the libraries' own strings (the SVG
+  // Outside the libraries and their licences the page names no URL at all; the libraries'
+  // own strings (the SVG
   // namespace, their schema ids, the editor link of the actions menu, which the page turns
   // off) are never requested, which the browser test checks.
   std::string own = html;
@@ -186,6 +187,13 @@ TEST_CASE("the page is self-contained: pinned libraries inline, no remote source
     const std::string js = escape_script(read_text(fs::path(CCSIM_SOURCE_DIR) / "web/node_modules" / lib));
     own.erase(own.find(js), js.size());
   }
+  // The bundled packages' licence texts (a comment) cite their licences' sites.
+  const std::size_t licences = own.find("<!-- Licences of the embedded libraries");
+  REQUIRE(licences != std::string::npos);
+  CHECK(own.find("==== vega-embed ====", licences) != std::string::npos);
+  CHECK(own.find("==== d3-scale ====", licences) != std::string::npos);
+  CHECK(own.find("==== playwright-core ====", licences) == std::string::npos);  // the test's, not the page's
+  own.erase(licences, own.find("-->", licences) + 3 - licences);
   CHECK(own.find("http://") == std::string::npos);
   CHECK(own.find("https://") == std::string::npos);
   // No element loads anything from elsewhere.
