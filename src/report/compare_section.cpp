@@ -107,10 +107,10 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
       const json& s = m["by_scenario"][i];
       row.push_back(stat_text(s, w.scale, currency));
       if (const auto mean = stat_mean(s)) {
-        json point{{"x", names[i]}, {"series", names[i]}, {"mean", *mean * factor}, {"n", s.value("n", 0)}};
-        if (s.contains("ci95") && s["ci95"][0].is_number() && s["ci95"][1].is_number()) {
-          point["lo"] = s["ci95"][0].get<double>() * factor;
-          point["hi"] = s["ci95"][1].get<double>() * factor;
+        json point{{"x", names[i]}, {"series", names[i]}, {"mean", *mean * factor}, {"n", stat_n(s)}};
+        if (const auto ci = stat_ci(s)) {
+          point["lo"] = ci->first * factor;
+          point["hi"] = ci->second * factor;
         } else {
           point["lo"] = point["mean"];
           point["hi"] = point["mean"];
@@ -122,16 +122,17 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
     for (std::size_t i = 1; i < names.size(); ++i) {
       const json d = diffs.is_array() && diffs.size() > i ? diffs[i] : json();
       const auto mean = stat_mean(d);
-      if (!mean || !d.contains("ci95") || !d["ci95"][0].is_number() || !d["ci95"][1].is_number()) {
+      const auto ci = stat_ci(d);
+      if (!mean || !ci) {
         row.push_back("n/a");
         continue;
       }
-      const double lo = d["ci95"][0].get<double>();
-      const double hi = d["ci95"][1].get<double>();
+      const double lo = ci->first;
+      const double hi = ci->second;
       row.push_back(format_difference(*mean, w.scale, currency) + " " + format_interval(lo, hi, w.scale, currency, true));
       std::optional<bool> significant;
       if (d.contains("significant") && d["significant"].is_boolean()) significant = d["significant"].get<bool>();
-      const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, d.value("n", 0ULL), significant, currency);
+      const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, stat_n(d), significant, currency);
       sentences.push_back({{"text", v.text}, {"clear", v.clear}});
     }
     rows.push_back(row);

@@ -41,14 +41,23 @@ std::optional<double> stat_mean(const json& stat) {
   return stat["mean"].get<double>();
 }
 
+std::optional<std::pair<double, double>> stat_ci(const json& stat) {
+  if (!stat.is_object() || !stat.contains("ci95")) return std::nullopt;
+  const json& ci = stat["ci95"];
+  if (!ci.is_array() || ci.size() != 2 || !ci[0].is_number() || !ci[1].is_number()) return std::nullopt;
+  return std::pair{ci[0].get<double>(), ci[1].get<double>()};
+}
+
+unsigned long long stat_n(const json& stat) {
+  if (!stat.is_object() || !stat.contains("n") || !stat["n"].is_number_unsigned()) return 0;
+  return stat["n"].get<unsigned long long>();
+}
+
 std::string stat_text(const json& stat, Scale scale, const std::string& currency) {
   const auto mean = stat_mean(stat);
   if (!mean) return "n/a";
   std::string text = format_value(*mean, scale, currency);
-  if (stat.contains("ci95") && stat["ci95"].is_array() && stat["ci95"].size() == 2 && stat["ci95"][0].is_number() &&
-      stat["ci95"][1].is_number()) {
-    text += " " + format_interval(stat["ci95"][0].get<double>(), stat["ci95"][1].get<double>(), scale, currency, false);
-  }
+  if (const auto ci = stat_ci(stat)) text += " " + format_interval(ci->first, ci->second, scale, currency, false);
   return text;
 }
 

@@ -47,10 +47,10 @@ json run_section(const std::filesystem::path& folder, const std::string& id) {
   json sentences = json::array();
   if (target && metrics.contains("service_level")) {
     const json& sl = metrics["service_level"];
-    if (stat_mean(sl) && sl["ci95"].is_array() && sl["ci95"][0].is_number() && sl["ci95"][1].is_number()) {
-      sentences.push_back({{"text", target_sentence(*stat_mean(sl), sl["ci95"][0].get<double>(),
-                                                    sl["ci95"][1].get<double>(), *target)},
-                           {"clear", sl["ci95"][0].get<double>() >= *target}});
+    const auto ci = stat_ci(sl);
+    if (stat_mean(sl) && ci) {
+      sentences.push_back({{"text", target_sentence(*stat_mean(sl), ci->first, ci->second, *target)},
+                           {"clear", ci->first >= *target || ci->second < *target}});
     }
   }
   section["sentences"] = sentences;
@@ -61,7 +61,7 @@ json run_section(const std::filesystem::path& folder, const std::string& id) {
     if (!metrics.contains(key) || !stat_mean(metrics[key])) continue;
     const json& stat = metrics[key];
     rows.push_back({std::string(w.label), stat_text(stat, w.scale, currency),
-                    stat.contains("n") ? stat["n"].dump() : "n/a"});
+                    std::to_string(stat_n(stat))});
   }
   section["tables"] = json::array({json{{"title", "Key metrics"},
                                         {"head", {"metric", "mean [95% CI]", "replications"}},

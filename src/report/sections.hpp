@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,5 +45,9 @@ nlohmann::json staff_section(const std::filesystem::path& folder, const std::str
 std::string stat_text(const nlohmann::json& stat, Scale scale, const std::string& currency);
 // The mean of a {mean, ...} entry, when it is a number.
 std::optional<double> stat_mean(const nlohmann::json& stat);
+// Its ci95 [lo, hi], when both are numbers.
+std::optional<std::pair<double, double>> stat_ci(const nlohmann::json& stat);
+// Its n, or 0 when it has none.
+unsigned long long stat_n(const nlohmann::json& stat);
 
 }  // namespace ccsim::report

@@ -157,7 +157,7 @@ json sweep_section(const std::filesystem::path& folder, const std::string& id) {
   auto on_map = [&](const json& point) {
     for (std::size_t i = 2; i < levers.size(); ++i) {
       const json& vary = doc["vary"][i];
-      if (!vary.contains("values") || vary["values"].empty()) continue;
+      if (!vary.contains("values") || !vary["values"].is_array() || vary["values"].empty()) continue;
       if (!point["values"].contains(levers[i]) || point["values"][levers[i]] != vary["values"][0]) return false;
     }
     return true;
@@ -172,15 +172,15 @@ json sweep_section(const std::filesystem::path& folder, const std::string& id) {
       if (!m.contains(key) || !stat_mean(m[key]) || (two && !on_map(point))) continue;
       const double mean = *stat_mean(m[key]) * factor;
       double lo = mean, hi = mean;
-      if (m[key].contains("ci95") && m[key]["ci95"][0].is_number() && m[key]["ci95"][1].is_number()) {
-        lo = m[key]["ci95"][0].get<double>() * factor;
-        hi = m[key]["ci95"][1].get<double>() * factor;
+      if (const auto ci = stat_ci(m[key])) {
+        lo = ci->first * factor;
+        hi = ci->second * factor;
       }
       lowest = std::min(lowest, mean);
       highest = std::max(highest, mean);
       char label[64];
       std::snprintf(label, sizeof label, "%.3g \u00b1%.2g", mean, (hi - lo) / 2.0);
-      json row{{"mean", mean}, {"lo", lo}, {"hi", hi}, {"label", label}, {"n", m[key].value("n", 0)}};
+      json row{{"mean", mean}, {"lo", lo}, {"hi", hi}, {"label", label}, {"n", stat_n(m[key])}};
       row["x"] = value_text(point["values"].value(levers[0], json("?")));
       if (two) {
         row["y"] = value_text(point["values"].value(levers[1], json("?")));
