@@ -121,7 +121,10 @@ JsonReadResult parse_json_text(std::string_view text) {
     return tracker.on_event(event, parsed);
   };
   try {
-    result.document = json::parse(text.begin(), text.end(), callback);
+    // Comments (// and /* */) are skipped: scenario files may carry them, as `ccsim init`'s
+    // do (docs/scenario.md, "Comments").
+    result.document = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true,
+                                  /*ignore_comments=*/true);
     result.issues = tracker.take_issues();
   } catch (const json::parse_error& error) {
     result.document.reset();

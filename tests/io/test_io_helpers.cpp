@@ -96,6 +96,18 @@ TEST_CASE("JSON text: line and column of syntax errors, duplicate keys with thei
   CHECK(result.issues[1].json_path == "/b/c");
 }
 
+TEST_CASE("JSON text: // and /* */ comments are skipped, a broken comment is a syntax error with its line") {
+  auto result = parse_json_text("// a note\n{\n  \"a\": 1, // after a value\n  /* a block\n  */ \"b\": \"//x\"\n}\n");
+  REQUIRE(result.document);
+  CHECK(result.issues.empty());
+  CHECK(*result.document == nlohmann::json({{"a", 1}, {"b", "//x"}}));
+
+  result = parse_json_text("{\n  \"a\": 1 / not a comment\n}");
+  CHECK_FALSE(result.document);
+  REQUIRE(result.issues.size() == 1);
+  CHECK(result.issues[0].message.rfind("line 2, column ", 0) == 0);
+}
+
 TEST_CASE("CSV rows: blank lines, comments, BOM, CRLF and quotes") {
   const auto rows = split_csv_rows("\xEF\xBB\xBF\"start\", rate_per_hour\r\n\n# note\n08:00 , 12\r\n");
   REQUIRE(rows.size() == 2);
