@@ -21,7 +21,7 @@ build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2
-          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev libglpk-dev)
+          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev libglpk-dev chromium)
 
 install_missing_packages() {
   local missing=()
@@ -30,6 +30,9 @@ install_missing_packages() {
       missing+=("$p")
     fi
   done
+  # npm fetches the report's charting libraries (web/); Debian's Node only where none is
+  # installed (the CI machine has its own Node 20).
+  if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
   if ((${#missing[@]} == 0)); then
     return
   fi
@@ -40,7 +43,19 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The report's charting libraries and the browser test's driver, at the versions of
+# web/package-lock.json (docs/report.md). Skipped when node_modules was installed from this
+# very lock file.
+install_web_packages() {
+  if cmp -s web/package-lock.json web/node_modules/.ccsim-installed-lock 2>/dev/null; then
+    return
+  fi
+  npm ci --prefix web --no-audit --no-fund
+  cp web/package-lock.json web/node_modules/.ccsim-installed-lock
+}
+
 build() {
+  install_web_packages
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCCSIM_WITH_MPI="${WITH_MPI:-ON}"
   cmake --build "$build_dir" -j "$jobs"
 }
@@ -83,7 +98,8 @@ case "$mode" in
     build
     "$build_dir/src/cli/ccsim" compare --staff-to 0.8 scenarios/centre-taylorist.json \
       scenarios/centre-autonomous.json -o out/flagship
-    echo "ccsim: results in out/flagship (compare.json, compare.csv, one summary.json per scenario)" >&2
+    "$build_dir/src/cli/ccsim" report out/flagship -o out/flagship/report.html
+    echo "ccsim: results in out/flagship (compare.json, compare.csv, one summary.json per scenario, report.html)" >&2
     ;;
   test)
     install_missing_packages

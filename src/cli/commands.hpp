@@ -28,6 +28,7 @@ Command add_sweep_command(CLI::App& app, const GlobalOptions& global);
 Command add_check_command(CLI::App& app, const GlobalOptions& global);
 Command add_merge_command(CLI::App& app, const GlobalOptions& global);
 Command add_staff_command(CLI::App& app, const GlobalOptions& global);
+Command add_report_command(CLI::App& app, const GlobalOptions& global);
 Command add_init_command(CLI::App& app, const GlobalOptions& global);
 Command add_calibrate_command(CLI::App& app, const GlobalOptions& global);
 

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   register_command(&cli::add_check_command);
   register_command(&cli::add_merge_command);
   register_command(&cli::add_staff_command);
+  register_command(&cli::add_report_command);
   register_command(&cli::add_erlang_command);
   register_command(&cli::add_init_command);
   register_command(&cli::add_calibrate_command);

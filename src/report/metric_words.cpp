@@ -1,0 +1,142 @@
+#include "ccsim/report/metric_words.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ccsim::report {
+
+const std::vector<MetricWords>& key_metrics() {
+  static const std::vector<MetricWords> metrics{
+      {"service_level", "service level", Scale::share, "", "answers more calls within the threshold",
+       "answers fewer calls within the threshold"},
+      {"abandon_rate", "abandon rate", Scale::share, "", "loses more callers before an answer",
+       "loses fewer callers before an answer"},
+      {"asa_s", "average speed of answer", Scale::seconds, "", "answers more slowly", "answers faster"},
+      {"fcr", "first-contact resolution", Scale::share, "", "resolves more calls at first contact",
+       "resolves fewer calls at first contact"},
+      {"repeat_share", "repeat share", Scale::share, "", "has a larger share of repeat calls",
+       "has a smaller share of repeat calls"},
+      {"failure_demand_share", "failure demand", Scale::share, "", "has more failure demand",
+       "has less failure demand"},
+      {"turnover_annual", "annual turnover", Scale::share, "", "loses more agents a year",
+       "loses fewer agents a year"},
+      {"mean_exhaustion", "mean exhaustion (0-1)", Scale::number, "", "leaves its agents more exhausted",
+       "leaves its agents less exhausted"},
+      {"high_strain_share", "high-strain share of agent-days", Scale::share, "",
+       "puts more agent-days under high strain", "puts fewer agent-days under high strain"},
+      {"cost_per_resolved", "cost per resolved contact", Scale::money, "", "costs more per resolved contact",
+       "costs less per resolved contact"},
+      {"penalties", "contract penalties", Scale::money, "", "pays more in penalties", "pays less in penalties"},
+  };
+  return metrics;
+}
+
+std::optional<MetricWords> words_of(std::string_view metric) {
+  for (const MetricWords& w : key_metrics()) {
+    if (w.name == metric) return w;
+  }
+  return std::nullopt;
+}
+
+double display_factor(Scale scale) { return scale == Scale::share ? 100.0 : 1.0; }
+
+namespace {
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string s = buf;
+  if (s == "-0.0" || s == "-0.00" || s == "-0.000" || s == "-0") s.erase(0, 1);
+  return s;
+}
+
+// Significant digits for plain numbers: three, as a fixed-point number when that is short.
+std::string number_text(double v) {
+  const double a = std::fabs(v);
+  if (a >= 1000.0) return fixed(v, 0);
+  if (a >= 100.0) return fixed(v, 1);
+  if (a >= 1.0) return fixed(v, 2);
+  return fixed(v, 3);
+}
+
+std::string money_text(double v) {
+  const double a = std::fabs(v);
+  return a >= 1000.0 ? fixed(v, 0) : fixed(v, 2);
+}
+
+std::string plain(double v, Scale scale) {
+  switch (scale) {
+    case Scale::share: return fixed(v * 100.0, 1);
+    case Scale::seconds: return fixed(v, 1);
+    case Scale::money: return money_text(v);
+    case Scale::number: break;
+  }
+  return number_text(v);
+}
+
+std::string with_sign(const std::string& s) { return (s.empty() || s[0] == '-' || s == "0" ? "" : "+") + s; }
+
+}  // namespace
+
+std::string format_value(double value, Scale scale, std::string_view currency) {
+  if (!std::isfinite(value)) return "n/a";
+  switch (scale) {
+    case Scale::share: return plain(value, scale) + "%";
+    case Scale::seconds: return plain(value, scale) + " s";
+    case Scale::money: return std::string(currency) + (currency.empty() ? "" : " ") + plain(value, scale);
+    case Scale::number: break;
+  }
+  return plain(value, scale);
+}
+
+std::string format_difference(double value, Scale scale, std::string_view currency) {
+  if (!std::isfinite(value)) return "n/a";
+  const std::string s = with_sign(plain(value, scale));
+  switch (scale) {
+    case Scale::share: return s + " points";
+    case Scale::seconds: return s + " s";
+    case Scale::money: {
+      if (currency.empty()) return s;
+      const char sign = s[0] == '-' || s[0] == '+' ? s[0] : '\0';
+      return sign ? std::string(1, sign) + std::string(currency) + " " + s.substr(1) : std::string(currency) + " " + s;
+    }
+    case Scale::number: break;
+  }
+  return s;
+}
+
+std::string format_interval(double lo, double hi, Scale scale, std::string_view currency, bool difference) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return "[n/a]";
+  if (difference) return "[" + plain(lo, scale) + ", " + plain(hi, scale) + "]";
+  return "[" + format_value(lo, scale, currency) + ", " + format_value(hi, scale, currency) + "]";
+}
+
+Verdict verdict(const MetricWords& words, std::string_view subject, std::string_view reference, double difference,
+                double ci95_lo, double ci95_hi, unsigned long long n, std::optional<bool> significant,
+                std::string_view currency) {
+  Verdict v;
+  const bool excludes_zero = (ci95_lo > 0.0 && ci95_hi > 0.0) || (ci95_lo < 0.0 && ci95_hi < 0.0);
+  v.clear = significant.value_or(excludes_zero);
+  const std::string figures = format_difference(difference, words.scale, currency) + " " +
+                              format_interval(ci95_lo, ci95_hi, words.scale, currency, true) +
+                              " (95% CI, paired over " + std::to_string(n) + " replications)";
+  if (v.clear) {
+    v.text = std::string(subject) + " " + std::string(difference > 0 ? words.more : words.less) + " than " +
+             std::string(reference) + ": " + figures + ": a clear difference.";
+  } else {
+    v.text = std::string(subject) + " and " + std::string(reference) + ", " + std::string(words.label) + ": " +
+             figures + ": no clear difference.";
+  }
+  return v;
+}
+
+std::string target_sentence(double mean, double ci95_lo, double ci95_hi, double target) {
+  std::string s = "Service level " + format_value(mean, Scale::share, "") + " " +
+                  format_interval(ci95_lo, ci95_hi, Scale::share, "", false) + " (95% CI) against a target of " +
+                  format_value(target, Scale::share, "") + ": ";
+  if (ci95_lo >= target) return s + "the target is met.";
+  if (ci95_hi < target) return s + "the target is missed.";
+  return s + "too close to the target to say whether it is met (the interval holds it).";
+}
+
+}  // namespace ccsim::report
