@@ -30,5 +30,6 @@ Command add_merge_command(CLI::App& app, const GlobalOptions& global);
 Command add_staff_command(CLI::App& app, const GlobalOptions& global);
 Command add_report_command(CLI::App& app, const GlobalOptions& global);
 Command add_init_command(CLI::App& app, const GlobalOptions& global);
+Command add_calibrate_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace ccsim::cli

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   register_command(&cli::add_report_command);
   register_command(&cli::add_erlang_command);
   register_command(&cli::add_init_command);
+  register_command(&cli::add_calibrate_command);
 
   try {
     app.parse(argc, argv);
