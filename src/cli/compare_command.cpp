@@ -359,7 +359,7 @@ Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--threshold-s", opt->threshold_s,
                   "With --staff-to: the service-level threshold in seconds (default: each scenario's "
                   "contract/service_level/threshold_s); the compared scenarios are measured at it too")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative_number());
   cmd->add_option("--staff-replications", opt->staff_replications,
                   "With --staff-to: replications each staffing simulation runs (default: as many as the "
                   "comparison); they are numbered after the comparison's, so the comparison checks the "
