@@ -72,11 +72,11 @@ std::vector<std::unique_ptr<io::RunFiles>> series_files(const std::vector<io::Lo
 
 // Each scenario's replications, one scenario after the other. Interrupted, a scenario
 // keeps the replications it completed and those after it have none.
-void run_all(std::vector<io::LoadedScenario>& loaded, int threads, bool show_progress, io::CompareRecord& record,
+void run_all(std::vector<io::LoadedScenario>& loaded, int threads, ProgressStyle style, io::CompareRecord& record,
              const std::vector<std::unique_ptr<io::RunFiles>>& series) {
   const int replications = loaded.front().settings.replications;
   const int total = replications * static_cast<int>(loaded.size());
-  Progress progress("ccsim compare", show_progress);
+  Progress progress("ccsim compare", style);
   for (std::size_t i = 0; i < loaded.size(); ++i) {
     experiment::RunOptions run_options;
     run_options.threads = threads;
@@ -268,7 +268,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
     }
   }
   const std::vector<std::unique_ptr<io::RunFiles>> series = series_files(loaded, folder ? &*folder : nullptr);
-  run_all(loaded, threads, !global.quiet && stderr_is_terminal(), record, series);
+  run_all(loaded, threads, progress_style(global.quiet), record, series);
 
   std::size_t completed = 0;
   for (const auto& run : record.runs) {

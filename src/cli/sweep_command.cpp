@@ -169,7 +169,7 @@ void run_points(const SweepOptions& opt, const GlobalOptions& global, const std:
                 const std::vector<io::LoadedScenario>& loaded, io::SweepRecord& record,
                 const io::OutputFolder* folder, const io::ScenarioDocuments& documents,
                 const experiment::SweepSpec& spec) {
-  Progress progress("ccsim sweep " + record.scenario, !global.quiet && stderr_is_terminal(), points.size());
+  Progress progress("ccsim sweep " + record.scenario, progress_style(global.quiet), points.size());
   std::array<bool, experiment::metric_count> undefined_warned{};
   for (std::size_t i = 0; i < points.size() && !interrupt_flag().load(); ++i) {
     experiment::PointRunOptions run;
