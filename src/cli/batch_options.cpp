@@ -2,12 +2,37 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <stdexcept>
 #include <thread>
 
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/scenario_limits.hpp"
 
 namespace ccsim::cli {
+
+namespace {
+
+CLI::Validator number_at_least(double low, bool strict, const std::string& expected) {
+  return CLI::Validator(
+      [low, strict, expected](std::string& text) {
+        double v = 0.0;
+        std::size_t used = 0;
+        try {
+          v = std::stod(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        const bool ok = used != 0 && used == text.size() && std::isfinite(v) && (strict ? v > low : v >= low);
+        return ok ? std::string() : "found '" + text + "', expected " + expected;
+      },
+      "", expected);
+}
+
+}  // namespace
+
+CLI::Validator positive_number() { return number_at_least(0.0, true, "a number greater than 0"); }
+CLI::Validator non_negative_number() { return number_at_least(0.0, false, "a number of at least 0"); }
 
 BatchOptionHandles add_batch_options(CLI::App& command, BatchOptions& options, const BatchHelp& help) {
   BatchOptionHandles handles;

@@ -14,6 +14,11 @@
 
 namespace ccsim::cli {
 
+// Numeric checks whose messages give the valid range in plain words (CLI11's own
+// PositiveNumber prints the largest double, a 309-digit bound).
+CLI::Validator positive_number();      // > 0 and finite
+CLI::Validator non_negative_number();  // >= 0 and finite
+
 struct BatchOptions {
   OutputChoice output;   // -o DIR, --format
   int replications = 0;  // 0: from the scenario (compare: the first scenario's)

@@ -18,6 +18,7 @@
 #include "ccsim/io/compare_writer.hpp"
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/headcount_plan_file.hpp"
+#include "ccsim/io/run_files.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "commands.hpp"
 #include "interrupts.hpp"
@@ -54,18 +55,35 @@ std::vector<io::LoadedScenario> load_all(const CompareOptions& opt) {
   return loaded;
 }
 
+// Each scenario's time series (the files `run -o` writes) stream into its folder of the
+// -o folder while it runs; none without -o.
+std::vector<std::unique_ptr<io::RunFiles>> series_files(const std::vector<io::LoadedScenario>& loaded,
+                                                        const io::OutputFolder* folder) {
+  std::vector<std::unique_ptr<io::RunFiles>> series(loaded.size());
+  if (!folder) return series;
+  for (std::size_t i = 0; i < loaded.size(); ++i) {
+    std::vector<std::uint64_t> order;
+    for (int r = 0; r < loaded[i].settings.replications; ++r) order.push_back(static_cast<std::uint64_t>(r));
+    series[i] = std::make_unique<io::RunFiles>(folder->staging() / io::scenario_folder_name(i + 1, loaded[i].scenario.name),
+                                               loaded[i].scenario, std::move(order));
+  }
+  return series;
+}
+
 // Each scenario's replications, one scenario after the other. Interrupted, a scenario
 // keeps the replications it completed and those after it have none.
-void run_all(std::vector<io::LoadedScenario>& loaded, int threads, bool show_progress, io::CompareRecord& record) {
+void run_all(std::vector<io::LoadedScenario>& loaded, int threads, ProgressStyle style, io::CompareRecord& record,
+             const std::vector<std::unique_ptr<io::RunFiles>>& series) {
   const int replications = loaded.front().settings.replications;
   const int total = replications * static_cast<int>(loaded.size());
-  Progress progress("ccsim compare", show_progress);
+  Progress progress("ccsim compare", style);
   for (std::size_t i = 0; i < loaded.size(); ++i) {
     experiment::RunOptions run_options;
     run_options.threads = threads;
     const int offset = static_cast<int>(i) * replications;
     run_options.progress = [&progress, offset, total](int done, int) { progress.update(offset + done, total); };
     run_options.cancel = &interrupt_flag();
+    run_options.rows = series[i].get();
     io::RunRecord run;
     run.scenario = &loaded[i];
     run.replications_requested = replications;
@@ -249,7 +267,8 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
       return ExitCode::interrupted;
     }
   }
-  run_all(loaded, threads, !global.quiet && stderr_is_terminal(), record);
+  const std::vector<std::unique_ptr<io::RunFiles>> series = series_files(loaded, folder ? &*folder : nullptr);
+  run_all(loaded, threads, progress_style(global.quiet), record, series);
 
   std::size_t completed = 0;
   for (const auto& run : record.runs) {
@@ -272,7 +291,14 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
               " of them paired in every scenario (results marked partial)";
   }
   return deliver(opt.batch.output, folder ? &*folder : nullptr,
-                 {[&record](const std::filesystem::path& dir) { return io::write_compare_outputs(dir, record); },
+                 {[&record, &series](const std::filesystem::path& dir) {
+                    std::vector<std::vector<std::string>> names;
+                    for (const auto& files : series) {
+                      files->commit();
+                      names.push_back(files->file_names());
+                    }
+                    return io::write_compare_outputs(dir, record, names);
+                  },
                   [&] { return staffing_table(record) + compare_table(record, seed_from, replications_from); },
                   [&record] { return io::compare_json(record).dump(2); },
                   [&record](const io::TextSink& write) { io::compare_csv(record, write); }},
@@ -299,9 +325,11 @@ constexpr const char* compare_footer =
     "comparison's 0..N-1 check it afresh. Each scenario's folder also gets staffed.json (runs as it\n"
     "is) and compare.json a \"staffing\" record per scenario (docs/planning.md).\n"
     "\n"
-    "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and <index>-<name>/summary.json for\n"
-    "each scenario. Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every\n"
-    "file are listed), 130 interrupted (the completed replications of every scenario written,\n"
+    "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and, for each scenario, <index>-<name>/\n"
+    "with what `ccsim run -o` writes for it (summary.json, intervals.csv, days.csv, months.csv and\n"
+    "agents.csv with the workforce model; docs/metrics.md).\n"
+    "Exit codes: 0 ok, 2 bad input (nothing run or written; the problems of every file are\n"
+    "listed), 130 interrupted (the completed replications of every scenario written,\n"
     "marked partial; differences paired over the replications every scenario completed).";
 
 }  // namespace
@@ -315,7 +343,7 @@ Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
       ->required()
       ->expected(2, -1);
   add_batch_options(*cmd, opt->batch,
-                    {"Folder for compare.json, compare.csv and each scenario's summary.json",
+                    {"Folder for compare.json, compare.csv and each scenario's run outputs in <index>-<name>/",
                      "Replications of every scenario (default: the first scenario's)",
                      "Seed of every scenario (default: the first scenario's)",
                      "Override a value in every scenario: JSON pointer=value, "
@@ -331,7 +359,7 @@ Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--threshold-s", opt->threshold_s,
                   "With --staff-to: the service-level threshold in seconds (default: each scenario's "
                   "contract/service_level/threshold_s); the compared scenarios are measured at it too")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative_number());
   cmd->add_option("--staff-replications", opt->staff_replications,
                   "With --staff-to: replications each staffing simulation runs (default: as many as the "
                   "comparison); they are numbered after the comparison's, so the comparison checks the "

@@ -10,6 +10,7 @@
 
 #include "ccsim/analytic/erlang.hpp"
 #include "ccsim/io/errors.hpp"
+#include "batch_options.hpp"
 #include "commands.hpp"
 
 namespace ccsim::cli {
@@ -121,19 +122,19 @@ Command add_erlang_command(CLI::App& app, const GlobalOptions&) {
   cmd->add_option("model", opt->model, "b, c or a")->required()->check(CLI::IsMember({"b", "c", "a"}));
   cmd->add_option("--rate-per-hour", opt->rate_per_hour, "Poisson arrival rate, calls per hour")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   cmd->add_option("--aht-s", opt->aht_s, "Mean handle time, seconds (exponential)")
       ->required()
-      ->check(CLI::PositiveNumber);
-  auto agents = cmd->add_option("--agents", opt->agents, "Number of agents")->check(CLI::PositiveNumber);
+      ->check(positive_number());
+  auto agents = cmd->add_option("--agents", opt->agents, "Number of agents")->check(positive_number());
   auto target = cmd->add_option("--target-sl", opt->target_sl,
                                 "Instead of --agents: find the fewest agents meeting this service level")
                     ->check(CLI::Range(0.0, 1.0));
   agents->excludes(target);
   cmd->add_option("--patience-s", opt->patience_s, "Mean patience, seconds (exponential; Erlang A)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   cmd->add_option("--threshold-s", opt->threshold_s, "Service-level threshold, seconds")
-      ->check(CLI::NonNegativeNumber)
+      ->check(non_negative_number())
       ->capture_default_str();
   cmd->add_option("--format", opt->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}))

@@ -137,7 +137,7 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
                loaded.settings.replications, loaded.settings.seed, threads);
-  Progress progress("ccsim run " + loaded.scenario.name, !global.quiet && stderr_is_terminal());
+  Progress progress("ccsim run " + loaded.scenario.name, progress_style(global.quiet));
   const std::unique_ptr<io::RunFiles> series = series_files(shard, loaded, folder ? &*folder : nullptr);
   experiment::RunOptions run_options;
   run_options.threads = threads;

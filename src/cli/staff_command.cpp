@@ -239,25 +239,20 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
   std::optional<io::OutputFolder> folder;
   if (!opt.output.empty()) folder.emplace(opt.output);
 
-  const bool show = !global.quiet && stderr_is_terminal();
-  const auto started = std::chrono::steady_clock::now();
+  StageProgress progress("ccsim staff " + loaded.scenario.name, progress_style(global.quiet));
   search.progress = [&](const std::string& stage, int evaluations) {
-    if (!show) return;
-    const auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "\rccsim staff %s: %s, %d simulations of %d replications, %lld s elapsed   ",
-                 loaded.scenario.name.c_str(), stage.c_str(), evaluations, loaded.settings.replications,
-                 static_cast<long long>(s));
-    std::fflush(stderr);
+    progress.update(stage, std::to_string(evaluations) + " simulations of " +
+                               std::to_string(loaded.settings.replications) + " replications");
   };
   planning::StaffingPlan plan;
   try {
     plan = planning::find_staffing(loaded.scenario, target, loaded.settings, search);
   } catch (const planning::SearchStopped&) {
-    if (show) std::fprintf(stderr, "\n");
+    progress.end_line();
     std::fprintf(stderr, "ccsim: interrupted: staffing search stopped, nothing written\n");
     return interrupted;
   } catch (const planning::SearchError& e) {
-    if (show) std::fprintf(stderr, "\n");
+    progress.end_line();
     std::printf("staffing reached (target not met):\n%s", agents_table(e.reached()).c_str());
     check_stdout();
     std::fprintf(stderr, "ccsim staff: %s; nothing written (raise --max-iterations or check the scenario)\n", e.what());
@@ -265,7 +260,7 @@ int staff(const StaffOptions& opt, const GlobalOptions& global) {
   } catch (const std::invalid_argument& e) {
     throw io::UsageError(e.what());
   }
-  if (show) std::fprintf(stderr, "\n");
+  progress.end_line();
   if (opt.shifts) return staff_shifts(opt, loaded, plan, search, folder, global.quiet);
   if (folder) folder->commit(io::write_staffing_files(folder->staging(), loaded.resolved, plan), {});
 

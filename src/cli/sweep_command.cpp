@@ -1,9 +1,13 @@
 // `ccsim sweep`: run a scenario at every point of a grid over some of its values, with
 // common random numbers across points and optional precision targets per point.
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +20,8 @@
 #include "ccsim/experiment/sweep.hpp"
 #include "ccsim/io/did_you_mean.hpp"
 #include "ccsim/io/errors.hpp"
+#include "ccsim/io/result_writer.hpp"
+#include "ccsim/io/run_files.hpp"
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/io/sweep_spec.hpp"
 #include "ccsim/io/sweep_writer.hpp"
@@ -122,10 +128,48 @@ io::SweepPointRecord point_record(const experiment::SweepPoint& point, const io:
   return record;
 }
 
+// A point's run outputs, the files `run -o` writes, in its folder of the -o folder: the
+// time series stream there while the point runs (precision batches included), and
+// summary.json follows once it is complete.
+class PointFiles {
+ public:
+  PointFiles(const io::OutputFolder& folder, std::size_t index, const io::LoadedScenario& scenario, int max_replications)
+      : name_(io::sweep_point_folder_name(index)), dir_(folder.staging() / name_) {
+    std::vector<std::uint64_t> order;
+    for (int r = 0; r < std::max(max_replications, scenario.settings.replications); ++r) {
+      order.push_back(static_cast<std::uint64_t>(r));
+    }
+    series_ = std::make_unique<io::RunFiles>(dir_, scenario.scenario, std::move(order));
+  }
+  experiment::ReplicationRows* rows() { return series_.get(); }
+  // The point is complete: its files are put in place; returns the folder's name.
+  // `scenario` is the point's, loaded again with its resolved document (load_points drops
+  // it to keep memory flat in the number of points), so that summary.json is the one
+  // `run -o` of the point writes.
+  std::string finish(const io::LoadedScenario& scenario, const std::vector<experiment::ReplicationResult>& results) {
+    series_->commit();
+    std::vector<std::string> files = series_->file_names();
+    files.emplace_back("summary.json");
+    io::RunRecord run;
+    run.scenario = &scenario;
+    run.results = results;
+    run.replications_requested = static_cast<int>(results.size());
+    io::write_run_summary(dir_, run, files);
+    return name_;
+  }
+
+ private:
+  std::string name_;
+  std::filesystem::path dir_;
+  std::unique_ptr<io::RunFiles> series_;
+};
+
 // The points in order, until every one is done or the run is interrupted.
 void run_points(const SweepOptions& opt, const GlobalOptions& global, const std::vector<experiment::SweepPoint>& points,
-                const std::vector<io::LoadedScenario>& loaded, io::SweepRecord& record) {
-  Progress progress("ccsim sweep " + record.scenario, !global.quiet && stderr_is_terminal(), points.size());
+                const std::vector<io::LoadedScenario>& loaded, io::SweepRecord& record,
+                const io::OutputFolder* folder, const io::ScenarioDocuments& documents,
+                const experiment::SweepSpec& spec) {
+  Progress progress("ccsim sweep " + record.scenario, progress_style(global.quiet), points.size());
   std::array<bool, experiment::metric_count> undefined_warned{};
   for (std::size_t i = 0; i < points.size() && !interrupt_flag().load(); ++i) {
     experiment::PointRunOptions run;
@@ -134,9 +178,19 @@ void run_points(const SweepOptions& opt, const GlobalOptions& global, const std:
     run.threads = thread_count(opt.batch.threads);
     run.cancel = &interrupt_flag();
     run.progress = [&progress](int done, int planned) { progress.update(done, planned); };
+    std::optional<PointFiles> files;
+    if (folder) files.emplace(*folder, points[i].index, loaded[i], record.targets.empty() ? 0 : opt.max_replications);
+    run.rows = files ? files->rows() : nullptr;
     experiment::PointRun result = experiment::run_point(loaded[i].scenario, loaded[i].settings, run);
-    if (!result.complete) break;  // interrupted: an incomplete point is not reported
+    if (!result.complete) break;  // interrupted: an incomplete point is not reported (nor its files)
+    std::string point_folder;
+    if (files) {
+      io::LoadedScenario resolved = io::load_scenario(documents, experiment::point_overrides(spec.axes, points[i]));
+      resolved.settings = loaded[i].settings;
+      point_folder = files->finish(resolved, result.results);
+    }
     io::SweepPointRecord point = point_record(points[i], loaded[i], std::move(result));
+    point.folder = point_folder;
     for (const auto& o : point.precision) {
       if (std::isnan(o.achieved) && !undefined_warned[static_cast<std::size_t>(o.metric)]) {
         undefined_warned[static_cast<std::size_t>(o.metric)] = true;
@@ -186,7 +240,7 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
   record.points_planned = points.size();
   // Checked and opened before anything runs: a bad -o is exit 2, not after the points.
   std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
-  run_points(opt, global, points, loaded, record);
+  run_points(opt, global, points, loaded, record, folder ? &*folder : nullptr, documents, spec);
   record.partial = record.points.size() < points.size();
 
   const std::string replications_from = opt.batch.replications > 0 ? "--replications" : "from the scenario";
@@ -223,6 +277,12 @@ Command add_sweep_command(CLI::App& app, const GlobalOptions& global) {
       "METRIC exceeds REL times |mean|: batches of max(2, n/2) more (indices n, n+1, ...), up to\n"
       "--max-replications. Results are identical for any --threads.\n"
       "\n"
+      "Outputs in -o DIR: sweep.csv (tidy rows: point, one column per varied path named after it,\n"
+      "e.g. organisation_autonomy for /organisation/autonomy, then call_type, metric, mean, sd,\n"
+      "ci95_lo, ci95_hi, n), sweep.json (the same, with each path and its column under \"vary\"),\n"
+      "and point-<index>/ per point with what `ccsim run -o` writes for it (summary.json,\n"
+      "intervals.csv, days.csv, months.csv; docs/metrics.md).\n"
+      "\n"
       "Exit codes: 0 ok, 2 bad input or usage (nothing run or written; the problems of the invalid points\n"
       "are listed), 130 interrupted (completed points written, sweep.json marked partial).");
   cmd->add_option("scenario", opt->scenario, "Scenario file (JSON, schema ccsim/1)")->required();
@@ -232,7 +292,7 @@ Command add_sweep_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_flag("--zip", opt->zip, "Pair the lists element by element instead of taking every combination");
   const BatchOptionHandles batch = add_batch_options(
       *cmd, opt->batch,
-      {"Folder for sweep.csv and sweep.json", "Replications per point before precision batches (default: the "
+      {"Folder for sweep.csv, sweep.json and each point's run outputs in point-<index>/", "Replications per point before precision batches (default: the "
        "scenario's)", "Seed of every point (default: the scenario's)",
        "Override a scenario value at every point: JSON pointer=value (repeatable)"});
   batch.set->allow_extra_args(false);

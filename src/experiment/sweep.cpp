@@ -122,6 +122,7 @@ PointRun run_point(const model::Scenario& scenario, const RunSettings& settings,
   RunOptions run;
   run.threads = options.threads;
   run.cancel = options.cancel;
+  run.rows = options.rows;
   if (options.progress) {
     run.progress = [&options, &offset, &planned](int done, int) { options.progress(offset + done, planned); };
   }

@@ -109,14 +109,19 @@ std::string scenario_folder_name(std::size_t index, const std::string& name) {
   return out;
 }
 
-std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record) {
+std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record,
+                                               const std::vector<std::vector<std::string>>& series_files) {
   std::filesystem::create_directories(dir);
   std::vector<std::string> entries;
   for (std::size_t i = 0; i < record.runs.size(); ++i) {
     entries.push_back(scenario_folder_name(i + 1, record.runs[i].scenario->scenario.name));
     const auto sub = dir / entries.back();
     std::filesystem::create_directories(sub);
-    write_file_atomically(sub / "summary.json", summary_json(record.runs[i]).dump(2) + "\n");
+    // The scenario's folder is what `run -o` of it would write: the same summary.json,
+    // listing the same files.
+    std::vector<std::string> files = i < series_files.size() ? series_files[i] : std::vector<std::string>{};
+    files.emplace_back("summary.json");
+    write_run_summary(sub, record.runs[i], files);
     if (!record.staffing.empty()) {
       write_file_atomically(sub / "staffed.json", record.runs[i].scenario->resolved.dump(2) + "\n");
     }

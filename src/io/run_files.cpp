@@ -209,6 +209,10 @@ void RunFiles::commit() {
     append_ready();
   }
   for (auto& f : files_) f->commit();
+  // The parts folder is empty now; it goes, so that a folder moved whole (compare's and
+  // sweep's sub-folders) carries only the run's files.
+  std::error_code ignored;
+  std::filesystem::remove(parts_dir_, ignored);
 }
 
 }  // namespace ccsim::io

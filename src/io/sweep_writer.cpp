@@ -1,6 +1,7 @@
 #include "ccsim/io/sweep_writer.hpp"
 
 #include <cmath>
+#include <set>
 
 #include "ccsim/io/atomic_file.hpp"
 #include "ccsim/io/result_writer.hpp"
@@ -33,6 +34,7 @@ json point_json(const SweepRecord& record, const SweepPointRecord& point) {
     values[record.axes[a].path] = value_json(point.values[a]);
   }
   j["values"] = std::move(values);
+  if (!point.folder.empty()) j["folder"] = point.folder;
   j["scenario_digest"] = point.scenario_digest;
   j["replications"] = point.replications;
   j["stopped_at_cap"] = point.stopped_at_cap;
@@ -80,23 +82,34 @@ json sweep_json(const SweepRecord& record) {
   }
   j["precision_targets"] = std::move(targets);
   json vary = json::array();
-  for (const auto& axis : record.axes) {
+  const std::vector<std::string> columns = sweep_column_names(record.axes);
+  for (std::size_t a = 0; a < record.axes.size(); ++a) {
     json values = json::array();
-    for (const auto& v : axis.values) values.push_back(value_json(v));
-    vary.push_back(json{{"path", axis.path}, {"values", std::move(values)}});
+    for (const auto& v : record.axes[a].values) values.push_back(value_json(v));
+    vary.push_back(json{{"path", record.axes[a].path}, {"column", columns[a]}, {"values", std::move(values)}});
   }
   j["vary"] = std::move(vary);
   j["points_planned"] = record.points_planned;
   j["partial"] = record.partial;
   json points = json::array();
-  for (const auto& point : record.points) points.push_back(point_json(record, point));
+  json files = json::array();
+  for (const auto& point : record.points) {
+    points.push_back(point_json(record, point));
+    if (!point.folder.empty()) files.push_back(point.folder);
+  }
   j["points"] = std::move(points);
+  // With -o: the entries of the folder, so that the next sweep into it knows what to replace.
+  if (!files.empty()) {
+    files.push_back("sweep.csv");
+    files.push_back("sweep.json");
+    j["files"] = std::move(files);
+  }
   return j;
 }
 
 void sweep_csv(const SweepRecord& record, const TextSink& write) {
   std::string out = "point";
-  for (const auto& axis : record.axes) out += ',' + csv_field(axis.path);
+  for (const auto& column : sweep_column_names(record.axes)) out += ',' + column;
   out += ",call_type,metric,mean,sd,ci95_lo,ci95_hi,n\n";
   write(out);
   for (const auto& point : record.points) {
@@ -122,13 +135,50 @@ void sweep_csv(const SweepRecord& record, const TextSink& write) {
   }
 }
 
+std::string sweep_column_name(const std::string& pointer) {
+  std::string name;
+  for (char c : pointer) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (plain) {
+      name += c;
+    } else if (!name.empty() && name.back() != '_') {
+      name += '_';
+    }
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  if (name.empty() || !((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z'))) name = "x" + name;
+  return name;
+}
+
+std::vector<std::string> sweep_column_names(const std::vector<experiment::SweepAxis>& axes) {
+  // Names the other columns of sweep.csv already take.
+  std::set<std::string> taken{"point", "call_type", "metric", "mean", "sd", "ci95_lo", "ci95_hi", "n"};
+  std::vector<std::string> names;
+  for (const auto& axis : axes) {
+    const std::string base = sweep_column_name(axis.path);
+    std::string name = base;
+    for (int k = 2; taken.count(name) != 0; ++k) name = base + "_" + std::to_string(k);
+    taken.insert(name);
+    names.push_back(name);
+  }
+  return names;
+}
+
+std::string sweep_point_folder_name(std::size_t index) { return "point-" + std::to_string(index); }
+
 std::vector<std::string> write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record) {
   std::filesystem::create_directories(dir);
+  std::vector<std::string> entries;
+  for (const auto& point : record.points) {
+    if (!point.folder.empty()) entries.push_back(point.folder);
+  }
   AtomicFile csv(dir / "sweep.csv");
   sweep_csv(record, [&csv](std::string_view text) { csv.write(text); });
   csv.commit();
+  entries.emplace_back("sweep.csv");
+  entries.emplace_back("sweep.json");
   write_file_atomically(dir / "sweep.json", sweep_json(record).dump(2) + "\n");
-  return {"sweep.csv", "sweep.json"};
+  return entries;
 }
 
 }  // namespace ccsim::io

@@ -166,3 +166,17 @@ TEST_CASE("erlang --target-sl gives the smallest staffing meeting the target") {
   CHECK(ccsim::analytic::erlang_c_metrics(in).service_level < 0.8);
   CHECK(run_ccsim("erlang c --rate-per-hour 720 --aht-s 240 --agents 40").exit_code == 2);  // unstable
 }
+
+TEST_CASE("a number out of range is refused with the range in plain words, never a 300-digit bound") {
+  for (const char* args : {"erlang c --rate-per-hour 0 --aht-s 1 --agents 1", "erlang c --rate-per-hour 10 --aht-s -1 --agents 1",
+                           "erlang a --rate-per-hour 10 --aht-s 1 --agents 2 --patience-s 0", "run x.json -r 0",
+                           "erlang c --rate-per-hour 10 --aht-s 1 --agents 2 --threshold-s -1"}) {
+    INFO(args);
+    const auto r = run_ccsim(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("17976931348623157") == std::string::npos);
+    CHECK(r.err.size() < 200);
+  }
+  CHECK(run_ccsim("erlang c --rate-per-hour 0 --aht-s 1 --agents 1").err.find("expected a number greater than 0") !=
+        std::string::npos);
+}

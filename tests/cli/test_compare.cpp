@@ -94,6 +94,20 @@ TEST_CASE("compare writes compare.json, compare.csv and each scenario's summary.
   }
 }
 
+TEST_CASE("compare -o writes each scenario's run outputs in its folder, byte for byte what run -o writes") {
+  const auto dir = scratch_dir("compare-series");
+  REQUIRE(run_ccsim("compare " + base + " " + fewer + " -q -o " + dir.string()).exit_code == 0);
+  const auto run_dir = scratch_dir("compare-series-run");
+  // The comparison's seed and replications are the first scenario's.
+  REQUIRE(run_ccsim("run " + fewer + " --seed 42 --replications 4 -q -o " + run_dir.string()).exit_code == 0);
+  for (const char* f : {"summary.json", "intervals.csv", "days.csv", "months.csv"}) {
+    INFO(f);
+    CHECK(fs::exists(dir / "1-compare-base" / f));
+    CHECK(read_file(dir / "2-compare-fewer" / f) == read_file(run_dir / f));
+  }
+  CHECK(std::distance(fs::directory_iterator(dir / "2-compare-fewer"), fs::directory_iterator()) == 4);
+}
+
 TEST_CASE("compare uses the first scenario's seed and replications unless given") {
   auto r = run_ccsim("compare " + fewer + " " + base + " -q --format json --replications 3 --seed 7");
   REQUIRE(r.exit_code == 0);
@@ -169,7 +183,7 @@ TEST_CASE("compare gives byte-identical files with 1 and 2 threads") {
   REQUIRE(run_ccsim("compare " + base + " " + fewer + " -q --threads 1 -o " + a.string()).exit_code == 0);
   REQUIRE(run_ccsim("compare " + base + " " + fewer + " -q --threads 2 -o " + b.string()).exit_code == 0);
   for (const char* file : {"compare.json", "compare.csv", "1-compare-base/summary.json",
-                           "2-compare-fewer/summary.json"}) {
+                           "2-compare-fewer/summary.json", "2-compare-fewer/intervals.csv", "2-compare-fewer/days.csv"}) {
     INFO(file);
     CHECK(read_file(a / file) == read_file(b / file));
   }

@@ -124,17 +124,17 @@ TEST_CASE("progress: replications of a run, points of a sweep, nothing when disa
   {
     std::FILE* out = std::fopen(file.c_str(), "w");
     {
-      Progress run("ccsim run tiny", true, 0, out);
+      Progress run("ccsim run tiny", ProgressStyle::terminal, 0, out);
       run.update(3, 10);
     }
     {
-      Progress sweep("ccsim sweep tiny", true, 4, out);
+      Progress sweep("ccsim sweep tiny", ProgressStyle::terminal, 4, out);
       sweep.update(2, 5);
       sweep.point_done(5);
       sweep.update(1, 5);
     }
     {
-      Progress quiet("ccsim run tiny", false, 0, out);
+      Progress quiet("ccsim run tiny", ProgressStyle::off, 0, out);
       quiet.update(1, 2);
     }
     std::fclose(out);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/io/sweep_writer.hpp"
 #include "cli_runner.hpp"
 
 using ccsim::test::read_file;
@@ -102,8 +103,10 @@ TEST_CASE("sweep over a 2x2 grid writes sweep.csv and sweep.json") {
   const std::string csv = read_file(dir / "sweep.csv");
   const auto rows = lines(csv);
   REQUIRE(!rows.empty());
-  CHECK(rows[0] == "point,/agent_groups/0/headcount,/call_types/0/patience/mean_s,call_type,metric,mean,sd,"
+  // Columns are plain identifiers (R and pandas names); sweep.json keeps each path beside its column.
+  CHECK(rows[0] == "point,agent_groups_0_headcount,call_types_0_patience_mean_s,call_type,metric,mean,sd,"
                    "ci95_lo,ci95_hi,n");
+  CHECK(j["vary"][0]["column"] == "agent_groups_0_headcount");
   CHECK(rows.size() == 1 + expected_rows(j));
   CHECK(rows.size() > 1 + 4 * 30);
   CHECK(csv.find("\n0,4,200,all,offered,") != std::string::npos);
@@ -115,6 +118,47 @@ TEST_CASE("sweep over a 2x2 grid writes sweep.csv and sweep.json") {
   CHECK(sl(3) > sl(1) + 0.1);
 }
 
+TEST_CASE("sweep -o writes each point's run outputs in point-<index>/, as run -o of the point does") {
+  const auto dir = scratch_dir("sweep-points");
+  REQUIRE(run_ccsim("sweep " + tiny + grid_2x2 + " -q -o " + dir.string()).exit_code == 0);
+  const auto j = nlohmann::json::parse(read_file(dir / "sweep.json"));
+  REQUIRE(j["points"].size() == 4);
+  for (int i = 0; i < 4; ++i) {
+    INFO("point " << i);
+    const std::string folder = "point-" + std::to_string(i);
+    CHECK(j["points"][i]["folder"] == folder);
+    for (const char* f : {"summary.json", "intervals.csv", "days.csv", "months.csv"}) CHECK(fs::exists(dir / folder / f));
+    CHECK(std::distance(fs::directory_iterator(dir / folder), fs::directory_iterator()) == 4);  // nothing else
+  }
+  // Point 2 is headcount 8, patience 200: byte for byte what run -o of that scenario writes.
+  const auto run_dir = scratch_dir("sweep-points-run");
+  REQUIRE(run_ccsim("run " + tiny + " --set /agent_groups/0/headcount=8 --set /call_types/0/patience/mean_s=200 -q -o " +
+                    run_dir.string()).exit_code == 0);
+  for (const char* f : {"summary.json", "intervals.csv", "days.csv", "months.csv"}) {
+    INFO(f);
+    CHECK(read_file(dir / "point-2" / f) == read_file(run_dir / f));
+  }
+  // A smaller sweep into the same folder replaces the points' folders: none is left over.
+  REQUIRE(run_ccsim("sweep " + tiny + " --vary /agent_groups/0/headcount=4 -q -o " + dir.string()).exit_code == 0);
+  CHECK(fs::exists(dir / "point-0"));
+  CHECK_FALSE(fs::exists(dir / "point-1"));
+  CHECK_FALSE(fs::exists(dir / "point-3"));
+}
+
+TEST_CASE("sweep column names are plain identifiers, unique, named after the path") {
+  using ccsim::io::sweep_column_name;
+  CHECK(sweep_column_name("/organisation/autonomy") == "organisation_autonomy");
+  CHECK(sweep_column_name("/agent_groups/0/headcount") == "agent_groups_0_headcount");
+  CHECK(sweep_column_name("/a~1b/c-d") == "a_1b_c_d");
+  CHECK(sweep_column_name("/0") == "x0");
+  CHECK(sweep_column_name("") == "x");
+  std::vector<ccsim::experiment::SweepAxis> axes(3);
+  axes[0].path = "/a/b";
+  axes[1].path = "/a_b";
+  axes[2].path = "/metric";
+  CHECK(ccsim::io::sweep_column_names(axes) == std::vector<std::string>{"a_b", "a_b_2", "metric_2"});
+}
+
 TEST_CASE("sweep results are byte-identical for any thread count") {
   const auto one = scratch_dir("sweep-threads-1");
   const auto two = scratch_dir("sweep-threads-2");
@@ -124,6 +168,9 @@ TEST_CASE("sweep results are byte-identical for any thread count") {
   REQUIRE(b.exit_code == 0);
   CHECK(read_file(one / "sweep.csv") == read_file(two / "sweep.csv"));
   CHECK(read_file(one / "sweep.json") == read_file(two / "sweep.json"));
+  for (const char* f : {"point-3/intervals.csv", "point-3/days.csv", "point-3/summary.json"}) {
+    CHECK(read_file(one / f) == read_file(two / f));
+  }
   CHECK(a.out == b.out);
 }
 
@@ -308,4 +355,7 @@ TEST_CASE("an interrupted sweep writes the completed points, marked partial, and
   REQUIRE(j["points"].size() == 1);
   CHECK(j["points"][0]["replications"] == 50);
   CHECK(lines(read_file(dir / "out" / "sweep.csv")).size() == 1 + expected_rows(j));
+  // The completed point's run outputs are there; the interrupted one's are not.
+  CHECK(fs::exists(dir / "out" / "point-0" / "summary.json"));
+  CHECK_FALSE(fs::exists(dir / "out" / "point-1"));
 }

@@ -107,6 +107,8 @@ struct PointRunOptions {
   // and the count the point is heading for (grows when a batch is added).
   std::function<void(int done, int planned)> progress;
   const std::atomic<bool>* cancel = nullptr;  // stop starting replications when true
+  // Where each replication's rows go, the extra batches' too (null: metrics only).
+  ReplicationRows* rows = nullptr;
 };
 
 struct PointRun {

@@ -46,8 +46,12 @@ void compare_csv(const CompareRecord& record, const TextSink& write);
 std::string scenario_folder_name(std::size_t index, const std::string& name);
 
 // Writes <index>-<name>/summary.json for every scenario, then compare.csv and
-// compare.json into `dir` (created if needed), each atomically. Returns the entries
-// written (relative to `dir`: the scenarios' folders, compare.csv, compare.json last).
-std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record);
+// compare.json into `dir` (created if needed), each atomically. `series_files[i]` names
+// the files already in scenario i's folder (its time series, streamed there while it ran:
+// run_files.hpp), listed in its summary.json as `run -o` lists them; empty: none. Returns
+// the entries written (relative to `dir`: the scenarios' folders, compare.csv,
+// compare.json last).
+std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record,
+                                               const std::vector<std::vector<std::string>>& series_files = {});
 
 }  // namespace ccsim::io

@@ -32,6 +32,8 @@ struct SweepPointRecord {
   bool stopped_at_cap = false;         // a target was still missed at max_replications
   std::vector<std::string> scopes;     // call types, then "all" (experiment::scope_names)
   std::vector<std::array<experiment::Summary, experiment::metric_count>> summaries;  // [scope][metric]
+  // With -o: the point's folder (sweep_point_folder_name) holding its run outputs; empty without.
+  std::string folder;
 };
 
 struct SweepRecord {
@@ -58,11 +60,26 @@ struct SweepRecord {
 nlohmann::json sweep_json(const SweepRecord& record);
 
 // Tidy rows, per point the overall rows ("all") first, then each call type's:
-// point,<one column per varied path, named by the path>,call_type,metric,mean,sd,ci95_lo,ci95_hi,n
+// point,<one column per varied path>,call_type,metric,mean,sd,ci95_lo,ci95_hi,n
 void sweep_csv(const SweepRecord& record, const TextSink& write);
 
+// The CSV column of each varied path: a plain identifier, safe as an R or pandas name
+// (sweep_column_name), made unique by _2, _3, ... where two paths give the same name.
+// sweep.json keeps the path beside it (`vary[i].column`).
+std::vector<std::string> sweep_column_names(const std::vector<experiment::SweepAxis>& axes);
+// "/organisation/autonomy" -> "organisation_autonomy", "/agent_groups/0/headcount" ->
+// "agent_groups_0_headcount": every character outside [A-Za-z0-9_] becomes '_', runs of
+// '_' collapse, leading and trailing ones go, and a name not starting with a letter gets
+// "x" in front.
+std::string sweep_column_name(const std::string& pointer);
+
+// The folder of a point's run outputs in the -o folder: "point-<index>", the index of
+// sweep.csv's `point` column.
+std::string sweep_point_folder_name(std::size_t index);
+
 // Writes sweep.csv and sweep.json into `dir` (created if needed), each atomically, and
-// returns their names (sweep.json last).
+// returns the entries of the folder: the points' folders (written while they ran, listed
+// in `folder` of each point), sweep.csv, sweep.json last.
 std::vector<std::string> write_sweep_outputs(const std::filesystem::path& dir, const SweepRecord& record);
 
 }  // namespace ccsim::io
