@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <thread>
 
@@ -78,6 +79,21 @@ void check_replications_fit(const model::Scenario& scenario, int replications) {
       throw io::UsageError("-r/--replications " + std::to_string(replications) + ": " + problem.message);
     }
   }
+}
+
+void warn_if_few_replications(const char* command, int replications, bool quiet) {
+  if (quiet || replications >= few_replications) return;
+  if (replications == 1) {
+    std::fprintf(stderr,
+                 "%s: warning: 1 replication: no confidence interval can be computed (each collapses to the mean); "
+                 "use -r %d or more\n",
+                 command, few_replications);
+    return;
+  }
+  std::fprintf(stderr,
+               "%s: warning: %d replications: the 95%% confidence intervals rest on a Student-t with %d degree%s "
+               "of freedom and mean little; use -r %d or more\n",
+               command, replications, replications - 1, replications == 2 ? "" : "s", few_replications);
 }
 
 }  // namespace ccsim::cli

@@ -58,4 +58,13 @@ std::uint64_t parse_seed(const std::string& text);
 // with -r, which the scenario's check could not know. Throws io::UsageError naming -r.
 void check_replications_fit(const model::Scenario& scenario, int replications);
 
+// Below this many replications the 95% intervals rest on a Student-t with 1 to 3 degrees
+// of freedom: so wide, and so sensitive to the normality they assume, that they mean
+// little (docs/metrics.md, "Across replications").
+inline constexpr int few_replications = 5;
+
+// A warning on stderr (never in a data file) when `replications` is below
+// few_replications; `command` names the command ("ccsim run"). Nothing with --quiet.
+void warn_if_few_replications(const char* command, int replications, bool quiet);
+
 }  // namespace ccsim::cli

@@ -252,6 +252,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
     sc.settings.replications = replications;
   }
 
+  warn_if_few_replications("ccsim compare", replications, global.quiet);
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("comparing {} scenarios: {} replications each, seed {}, {} threads", loaded.size(), replications,
                seed, threads);

@@ -134,6 +134,7 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   // Checked and opened before anything runs: a bad -o is exit 2, not an hour later.
   std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
 
+  warn_if_few_replications("ccsim run", loaded.settings.replications, global.quiet);
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
                loaded.settings.replications, loaded.settings.seed, threads);

@@ -225,6 +225,8 @@ int sweep(const SweepOptions& opt, const GlobalOptions& global) {
   if (opt.batch.replications > 0) check_replications_fit(base.scenario, opt.batch.replications);
   const std::vector<io::LoadedScenario> loaded = load_points(documents, spec, points, common);
 
+  // Precision targets add replications until the intervals are narrow enough.
+  if (targets.empty()) warn_if_few_replications("ccsim sweep", common.replications, global.quiet);
   spdlog::info("sweeping '{}': {} points ({}), {} replications each, seed {}, {} threads", base.scenario.name,
                points.size(), experiment::sweep_mode_name(spec.mode), common.replications, common.seed,
                thread_count(opt.batch.threads));

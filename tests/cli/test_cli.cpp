@@ -180,3 +180,25 @@ TEST_CASE("a number out of range is refused with the range in plain words, never
   CHECK(run_ccsim("erlang c --rate-per-hour 0 --aht-s 1 --agents 1").err.find("expected a number greater than 0") !=
         std::string::npos);
 }
+
+TEST_CASE("fewer than 5 replications: a warning on stderr, not in the data, and none with 5 or --quiet") {
+  const auto dir = scratch_dir("few-replications");
+  const auto few = run_ccsim("run " + tiny + " -r 3 -o " + (dir / "few").string());
+  REQUIRE(few.exit_code == 0);
+  CHECK(few.err.find("ccsim run: warning: 3 replications: the 95% confidence intervals rest on a Student-t with 2 "
+                     "degrees of freedom") != std::string::npos);
+  CHECK(read_file(dir / "few" / "summary.json").find("warning") == std::string::npos);
+  const auto enough = run_ccsim("run " + tiny + " -r 5");
+  REQUIRE(enough.exit_code == 0);
+  CHECK(enough.err.find("warning") == std::string::npos);
+  const auto quiet = run_ccsim("run " + tiny + " -r 3 --quiet");
+  REQUIRE(quiet.exit_code == 0);
+  CHECK(quiet.err.find("warning") == std::string::npos);
+  const std::string base = source_path("tests/cli/data/compare-base.json");
+  const auto compare = run_ccsim("compare " + tiny + " " + base + " -r 2");
+  REQUIRE(compare.exit_code == 0);
+  CHECK(compare.err.find("ccsim compare: warning: 2 replications: ") != std::string::npos);
+  const auto sweep = run_ccsim("sweep " + tiny + " --vary /agent_groups/0/headcount=5,6 -r 1");
+  REQUIRE(sweep.exit_code == 0);
+  CHECK(sweep.err.find("ccsim sweep: warning: 1 replication: no confidence interval") != std::string::npos);
+}
