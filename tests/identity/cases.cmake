@@ -29,4 +29,6 @@ set(identity_cases
   "shifts-with-breaks|run|scenarios/shifts-with-breaks.json -r 2"
   "staffing-daily-profile|staff|scenarios/staffing-daily-profile.json --target-sl 0.8 -r 4 --check-replications 4"
   "compare-staff-to|compare|--staff-to 0.8 --staff-replications 2 tests/cli/data/staff-to-taylorist.json tests/cli/data/staff-to-autonomous.json"
+  "insurer|run|scenarios/insurer.json -r 2"
+  "insurer-calibrate|calibrate|scenarios/insurer.json --observed scenarios/data/insurer-observed.csv"
 )
