@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "ccsim/io/metric_dictionary.hpp"
 #include "ccsim/io/sweep_spec.hpp"
 #include "ccsim/version.hpp"
 #include "table.hpp"
@@ -22,12 +23,18 @@ const experiment::Summary& metric_of(const std::array<experiment::Summary, exper
 // ---- compare ------------------------------------------------------------------------
 
 // Decimals for a row: by the magnitude of the values, as in `ccsim run`'s table.
+// A metric's row: its name, and for money the currency it is in ("total_cost (EUR)").
+std::string row_label(const experiment::MetricInfo& m, const std::string& currency) {
+  if (io::metric_words(m.metric).unit == "currency") return std::string(m.name) + " (" + currency + ")";
+  return std::string(m.name);
+}
+
 int row_decimals(const experiment::MetricComparison& mc, bool count) {
   double magnitude = 0.0;
   for (const auto& s : mc.by_scenario) {
     if (std::isfinite(s.mean)) magnitude = std::max(magnitude, std::fabs(s.mean));
   }
-  return magnitude_decimals(magnitude, count, 3);
+  return magnitude_decimals(magnitude, count);
 }
 
 std::string difference_cell(const std::optional<experiment::PairedDifference>& diff, int decimals) {
@@ -75,7 +82,7 @@ int column_decimals(const std::vector<io::SweepPointRecord>& points, experiment:
     const auto& s = overall(p, m);
     if (s.n > 0 && std::isfinite(s.mean)) magnitude = std::max(magnitude, std::fabs(s.mean));
   }
-  return magnitude_decimals(magnitude, false, 3);
+  return magnitude_decimals(magnitude, false);
 }
 
 std::string precision_cell(const experiment::PrecisionOutcome& p, bool capped) {
@@ -145,13 +152,14 @@ std::string summary_table(const io::RunRecord& run) {
   out += line;
   if (summaries.empty()) return out + "(no replication completed)\n";
 
-  Table table({20, 24});  // overall first, then each call type
+  Table table({26, 24});  // overall first, then each call type
   std::vector<std::string> head{"metric", "all"};
   for (std::size_t s = 0; s + 1 < scopes.size(); ++s) head.push_back(scopes[s]);
   table.add_row(std::move(head));
   for (const auto& m : experiment::metric_catalogue()) {
     if (metric_of(summaries.back(), m.metric).n == 0) continue;  // not modelled in this run
-    std::vector<std::string> row{std::string(m.name), run_cell(metric_of(summaries.back(), m.metric), m.count)};
+    std::vector<std::string> row{row_label(m, loaded.scenario.economics.currency),
+                                 run_cell(metric_of(summaries.back(), m.metric), m.count)};
     for (std::size_t s = 0; s + 1 < scopes.size(); ++s) {
       row.push_back(m.per_call_type ? run_cell(metric_of(summaries[s], m.metric), m.count) : "");
     }
@@ -166,8 +174,7 @@ ResultViews run_views(const io::RunRecord& record,
             std::vector<std::string> files;
             if (series) files = series(dir);
             files.emplace_back("summary.json");  // last: a folder with a summary is complete
-            io::write_run_summary(dir, record, files);
-            return files;
+            return io::write_run_summary(dir, record, files);
           },
           [&record] { return summary_table(record); }, [&record] { return io::summary_json(record).dump(2); },
           [&record](const io::TextSink& write) { io::summary_csv(record, write); }};
@@ -203,7 +210,7 @@ std::string compare_table(const io::CompareRecord& record, const std::string& se
                                       [](const auto& s) { return s.n > 0; });
     if (!modelled) continue;
     const int decimals = row_decimals(mc, m.count);
-    std::vector<std::string> row{std::string(m.name)};
+    std::vector<std::string> row{row_label(m, runs.front().scenario->scenario.economics.currency)};
     for (const auto& s : mc.by_scenario) row.push_back(mean_cell(s, decimals));
     for (std::size_t i = 1; i < mc.difference_vs_first.size(); ++i) {
       row.push_back(difference_cell(mc.difference_vs_first[i], decimals));

@@ -12,9 +12,12 @@ std::size_t visible_width(const std::string& s) {
   return n;
 }
 
-int magnitude_decimals(double magnitude, bool count, int below_one) {
+int magnitude_decimals(double magnitude, bool count) {
   if (count) return magnitude >= 100 || magnitude == 0.0 ? 0 : 1;
-  return magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : below_one;
+  if (!std::isfinite(magnitude) || magnitude == 0.0) return 0;
+  if (magnitude >= 1000) return 0;
+  // At least three significant digits: 318.5 and 12.3 -> 1 decimal, 1.51 -> 2, 0.966 -> 3, 0.00550 -> 5.
+  return std::min(6, std::max(1, 2 - static_cast<int>(std::floor(std::log10(magnitude)))));
 }
 
 std::string fixed(double value, int decimals) {
@@ -41,7 +44,7 @@ std::string run_cell(const experiment::Summary& s, bool count) {
   if (!std::isfinite(s.mean)) return "-";
   char buf[64];
   const double half = std::isfinite(s.ci95_hi) ? (s.ci95_hi - s.ci95_lo) / 2.0 : 0.0;
-  const int decimals = magnitude_decimals(std::fabs(s.mean), count, 4);
+  const int decimals = magnitude_decimals(std::fabs(s.mean), count);
   std::snprintf(buf, sizeof buf, "%.*f ± %.*f", decimals, s.mean, decimals, half);
   return buf;
 }

@@ -16,9 +16,10 @@ namespace ccsim::cli {
 // Width in characters: each UTF-8 sequence ('±', 'Δ') counts as one.
 std::size_t visible_width(const std::string& s);
 
-// Decimals for values of this magnitude. Counts: 0 from 100 on (and for 0), else 1.
-// Others: 0 from 1000 on, 1 from 10, 2 from 1, `below_one` under 1.
-int magnitude_decimals(double magnitude, bool count, int below_one);
+// Decimals for values of this magnitude, the same rule in every table: at least three
+// significant digits and one decimal under 1000 (318.5, 12.3, 1.51, 0.966, 0.00550), none
+// from 1000 on or for 0. Counts: 0 from 100 on (and for 0), else 1.
+int magnitude_decimals(double magnitude, bool count);
 
 // "%.*f", without the sign of a negative value that rounds to zero ("0.000", not "-0.000").
 std::string fixed(double value, int decimals);
@@ -31,7 +32,7 @@ int decimals_showing(double half, int decimals);
 std::string mean_cell(const experiment::Summary& s, int decimals);
 
 // "mean ± half-width" as `ccsim run` shows it: decimals by the mean's magnitude
-// (magnitude_decimals, 4 under 1), printf's rounding; "-" for a non-finite mean.
+// (magnitude_decimals: three significant digits), printf's rounding; "-" for a non-finite mean.
 std::string run_cell(const experiment::Summary& s, bool count);
 
 // ---- tables ---------------------------------------------------------------------------

@@ -92,7 +92,7 @@ void check_output_folder(const std::string& dir, const std::string& option) {
 }
 
 std::vector<std::string> previous_run_entries(const fs::path& dir) {
-  std::set<std::string> names = {"summary.json", "intervals.csv", "days.csv", "months.csv", "agents.csv",
+  std::set<std::string> names = {"summary.json", "metric_dictionary.csv", "intervals.csv", "days.csv", "months.csv", "agents.csv",
                                  "compare.json", "compare.csv",  "sweep.json", "sweep.csv"};
   for (const char* listing : {"summary.json", "compare.json", "sweep.json"}) {
     std::ifstream in(dir / listing, std::ios::binary);

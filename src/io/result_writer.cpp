@@ -1,10 +1,12 @@
 #include "ccsim/io/result_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
 
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/metric_dictionary.hpp"
 #include "ccsim/version.hpp"
 
 namespace ccsim::io {
@@ -115,11 +117,21 @@ void summary_csv(const RunRecord& run, const TextSink& write) {
   }
 }
 
-void write_run_summary(const std::filesystem::path& dir, const RunRecord& run, const std::vector<std::string>& files) {
+std::vector<std::string> write_run_summary(const std::filesystem::path& dir, const RunRecord& run,
+                                           std::vector<std::string> files) {
   std::filesystem::create_directories(dir);
+  // The data dictionary beside the summary: what each metric is, and its unit.
+  AtomicFile dictionary(dir / "metric_dictionary.csv");
+  metric_dictionary_csv(run.scenario->scenario.economics.currency, [&dictionary](std::string_view text) {
+    dictionary.write(text);
+  });
+  dictionary.commit();
+  const auto summary = std::find(files.begin(), files.end(), "summary.json");
+  files.insert(summary, "metric_dictionary.csv");
   nlohmann::json j = summary_json(run);
   j["files"] = files;
   write_file_atomically(dir / "summary.json", j.dump(2) + "\n");
+  return files;
 }
 
 }  // namespace ccsim::io

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ccsim/analytic/erlang.hpp"
@@ -201,4 +203,34 @@ TEST_CASE("fewer than 5 replications: a warning on stderr, not in the data, and 
   const auto sweep = run_ccsim("sweep " + tiny + " --vary /agent_groups/0/headcount=5,6 -r 1");
   REQUIRE(sweep.exit_code == 0);
   CHECK(sweep.err.find("ccsim sweep: warning: 1 replication: no confidence interval") != std::string::npos);
+}
+
+TEST_CASE("every -o folder has metric_dictionary.csv: each metric's unit and description, money in the currency") {
+  const auto dir = scratch_dir("dictionary");
+  REQUIRE(run_ccsim("run " + tiny + " -q --set /economics/currency=CHF -o " + dir.string()).exit_code == 0);
+  const std::string text = read_file(dir / "metric_dictionary.csv");
+  CHECK(text.rfind("metric,unit,description\n", 0) == 0);
+  CHECK(text.find("\nservice_level,share (0-1),") != std::string::npos);
+  CHECK(text.find("\nasa_s,s,") != std::string::npos);
+  CHECK(text.find("\ntotal_cost,CHF,") != std::string::npos);
+  // One row per metric of summary.json, and the summary lists the file.
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) == 1 + summary["metrics"].size());
+  for (const auto& [name, value] : summary["metrics"].items()) CHECK(text.find("\n" + name + ",") != std::string::npos);
+  const auto files = summary["files"];
+  CHECK(std::find(files.begin(), files.end(), "metric_dictionary.csv") != files.end());
+  // A compare's scenario folder has it too.
+  const auto cmp = scratch_dir("dictionary-compare");
+  REQUIRE(run_ccsim("compare " + tiny + " " + tiny + " -q -o " + cmp.string()).exit_code == 0);
+  CHECK(fs::exists(cmp / "1-tiny" / "metric_dictionary.csv"));
+}
+
+TEST_CASE("tables show money in the scenario's currency and every value to three significant digits") {
+  const auto r = run_ccsim("run " + tiny + " -q --set /economics/currency=CHF");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\ntotal_cost (CHF) ") != std::string::npos);
+  CHECK(r.out.find("\ncost_per_resolved (CHF) ") != std::string::npos);
+  const auto c = run_ccsim("compare " + tiny + " " + tiny + " -q --set /economics/currency=CHF");
+  REQUIRE(c.exit_code == 0);
+  CHECK(c.out.find("\ntotal_cost (CHF) ") != std::string::npos);
 }

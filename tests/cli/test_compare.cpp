@@ -105,7 +105,7 @@ TEST_CASE("compare -o writes each scenario's run outputs in its folder, byte for
     CHECK(fs::exists(dir / "1-compare-base" / f));
     CHECK(read_file(dir / "2-compare-fewer" / f) == read_file(run_dir / f));
   }
-  CHECK(std::distance(fs::directory_iterator(dir / "2-compare-fewer"), fs::directory_iterator()) == 4);
+  CHECK(std::distance(fs::directory_iterator(dir / "2-compare-fewer"), fs::directory_iterator()) == 5);
 }
 
 TEST_CASE("compare uses the first scenario's seed and replications unless given") {

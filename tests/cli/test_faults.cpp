@@ -70,7 +70,7 @@ TEST_CASE("SIGTERM inside a long replication: run stops at once, writes what com
     CHECK(summary["replications_requested"] == 2);
     // The interrupted replications left no row: each CSV is its header alone.
     CHECK(read_file(out / "intervals.csv").find("\n0,") == std::string::npos);
-    CHECK(entries(out) == std::set<std::string>{"summary.json", "intervals.csv", "days.csv", "months.csv"});
+    CHECK(entries(out) == std::set<std::string>{"summary.json", "metric_dictionary.csv", "intervals.csv", "days.csv", "months.csv"});
   }
 }
 
@@ -257,14 +257,14 @@ TEST_CASE("a run into a folder replaces the earlier run's files, and only ccsim'
   { std::ofstream(out / "notes.txt") << "the user's own file\n"; }
   REQUIRE(run_ccsim("run " + tiny + " -r 2 -q -o " + out.string()).exit_code == 0);
   const json summary = read_json(out / "summary.json");
-  CHECK(summary["files"] == json::array({"intervals.csv", "days.csv", "months.csv", "summary.json"}));
+  CHECK(summary["files"] == json::array({"intervals.csv", "days.csv", "months.csv", "metric_dictionary.csv", "summary.json"}));
   // Exactly the run's files, and what ccsim did not write.
-  CHECK(entries(out) == std::set<std::string>{"intervals.csv", "days.csv", "months.csv", "summary.json", "notes.txt"});
+  CHECK(entries(out) == std::set<std::string>{"intervals.csv", "days.csv", "months.csv", "metric_dictionary.csv", "summary.json", "notes.txt"});
   // A comparison into the same folder replaces the run; a run after it, the comparison.
   REQUIRE(run_ccsim("compare " + tiny + " " + tiny + " -r 2 -q -o " + out.string()).exit_code == 0);
   CHECK(entries(out) == std::set<std::string>{"1-tiny", "2-tiny", "compare.csv", "compare.json", "notes.txt"});
   REQUIRE(run_ccsim("run " + tiny + " -r 2 -q -o " + out.string()).exit_code == 0);
-  CHECK(entries(out) == std::set<std::string>{"intervals.csv", "days.csv", "months.csv", "summary.json", "notes.txt"});
+  CHECK(entries(out) == std::set<std::string>{"intervals.csv", "days.csv", "months.csv", "metric_dictionary.csv", "summary.json", "notes.txt"});
 }
 
 TEST_CASE("check fails on a partial result unless told --allow-partial") {

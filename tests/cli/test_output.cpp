@@ -84,13 +84,18 @@ TEST_CASE("deliver writes a partial result, then returns 130") {
 }
 
 TEST_CASE("cells: decimals by magnitude, more for narrow intervals, no negative zero") {
-  CHECK(magnitude_decimals(1234.5, false, 3) == 0);
-  CHECK(magnitude_decimals(12.3, false, 3) == 1);
-  CHECK(magnitude_decimals(1.23, false, 3) == 2);
-  CHECK(magnitude_decimals(0.123, false, 4) == 4);
-  CHECK(magnitude_decimals(150, true, 3) == 0);
-  CHECK(magnitude_decimals(15, true, 3) == 1);
-  CHECK(magnitude_decimals(0, true, 3) == 0);
+  CHECK(magnitude_decimals(1234.5, false) == 0);
+  CHECK(magnitude_decimals(318.5, false) == 1);
+  CHECK(magnitude_decimals(12.3, false) == 1);
+  CHECK(magnitude_decimals(1.23, false) == 2);
+  CHECK(magnitude_decimals(0.966, false) == 3);
+  CHECK(magnitude_decimals(0.123, false) == 3);
+  CHECK(magnitude_decimals(0.0055, false) == 5);
+  CHECK(magnitude_decimals(1e-9, false) == 6);
+  CHECK(magnitude_decimals(0.0, false) == 0);
+  CHECK(magnitude_decimals(150, true) == 0);
+  CHECK(magnitude_decimals(15, true) == 1);
+  CHECK(magnitude_decimals(0, true) == 0);
   CHECK(fixed(-0.0001, 3) == "0.000");
   CHECK(fixed(-0.5, 1) == "-0.5");
   CHECK(mean_cell(summary(0.5, 0.1), 3) == "0.500 ± 0.100");
@@ -98,7 +103,7 @@ TEST_CASE("cells: decimals by magnitude, more for narrow intervals, no negative 
   CHECK(mean_cell(summary(0.5, 0.0), 3) == "0.500 ± 0.000");
   const double nan = std::numeric_limits<double>::quiet_NaN();
   CHECK(mean_cell(Summary{nan, nan, nan, nan, 0}, 3) == "-");
-  CHECK(run_cell(summary(0.8123, 0.01), false) == "0.8123 ± 0.0100");
+  CHECK(run_cell(summary(0.8123, 0.01), false) == "0.812 ± 0.010");
   CHECK(run_cell(summary(240.4, 3.0), false) == "240.4 ± 3.0");
   CHECK(run_cell(summary(352.0, 9.0), true) == "352 ± 9");
   CHECK(run_cell(Summary{nan, nan, nan, nan, 0}, false) == "-");

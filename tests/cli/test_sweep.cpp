@@ -128,7 +128,7 @@ TEST_CASE("sweep -o writes each point's run outputs in point-<index>/, as run -o
     const std::string folder = "point-" + std::to_string(i);
     CHECK(j["points"][i]["folder"] == folder);
     for (const char* f : {"summary.json", "intervals.csv", "days.csv", "months.csv"}) CHECK(fs::exists(dir / folder / f));
-    CHECK(std::distance(fs::directory_iterator(dir / folder), fs::directory_iterator()) == 4);  // nothing else
+    CHECK(std::distance(fs::directory_iterator(dir / folder), fs::directory_iterator()) == 5);  // and metric_dictionary.csv, nothing else
   }
   // Point 2 is headcount 8, patience 200: byte for byte what run -o of that scenario writes.
   const auto run_dir = scratch_dir("sweep-points-run");

@@ -39,6 +39,9 @@ void summary_csv(const RunRecord& run, const TextSink& write);
 // files of the run's folder (`files`, paths relative to the folder, summary.json
 // included), so that the next run into the folder knows what to replace. The time series
 // go to their files while the replications run (run_files.hpp).
-void write_run_summary(const std::filesystem::path& dir, const RunRecord& run, const std::vector<std::string>& files);
+// metric_dictionary.csv (io/metric_dictionary.hpp) is written beside it and listed
+// before summary.json; returns the files as listed.
+std::vector<std::string> write_run_summary(const std::filesystem::path& dir, const RunRecord& run,
+                                           std::vector<std::string> files);
 
 }  // namespace ccsim::io
