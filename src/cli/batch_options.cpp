@@ -9,6 +9,7 @@
 
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/scenario_limits.hpp"
+#include "ccsim/random/distributions.hpp"
 
 namespace ccsim::cli {
 
@@ -94,6 +95,40 @@ void warn_if_few_replications(const char* command, int replications, bool quiet)
                "%s: warning: %d replications: the 95%% confidence intervals rest on a Student-t with %d degree%s "
                "of freedom and mean little; use -r %d or more\n",
                command, replications, replications - 1, replications == 2 ? "" : "s", few_replications);
+}
+
+void warn_if_implausible_load(const char* command, const model::Scenario& scenario, bool quiet) {
+  if (quiet) return;
+  int agents = 0;
+  for (const auto& g : scenario.agent_groups) agents += g.headcount;  // a table's largest value when not given
+  // The peak over the profile's intervals of the load all call types offer together.
+  std::size_t intervals = 0;
+  for (const auto& t : scenario.call_types) intervals = std::max(intervals, t.arrivals.rates_per_s.size());
+  double peak = 0.0;
+  for (std::size_t k = 0; k < intervals; ++k) {
+    double load = 0.0;
+    for (const auto& t : scenario.call_types) {
+      const auto& rates = t.arrivals.rates_per_s;
+      if (rates.empty()) continue;
+      const double work_s = random::Distribution(t.handle_time_s).mean() + random::Distribution(t.wrap_up_s).mean();
+      load += rates[k % rates.size()] * work_s;
+    }
+    peak = std::max(peak, load);
+  }
+  if (agents <= 0 || !std::isfinite(peak)) return;
+  if (peak > 5.0 * agents) {
+    std::fprintf(stderr,
+                 "%s: warning: '%s': the offered load peaks at %.0f Erlang (first contacts x handle time), more than "
+                 "five times the %d agents: queues will grow all day. Rates are per hour "
+                 "(/call_types/*/arrivals/rates_per_hour): were they typed per minute?\n",
+                 command, scenario.name.c_str(), peak, agents);
+  } else if (agents >= 10 && peak < 0.01 * agents) {
+    std::fprintf(stderr,
+                 "%s: warning: '%s': the offered load peaks at %.2f Erlang for %d agents: they would be idle over 99%% "
+                 "of the time. Rates are per hour (/call_types/*/arrivals/rates_per_hour): were they typed per "
+                 "day?\n",
+                 command, scenario.name.c_str(), peak, agents);
+  }
 }
 
 }  // namespace ccsim::cli

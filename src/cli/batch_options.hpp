@@ -67,4 +67,10 @@ inline constexpr int few_replications = 5;
 // few_replications; `command` names the command ("ccsim run"). Nothing with --quiet.
 void warn_if_few_replications(const char* command, int replications, bool quiet);
 
+// Warns on stderr (unless quiet) when the offered load looks like a unit slip: its peak
+// over the profile (first contacts x mean handle and wrap-up time, in Erlang) more than
+// five times the agents employed ("rates per minute?"), or below 1% of them with ten
+// agents or more ("rates per day?"). Names the scenario and the keys to look at.
+void warn_if_implausible_load(const char* command, const model::Scenario& scenario, bool quiet);
+
 }  // namespace ccsim::cli

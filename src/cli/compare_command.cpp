@@ -253,6 +253,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
   }
 
   warn_if_few_replications("ccsim compare", replications, global.quiet);
+  for (const auto& sc : loaded) warn_if_implausible_load("ccsim compare", sc.scenario, global.quiet);
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("comparing {} scenarios: {} replications each, seed {}, {} threads", loaded.size(), replications,
                seed, threads);

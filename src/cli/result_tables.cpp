@@ -8,6 +8,7 @@
 
 #include "ccsim/io/metric_dictionary.hpp"
 #include "ccsim/io/sweep_spec.hpp"
+#include "ccsim/model/day_hours.hpp"
 #include "ccsim/version.hpp"
 #include "table.hpp"
 
@@ -135,7 +136,26 @@ std::string sweep_footer(const io::SweepRecord& record) {
 
 }  // namespace
 
-std::string summary_table(const io::RunRecord& run) {
+// A count's summary over the measured period, per open day (a linear change of scale).
+experiment::Summary per_open_day(experiment::Summary s, int days) {
+  const double k = 1.0 / days;
+  s.mean *= k;
+  s.sd *= k;
+  s.ci95_lo *= k;
+  s.ci95_hi *= k;
+  return s;
+}
+
+int measured_open_days(const model::HorizonSpec& horizon) {
+  if (!horizon.calendar) return 0;
+  int open = 0;
+  for (int d = horizon.warmup_days; d < horizon.days; ++d) {
+    if (model::hours_of_day(horizon, static_cast<std::size_t>(d)).open) ++open;
+  }
+  return open;
+}
+
+std::string summary_table(const io::RunRecord& run, bool per_day) {
   const auto& loaded = *run.scenario;
   const auto summaries = experiment::summarize_replications(run.results);
   const auto scopes = experiment::scope_names(loaded.scenario);
@@ -152,16 +172,25 @@ std::string summary_table(const io::RunRecord& run) {
   out += line;
   if (summaries.empty()) return out + "(no replication completed)\n";
 
+  const int days = per_day ? measured_open_days(loaded.scenario.horizon) : 0;
+  if (per_day) {
+    std::snprintf(line, sizeof line, "counts per open day: over the %d measured open days\n", days);
+    out.insert(out.size() - 1, line);
+  }
   Table table({26, 24});  // overall first, then each call type
   std::vector<std::string> head{"metric", "all"};
   for (std::size_t s = 0; s + 1 < scopes.size(); ++s) head.push_back(scopes[s]);
   table.add_row(std::move(head));
   for (const auto& m : experiment::metric_catalogue()) {
     if (metric_of(summaries.back(), m.metric).n == 0) continue;  // not modelled in this run
-    std::vector<std::string> row{row_label(m, loaded.scenario.economics.currency),
-                                 run_cell(metric_of(summaries.back(), m.metric), m.count)};
+    const bool daily = per_day && m.count && days > 0;
+    const auto cell = [&](const experiment::Summary& summary) {
+      return daily ? run_cell(per_open_day(summary, days), false) : run_cell(summary, m.count);
+    };
+    std::vector<std::string> row{row_label(m, loaded.scenario.economics.currency) + (daily ? " /day" : ""),
+                                 cell(metric_of(summaries.back(), m.metric))};
     for (std::size_t s = 0; s + 1 < scopes.size(); ++s) {
-      row.push_back(m.per_call_type ? run_cell(metric_of(summaries[s], m.metric), m.count) : "");
+      row.push_back(m.per_call_type ? cell(metric_of(summaries[s], m.metric)) : "");
     }
     table.add_row(std::move(row));
   }
@@ -169,14 +198,16 @@ std::string summary_table(const io::RunRecord& run) {
 }
 
 ResultViews run_views(const io::RunRecord& record,
-                      const std::function<std::vector<std::string>(const std::filesystem::path&)>& series) {
+                      const std::function<std::vector<std::string>(const std::filesystem::path&)>& series,
+                      bool per_day) {
   return {[&record, series](const std::filesystem::path& dir) {
             std::vector<std::string> files;
             if (series) files = series(dir);
             files.emplace_back("summary.json");  // last: a folder with a summary is complete
             return io::write_run_summary(dir, record, files);
           },
-          [&record] { return summary_table(record); }, [&record] { return io::summary_json(record).dump(2); },
+          [&record, per_day] { return summary_table(record, per_day); },
+          [&record] { return io::summary_json(record).dump(2); },
           [&record](const io::TextSink& write) { io::summary_csv(record, write); }};
 }
 

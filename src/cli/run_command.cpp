@@ -30,6 +30,7 @@ struct RunOptions {
   BatchOptions batch;
   bool dry_run = false;
   std::string shard;  // "K/N"
+  bool per_day = false;  // --per-day: the table's counts per measured open day
 };
 
 struct Shard {
@@ -121,6 +122,9 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
     if (opt.batch.output.dir.empty()) throw io::UsageError("--shard needs -o DIR (where the shard's results go)");
   }
   io::LoadedScenario loaded = io::load_scenario(opt.scenario, opt.batch.overrides);
+  if (opt.per_day && !loaded.scenario.horizon.calendar) {
+    throw io::UsageError("--per-day: '" + opt.scenario + "' has a continuous horizon, which has no days");
+  }
   if (opt.batch.replications > 0) {
     loaded.settings.replications = opt.batch.replications;
     check_replications_fit(loaded.scenario, opt.batch.replications);
@@ -135,6 +139,7 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
   std::optional<io::OutputFolder> folder = open_output_folder(opt.batch.output);
 
   warn_if_few_replications("ccsim run", loaded.settings.replications, global.quiet);
+  warn_if_implausible_load("ccsim run", loaded.scenario, global.quiet);
   const int threads = thread_count(opt.batch.threads);
   spdlog::info("running '{}': {} replications, seed {}, {} threads", loaded.scenario.name,
                loaded.settings.replications, loaded.settings.seed, threads);
@@ -165,7 +170,7 @@ int run(const RunOptions& opt, const GlobalOptions& global) {
     series->commit();
     return series->file_names();
   };
-  return deliver(opt.batch.output, folder ? &*folder : nullptr, run_views(record, put_series), partial);
+  return deliver(opt.batch.output, folder ? &*folder : nullptr, run_views(record, put_series, opt.per_day), partial);
 }
 
 }  // namespace
@@ -180,6 +185,9 @@ Command add_run_command(CLI::App& app, const GlobalOptions& global) {
                      "Seed (default: the scenario's)",
                      "Override a scenario value: JSON pointer=value, e.g. --set /agent_groups/0/headcount=55 "
                      "(repeatable)"});
+  cmd->add_flag("--per-day", opt->per_day,
+                "Show the table's counts (calls, hires, quits) per measured open day instead of over the "
+                "measured period (the files keep the totals; calendar horizons)");
   cmd->add_flag("--dry-run", opt->dry_run, "Print the resolved scenario (extends, --set, defaults) and stop");
   cmd->add_option("--shard", opt->shard,
                   "Run only shard K of N (replications r with r % N == K) and write it to -o DIR "

@@ -234,3 +234,37 @@ TEST_CASE("tables show money in the scenario's currency and every value to three
   REQUIRE(c.exit_code == 0);
   CHECK(c.out.find("\ntotal_cost (CHF) ") != std::string::npos);
 }
+
+TEST_CASE("a load that looks like a unit slip is warned about on stderr, naming the keys; --quiet silences it") {
+  // Per-minute figures typed as per-hour rates: 60 times the load, far above 5 x 6 agents.
+  const std::string per_minute = " --set /call_types/0/arrivals/rates_per_hour=[2400,4800,3600,1800]";
+  auto r = run_ccsim("run " + tiny + per_minute + " -r 5 --set /horizon/days=1");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("were they typed per minute?") != std::string::npos);
+  CHECK(r.err.find("/call_types/*/arrivals/rates_per_hour") != std::string::npos);
+  CHECK(run_ccsim("run " + tiny + per_minute + " -r 5 --set /horizon/days=1 --quiet").err.empty());
+  // Per-day figures: 50 agents for a fraction of an Erlang.
+  r = run_ccsim("run " + tiny + " --set /call_types/0/arrivals/rates_per_hour=[0.4,0.8,0.6,0.3]" +
+                " --set /call_types/1/arrivals/rate_per_hour=0.2 --set /agent_groups/0/headcount=50 -r 5");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("were they typed per day?") != std::string::npos);
+  // The example as it is: no warning.
+  CHECK(run_ccsim("run " + tiny + " -r 5").err.find("warning") == std::string::npos);
+}
+
+TEST_CASE("run --per-day shows the table's counts per measured open day; the files keep the totals") {
+  const auto dir = scratch_dir("per-day");
+  const auto daily = run_ccsim("run " + tiny + " -q --per-day -o " + dir.string());
+  REQUIRE(daily.exit_code == 0);
+  CHECK(daily.out.find("counts per open day: over the 3 measured open days") != std::string::npos);
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  const double total = summary["metrics"]["offered"]["mean"].get<double>();
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "\noffered /day              %.1f ± ", total / 3.0);
+  CHECK(daily.out.find(expected) != std::string::npos);
+  CHECK(daily.out.find("service_level /day") == std::string::npos);  // a share stays a share
+  // A continuous horizon has no days.
+  const auto r = run_ccsim("run " + source_path("scenarios/erlang-a-reference.json") + " -q --per-day");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--per-day") != std::string::npos);
+}
