@@ -116,8 +116,8 @@ struct CallCenter::Units {
   engine::Simulator sim;
   Calendar calendar;
   OrganisationSpec levers;  // in force: the management rule moves T, M and F
-  CallEffectCoefficients call_k;
-  WorkforceCoefficients work_k;
+  const CallEffectCoefficients& call_k;
+  const WorkforceCoefficients& work_k;
   CallPool pool;
   CallFactory factory;
   Arrivals arrivals;
@@ -145,6 +145,8 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       observer(obs),
       calendar(sc.horizon),
       levers(sc.organisation),
+      call_k(sc.coefficients.call),
+      work_k(sc.coefficients.work),
       pool(1024),
       factory(sc, sc.organisation.enabled, call_k, pool, calendar.measure_start(), streams, replication),
       arrivals(sc, sc.organisation.enabled ? sc.organisation.upstream_failure : 0.0, calendar, sim, streams,
@@ -174,7 +176,7 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
     service.attach_workforce(&*workforce);
     if (levers.management_rule) {
-      management.emplace(sc.organisation, sc.service_level.target, ManagementRuleCoefficients{});
+      management.emplace(sc.organisation, sc.service_level.target, sc.coefficients.rule);
     }
   }
   sim.reserve(static_cast<std::size_t>(slots.size()) * 2 + 1024);

@@ -13,7 +13,7 @@
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/model/call_center.hpp"
-#include "calls/call_coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "ccsim/random/streams.hpp"
 
 using namespace ccsim;

@@ -3,7 +3,7 @@
 // handle-time multiplier and the probability of resolving the issue on this contact.
 // Pure functions of their arguments: no state, no randomness (CallOutcomes draws).
 
-#include "calls/call_coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "calls/call_coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "calls/call_pool.hpp"
 #include "calls/contacts.hpp"
 #include "ccsim/model/scenario.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "calendar.hpp"
-#include "calls/call_coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "calls/call_pool.hpp"
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/scenario.hpp"

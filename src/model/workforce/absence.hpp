@@ -7,7 +7,7 @@
 
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/random/mrg32k3a.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

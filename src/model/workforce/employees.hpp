@@ -10,7 +10,7 @@
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "ccsim/random/streams.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "workforce/skills.hpp"
 
 namespace ccsim::model {

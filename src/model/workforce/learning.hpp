@@ -4,7 +4,7 @@
 // skills fade toward the starting skill; coaching gives a handle-time boost that fades
 // over a few weeks. Pure functions.
 
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

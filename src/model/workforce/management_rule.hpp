@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "ccsim/model/organisation_spec.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

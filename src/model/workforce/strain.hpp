@@ -4,7 +4,7 @@
 // with recovery on days without work. Pure functions.
 
 #include "ccsim/model/organisation_spec.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

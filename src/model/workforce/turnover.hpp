@@ -8,7 +8,7 @@
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/model/scenario.hpp"
 #include "ccsim/random/distributions.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 
 namespace ccsim::model {
 

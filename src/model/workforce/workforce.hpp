@@ -15,7 +15,7 @@
 #include "ccsim/random/streams.hpp"
 #include "staffing/agent_slots.hpp"
 #include "staffing/duty.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "workforce/employees.hpp"
 #include "workforce/skills.hpp"
 #include "workforce/turnover.hpp"

@@ -15,7 +15,7 @@
 #include "staffing/agent_slots.hpp"
 #include "staffing/days_off.hpp"
 #include "staffing/duty.hpp"
-#include "workforce/coefficients.hpp"
+#include "ccsim/model/coefficients.hpp"
 #include "workforce/employees.hpp"
 #include "workforce/strain.hpp"
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ccsim/model/coefficients.hpp"
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/random/distributions.hpp"
 
@@ -255,6 +256,8 @@ struct Scenario {
   ContractSpec contract;
   EconomicsSpec economics;
   std::vector<WorkContractSpec> work_contracts;  // as listed; shifts and groups carry their days_per_week
+  ModelCoefficients coefficients;                // the equations' coefficients (defaults unless changed)
+  ModelSwitches switches;                        // ablations (all off by default)
 };
 
 }  // namespace ccsim::model
