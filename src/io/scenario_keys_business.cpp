@@ -141,6 +141,15 @@ void add_economics_keys(const KeyAdder& add) {
        .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
 }
 
+void add_coefficient_keys(const KeyAdder& add) {
+  add({.path = "/coefficients", .type = KeyType::map, .default_text = "none",
+       .range = "keys: coefficient names (docs/model.md §11)",
+       .description = "Values for the model's coefficients by name (docs/model.md §11 lists every one with its "
+                      "default and domain); those not named keep their defaults."});
+  add({.path = "/coefficients/*", .type = KeyType::number, .range = "the coefficient's domain (docs/model.md §11)",
+       .description = "The value of the coefficient named by the key."});
+}
+
 void add_sweep_keys(const KeyAdder& add) {
   // Read by `ccsim sweep` only; the loader checks it and leaves it out of the resolved
   // document, so run, compare and validate ignore it and the digest does not change.
