@@ -146,7 +146,10 @@ void add_coefficient_keys(const KeyAdder& add) {
        .range = "keys: coefficient names (docs/model.md §11)",
        .description = "Values for the model's coefficients by name (docs/model.md §11 lists every one with its "
                       "default and domain); those not named keep their defaults."});
-  add({.path = "/coefficients/*", .type = KeyType::number, .range = "the coefficient's domain (docs/model.md §11)",
+  // The registry's domain of each coefficient is checked where the object is read
+  // (coefficients_reader.cpp); the table bounds every number, as for every key.
+  add({.path = "/coefficients/*", .type = KeyType::number, .rule = number_between(-1e9, true, 1e9, true),
+       .range = "the coefficient's domain (docs/model.md §11), within [-1e+09, 1e+09]",
        .description = "The value of the coefficient named by the key."});
 }
 
