@@ -54,9 +54,10 @@ TEST_CASE("compare --model-uncertainty reports agree shares, quantiles and sensi
   CHECK(std::fabs(share * 6 - std::round(share * 6)) < 1e-9);  // a count of the 6 draws
   CHECK(fcr["p05"].get<double>() <= fcr["p50"].get<double>());
   CHECK(fcr["p50"].get<double>() <= fcr["p95"].get<double>());
+  CHECK(fcr["p05"].get<double>() < fcr["p95"].get<double>());  // the draws move the difference
   CHECK(fcr["defined_draws"] == 6);
   CHECK(fcr["spearman"].contains("resolve_pressure"));
-  CHECK(u["sensitivity"].contains("resolve_pressure"));
+  CHECK(u["sensitivity"]["resolve_pressure"].is_number());
   CHECK(u["coefficients"].size() == u["sensitivity"].size());
   CHECK(!u["sensitivity"].contains("days_per_year"));  // structural: not drawn
 
