@@ -202,9 +202,9 @@ void staff_all(std::vector<io::LoadedScenario>& loaded, const CompareOptions& op
 }
 
 // compare --model-uncertainty: the draws (docs/model.md §11), after the ordinary
-// comparison, whose overall paired differences are the point estimates. False when
-// interrupted (nothing recorded).
-bool run_uncertainty(const std::vector<io::LoadedScenario>& loaded, const CompareOptions& opt, std::uint64_t seed,
+// comparison, whose overall paired differences are the point estimates. Interrupted,
+// nothing is recorded.
+void run_uncertainty(const std::vector<io::LoadedScenario>& loaded, const CompareOptions& opt, std::uint64_t seed,
                      int threads, ProgressStyle style, io::CompareRecord& record) {
   const int per_draw = opt.draw_replications > 0 ? opt.draw_replications : default_draw_replications;
   experiment::CoefficientDraws draws =
@@ -222,9 +222,8 @@ bool run_uncertainty(const std::vector<io::LoadedScenario>& loaded, const Compar
   options.progress = [&progress](int done, int total) { progress.update(done, total); };
   std::optional<std::vector<experiment::MetricValues>> differences = experiment::run_uncertainty_draws(
       loaded[0].scenario, loaded[1].scenario, draws, seed, per_draw, options);
-  if (!differences) return false;
+  if (!differences) return;
   record.uncertainty = experiment::summarize_uncertainty(std::move(draws), std::move(*differences), point, per_draw);
-  return true;
 }
 
 // Above the comparison: how each scenario was staffed (nothing without --staff-to).
@@ -323,9 +322,8 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
     inputs.push_back({scopes.back(), paired[i]});
   }
   record.comparison = experiment::compare(inputs);
-  bool uncertainty_stopped = false;
   if (opt.model_uncertainty > 0 && !record.partial && record.comparison.replications > 0) {
-    uncertainty_stopped = !run_uncertainty(loaded, opt, seed, threads, progress_style(global.quiet), record);
+    run_uncertainty(loaded, opt, seed, threads, progress_style(global.quiet), record);
   }
   std::optional<std::string> partial;
   if (record.partial) {
@@ -333,11 +331,11 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
               " replications completed, " + std::to_string(record.comparison.replications) +
               " of them paired in every scenario (results marked partial)";
   }
+  // Without the draws (interrupted during them or before them) the result is partial:
+  // the ordinary comparison is written, model_uncertainty is not.
   if (opt.model_uncertainty > 0 && !record.uncertainty) {
     record.partial = true;
-    partial = (partial ? *partial + "; " : std::string()) +
-              (uncertainty_stopped || record.partial ? "model-uncertainty draws interrupted: not reported"
-                                                     : "model-uncertainty draws not run");
+    partial = (partial ? *partial + "; " : std::string()) + "model-uncertainty draws interrupted: not reported";
   }
   return deliver(opt.batch.output, folder ? &*folder : nullptr,
                  {[&record, &series](const std::filesystem::path& dir) {
