@@ -3,6 +3,7 @@
 // against the first.
 
 #include <cstdio>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 #include "batch_options.hpp"
 #include "ccsim/experiment/comparison.hpp"
+#include "ccsim/experiment/model_uncertainty.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/planning/headcount_search.hpp"
 #include "ccsim/planning/staffing_search.hpp"
@@ -25,6 +27,7 @@
 #include "output.hpp"
 #include "progress.hpp"
 #include "result_tables.hpp"
+#include "uncertainty_table.hpp"
 
 namespace ccsim::cli {
 
@@ -36,7 +39,15 @@ struct CompareOptions {
   std::optional<double> staff_to;       // --staff-to: service level every scenario is staffed to
   std::optional<double> threshold_s;    // --threshold-s: its threshold (default: each scenario's)
   int staff_replications = 0;           // --staff-replications (0: the comparison's count)
+  int model_uncertainty = 0;            // --model-uncertainty N: coefficient sets drawn (0: none)
+  int draw_replications = 0;            // --draw-replications K (0: default_draw_replications)
 };
+
+// Replications per coefficient set by default: 64 draws of the flagship pair then take
+// 64 x 2 x 2 replications, a few minutes on two cores; the paired difference of two
+// replications on common random numbers is noisy, but the noise is shared by every draw
+// and shows in the spread, not in a bias.
+constexpr int default_draw_replications = 2;
 
 // Every file is loaded and checked before anything runs: one bad file, nothing done,
 // and one error with the problems of every file.
@@ -190,6 +201,31 @@ void staff_all(std::vector<io::LoadedScenario>& loaded, const CompareOptions& op
   }
 }
 
+// compare --model-uncertainty: the draws (docs/model.md §11), after the ordinary
+// comparison, whose overall paired differences are the point estimates. Interrupted,
+// nothing is recorded.
+void run_uncertainty(const std::vector<io::LoadedScenario>& loaded, const CompareOptions& opt, std::uint64_t seed,
+                     int threads, ProgressStyle style, io::CompareRecord& record) {
+  const int per_draw = opt.draw_replications > 0 ? opt.draw_replications : default_draw_replications;
+  experiment::CoefficientDraws draws =
+      experiment::draw_coefficients(static_cast<std::size_t>(opt.model_uncertainty), seed);
+  experiment::MetricValues point{};
+  const auto& overall = record.comparison.scopes.front();
+  for (std::size_t m = 0; m < experiment::metric_count; ++m) {
+    const auto& d = overall.metrics[m].difference_vs_first.at(1);
+    point[m] = d ? d->summary.mean : std::numeric_limits<double>::quiet_NaN();
+  }
+  Progress progress("ccsim compare: model uncertainty", style);
+  experiment::UncertaintyRunOptions options;
+  options.threads = threads;
+  options.cancel = &interrupt_flag();
+  options.progress = [&progress](int done, int total) { progress.update(done, total); };
+  std::optional<std::vector<experiment::MetricValues>> differences = experiment::run_uncertainty_draws(
+      loaded[0].scenario, loaded[1].scenario, draws, seed, per_draw, options);
+  if (!differences) return;
+  record.uncertainty = experiment::summarize_uncertainty(std::move(draws), std::move(*differences), point, per_draw);
+}
+
 // Above the comparison: how each scenario was staffed (nothing without --staff-to).
 std::string staffing_table(const io::CompareRecord& record) {
   if (record.staffing.empty()) return {};
@@ -286,11 +322,20 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
     inputs.push_back({scopes.back(), paired[i]});
   }
   record.comparison = experiment::compare(inputs);
+  if (opt.model_uncertainty > 0 && !record.partial && record.comparison.replications > 0) {
+    run_uncertainty(loaded, opt, seed, threads, progress_style(global.quiet), record);
+  }
   std::optional<std::string> partial;
   if (record.partial) {
     partial = std::to_string(completed) + " of " + std::to_string(replications * record.runs.size()) +
               " replications completed, " + std::to_string(record.comparison.replications) +
               " of them paired in every scenario (results marked partial)";
+  }
+  // Without the draws (interrupted during them or before them) the result is partial:
+  // the ordinary comparison is written, model_uncertainty is not.
+  if (opt.model_uncertainty > 0 && !record.uncertainty) {
+    record.partial = true;
+    partial = (partial ? *partial + "; " : std::string()) + "model-uncertainty draws interrupted: not reported";
   }
   return deliver(opt.batch.output, folder ? &*folder : nullptr,
                  {[&record, &series](const std::filesystem::path& dir) {
@@ -301,7 +346,10 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
                     }
                     return io::write_compare_outputs(dir, record, names);
                   },
-                  [&] { return staffing_table(record) + compare_table(record, seed_from, replications_from); },
+                  [&] {
+                    return staffing_table(record) + compare_table(record, seed_from, replications_from) +
+                           (record.uncertainty ? uncertainty_table(*record.uncertainty) : std::string());
+                  },
                   [&record] { return io::compare_json(record).dump(2); },
                   [&record](const io::TextSink& write) { io::compare_csv(record, write); }},
                  partial);
@@ -326,6 +374,16 @@ constexpr const char* compare_footer =
     "fewest agents meeting X. The search runs replications N..N+S-1 (--staff-replications S), so the\n"
     "comparison's 0..N-1 check it afresh. Each scenario's folder also gets staffed.json (runs as it\n"
     "is) and compare.json a \"staffing\" record per scenario (docs/planning.md).\n"
+    "\n"
+    "Model uncertainty (--model-uncertainty N, two scenarios): N sets of the [E] coefficients drawn by\n"
+    "Latin hypercube over their plausible ranges (docs/model.md §11; reproducible from the seed, stream\n"
+    "purpose 17), each set applied to both scenarios and compared on common random numbers\n"
+    "(replications 0..K-1, --draw-replications K, default 2). Per metric: the point estimate (the\n"
+    "ordinary comparison above), the draws' differences p05..p95 and agree_share, the share of draws\n"
+    "whose difference has the point estimate's sign; per coefficient its Spearman rho with each\n"
+    "metric's difference and its sensitivity, the largest |rho| over the metrics. compare.json gets\n"
+    "\"model_uncertainty\", -o DIR also uncertainty_draws.csv (each draw's coefficients and\n"
+    "differences). Not with --staff-to.\n"
     "\n"
     "Outputs in -o DIR: compare.json, compare.csv (tidy rows) and, for each scenario, <index>-<name>/\n"
     "with what `ccsim run -o` writes for it (summary.json, intervals.csv, days.csv, months.csv and\n"
@@ -367,9 +425,30 @@ Command add_compare_command(CLI::App& app, const GlobalOptions& global) {
                   "comparison); they are numbered after the comparison's, so the comparison checks the "
                   "staffing on replications the search never saw")
       ->check(CLI::Range(1, 10000));
+  cmd->add_option("--model-uncertainty", opt->model_uncertainty,
+                  "Draw N sets of the [E] coefficients (Latin hypercube over their plausible ranges, "
+                  "docs/model.md §11) and compare the two scenarios under each: per metric the share of draws "
+                  "agreeing with the verdict, the draws' quantiles, and the coefficients that drive it")
+      ->check(CLI::Range(2, experiment::max_uncertainty_draws));
+  cmd->add_option("--draw-replications", opt->draw_replications,
+                  "With --model-uncertainty: replications per coefficient set (default 2), the same "
+                  "replications 0..K-1 for every set and both scenarios")
+      ->check(CLI::Range(1, 1000));
   return [opt, &global] {
     if ((opt->threshold_s || opt->staff_replications > 0) && !opt->staff_to) {
       throw io::UsageError("--threshold-s and --staff-replications need --staff-to");
+    }
+    if (opt->draw_replications > 0 && opt->model_uncertainty == 0) {
+      throw io::UsageError("--draw-replications needs --model-uncertainty");
+    }
+    if (opt->model_uncertainty > 0 && opt->staff_to) {
+      throw io::UsageError("--model-uncertainty cannot be combined with --staff-to: each coefficient set would "
+                           "need its own staffing search; staff the scenarios first (compare --staff-to -o DIR "
+                           "writes staffed.json) and compare those");
+    }
+    if (opt->model_uncertainty > 0 && opt->scenarios.size() != 2) {
+      throw io::UsageError("--model-uncertainty compares exactly two scenarios, found " +
+                           std::to_string(opt->scenarios.size()));
     }
     return compare(*opt, global);
   };

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ccsim/io/atomic_file.hpp"
+#include "ccsim/io/uncertainty_writer.hpp"
 #include "ccsim/version.hpp"
 
 namespace ccsim::io {
@@ -64,6 +65,7 @@ nlohmann::json compare_json(const CompareRecord& record) {
       j["by_call_type"][scope.name] = scope_json(scope, false);
     }
   }
+  if (record.uncertainty) j["model_uncertainty"] = uncertainty_json(*record.uncertainty);
   return j;
 }
 
@@ -125,6 +127,12 @@ std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir,
     if (!record.staffing.empty()) {
       write_file_atomically(sub / "staffed.json", record.runs[i].scenario->resolved.dump(2) + "\n");
     }
+  }
+  if (record.uncertainty) {
+    AtomicFile draws(dir / uncertainty_draws_file);
+    uncertainty_draws_csv(*record.uncertainty, [&draws](std::string_view text) { draws.write(text); });
+    draws.commit();
+    entries.emplace_back(uncertainty_draws_file);
   }
   AtomicFile csv(dir / "compare.csv");
   compare_csv(record, [&csv](std::string_view text) { csv.write(text); });

@@ -55,13 +55,14 @@ void add_call_type_keys(const KeyAdder& add);
 void add_agent_group_keys(const KeyAdder& add);
 void add_routing_keys(const KeyAdder& add);
 
-// scenario_keys_business.cpp: contract, skill effect, organisation, workforce, economics
-// and the sweep section.
+// scenario_keys_business.cpp: contract, skill effect, organisation, workforce, economics,
+// coefficients and the sweep section.
 void add_contract_keys(const KeyAdder& add);
 void add_skill_effect_keys(const KeyAdder& add);
 void add_organisation_keys(const KeyAdder& add);
 void add_workforce_keys(const KeyAdder& add);
 void add_economics_keys(const KeyAdder& add);
+void add_coefficient_keys(const KeyAdder& add);
 void add_sweep_keys(const KeyAdder& add);
 
 }  // namespace ccsim::io::keys

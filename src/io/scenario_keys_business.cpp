@@ -141,6 +141,18 @@ void add_economics_keys(const KeyAdder& add) {
        .default_value = 1607.0, .description = "Paid hours of a full-time year, the basis of a year's pay."});
 }
 
+void add_coefficient_keys(const KeyAdder& add) {
+  add({.path = "/coefficients", .type = KeyType::map, .default_text = "none",
+       .range = "keys: coefficient names (docs/model.md §11)",
+       .description = "Values for the model's coefficients by name (docs/model.md §11 lists every one with its "
+                      "default and domain); those not named keep their defaults."});
+  // The registry's domain of each coefficient is checked where the object is read
+  // (coefficients_reader.cpp); the table bounds every number, as for every key.
+  add({.path = "/coefficients/*", .type = KeyType::number, .rule = number_between(-1e9, true, 1e9, true),
+       .range = "the coefficient's domain (docs/model.md §11), within [-1e+09, 1e+09]",
+       .description = "The value of the coefficient named by the key."});
+}
+
 void add_sweep_keys(const KeyAdder& add) {
   // Read by `ccsim sweep` only; the loader checks it and leaves it out of the resolved
   // document, so run, compare and validate ignore it and the digest does not change.

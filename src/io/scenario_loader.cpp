@@ -85,6 +85,7 @@ LoadedScenario check_and_convert(const ScenarioSources& sources, std::string sou
   loaded.scenario.work_contracts = read_work_contracts(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.workforce = read_workforce(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.economics = read_economics(root);
+  read_coefficients(root, loaded.scenario.coefficients);
   loaded.sweep = read_sweep(context, root);
 
   // Each value is in its range; the whole must also fit a run (scenario_limits.hpp). Only

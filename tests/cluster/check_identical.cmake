@@ -2,7 +2,8 @@ cmake_minimum_required(VERSION 3.25)
 # Runs ccsim locally and in a distributed way (MPI ranks, or shards then merge) and
 # checks that the output files are byte-identical.
 # Variables: CCSIM, SCENARIO, WORK_DIR, MODE (mpi|shards), MPIEXEC (for mpi), FILES,
-# optional SUBCOMMAND (run, default, or sweep) and SWEEP_VARY (for sweep: PATH=LIST).
+# optional SUBCOMMAND (run, default, sweep or compare: SCENARIO then a list of files),
+# SWEEP_VARY (for sweep: PATH=LIST) and EXTRA_ARGS (a list of further options).
 
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
@@ -23,6 +24,7 @@ set(extra "")
 if(SUBCOMMAND STREQUAL "sweep")
   set(extra --vary ${SWEEP_VARY})
 endif()
+list(APPEND extra ${EXTRA_ARGS})
 
 run_or_fail(${CCSIM} ${SUBCOMMAND} ${SCENARIO} ${extra} --quiet --replications 5 --threads 2 -o ${WORK_DIR}/local)
 set(local_stdout "${run_stdout}")

@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "ccsim/experiment/comparison.hpp"
+#include "ccsim/experiment/model_uncertainty.hpp"
 #include "ccsim/io/result_writer.hpp"
 
 namespace ccsim::io {
@@ -27,6 +29,9 @@ struct CompareRecord {
   // compare --staff-to: how each scenario was staffed (io/headcount_plan_file.hpp), in the
   // order of runs; empty otherwise. Each scenario's folder then also gets staffed.json.
   std::vector<nlohmann::json> staffing;
+  // compare --model-uncertainty N: the draws and their summaries (uncertainty_writer.hpp);
+  // compare.json then has `model_uncertainty` and the folder uncertainty_draws.csv.
+  std::optional<experiment::ModelUncertainty> uncertainty;
 };
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
@@ -45,11 +50,12 @@ void compare_csv(const CompareRecord& record, const TextSink& write);
 // from 1 in the order given, name characters other than [A-Za-z0-9._-] replaced by '_'.
 std::string scenario_folder_name(std::size_t index, const std::string& name);
 
-// Writes <index>-<name>/summary.json for every scenario, then compare.csv and
+// Writes <index>-<name>/summary.json for every scenario, then uncertainty_draws.csv (with
+// --model-uncertainty), compare.csv and
 // compare.json into `dir` (created if needed), each atomically. `series_files[i]` names
 // the files already in scenario i's folder (its time series, streamed there while it ran:
 // run_files.hpp), listed in its summary.json as `run -o` lists them; empty: none. Returns
-// the entries written (relative to `dir`: the scenarios' folders, compare.csv,
+// the entries written (relative to `dir`: the scenarios' folders, uncertainty_draws.csv, compare.csv,
 // compare.json last).
 std::vector<std::string> write_compare_outputs(const std::filesystem::path& dir, const CompareRecord& record,
                                                const std::vector<std::vector<std::string>>& series_files = {});

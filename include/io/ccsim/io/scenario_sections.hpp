@@ -113,6 +113,11 @@ std::vector<model::WorkContractSpec> read_work_contracts(ObjectReader& root,
 
 model::EconomicsSpec read_economics(ObjectReader& root);
 
+// coefficients_reader.cpp. `coefficients`: coefficient name -> value, set in `out` (the
+// defaults elsewhere). Unknown names get a suggestion from the registry
+// (model/coefficient_table.hpp), values outside a coefficient's domain a problem naming it.
+void read_coefficients(ObjectReader& root, model::ModelCoefficients& out);
+
 // sweep_reader.cpp. The file's "sweep" declaration (kept out of the resolved document);
 // nullopt when there is none or it is wrong (its problems are in the context).
 std::optional<experiment::SweepSpec> read_sweep(ReadContext& context, const ObjectReader& root);

@@ -1,7 +1,7 @@
 #pragma once
 // The fixed coefficients of the model's equations (docs/model.md §3-5). The values below
 // are the defaults in force; docs/model.md gives each one's source, §8 the calibrated
-// ones with their original values, and §9 each [E] coefficient's plausible range. A
+// ones with their original values, and §11 each [E] coefficient's plausible range. A
 // scenario carries its own copy (Scenario::coefficients) so that the model-uncertainty
 // analysis and the ablation runs can change them without touching the equations.
 

@@ -35,7 +35,8 @@ enum class StreamPurpose : std::uint32_t {
   callback = 14,    // callbacks: index 2k the caller's acceptance, 2k + 1 the dials, for call type k
   transfer = 15,    // transfer decision, second-leg work and conference, per call type (first leg's)
   outbound = 16,    // outbound campaign: reach and talk time of each line, per call type
-  // 17..63 reserved for later model mechanisms
+  uncertainty = 17, // model uncertainty: the Latin hypercube of coefficient draws, per coefficient (registry row)
+  // 18..63 reserved for later model mechanisms
 };
 
 // Largest purpose value accepted by stream_index (6 bits), and the bound on the index
