@@ -96,7 +96,8 @@ TEST_CASE("employees: the staff of day 0 have tenure and its skill; a hire start
   model::Skills skills(slots);
   const model::WorkforceCoefficients k;
   const random::StreamFactory streams(4);
-  model::Employees staff(s.workforce, k, 0.0, skills, streams, 0);
+  const model::ModelSwitches switches;
+  model::Employees staff(s.workforce, k, switches, 0.0, skills, streams, 0);
   for (std::uint32_t i = 0; i < staff.size(); ++i) {
     CHECK(staff[i].hire_day <= 0);
     CHECK(staff[i].exhaustion == k.initial_exhaustion);
@@ -201,7 +202,7 @@ TEST_CASE("time to proficiency: days from hire until a hire's skill closes half 
   };
   CHECK(day(300.0, 0.3, 0.0, 0.2).became_proficient == 0);
   CHECK(day(301.0, 0.7, 1.0, 0.59).became_proficient == 0);  // the day-0 person is not a hire
-  const auto proficient = day(340.0, 0.7, 40.0, 0.6);
+  const auto proficient = day(340.0, 0.7, 40.0, 0.61);
   CHECK(proficient.became_proficient == 1);
   CHECK(proficient.proficiency_days == 40.0);
   CHECK(day(341.0, 0.7, 41.0, 0.8).became_proficient == 0);  // counted once

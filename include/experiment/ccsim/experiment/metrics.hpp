@@ -90,7 +90,7 @@ enum class Metric : std::uint8_t {
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 55;
+inline constexpr std::size_t metric_count = 56;
 
 struct MetricInfo {
   Metric metric;
