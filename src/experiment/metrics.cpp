@@ -60,6 +60,7 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::mean_skill, "mean_skill", false, false, false},
     {Metric::headcount, "headcount", false, false, false},
     {Metric::novice_aht_ratio, "novice_aht_ratio", false, false, false},
+    {Metric::time_to_proficiency_days, "time_to_proficiency_days", false, false, false},
     {Metric::paid_hours, "paid_hours", false, false, false},
     {Metric::total_cost, "total_cost", false, false, false},
     {Metric::penalties, "penalties", false, false, false},

@@ -55,7 +55,7 @@ MetricsCollector::MetricsCollector(const model::Scenario& scenario, engine::SimT
       days_(per_day_, scopes_),
       slots_(layout_),
       waits_(scopes_),
-      workforce_tally_(scenario.workforce.classroom_days),
+      workforce_tally_(scenario.workforce.classroom_days, scenario.workforce.starting_skill),
       totals_(scopes_) {}
 
 void MetricsCollector::on_offered(std::uint32_t call_type, engine::SimTime arrival, model::CallOrigin origin) {

@@ -32,6 +32,8 @@ void add_day(PeriodTotals& t, std::size_t day, std::span<const Counters> counter
   t.novice_calls += w.novice_calls;
   t.tenured_handle_s += w.tenured_handle_s;
   t.tenured_calls += w.tenured_calls;
+  t.proficiency_days += w.proficiency_days;
+  t.became_proficient += w.became_proficient;
   if (w.counts.employed > 0) {
     t.exhaustion_sum += w.mean_exhaustion;
     t.p90_exhaustion_sum += w.p90_exhaustion;

@@ -52,6 +52,9 @@ void set_workforce_and_economics(MetricValues& v, const MetricsCollector& collec
     set(v, Metric::novice_aht_ratio,
         (run.novice_handle_s / run.novice_calls) / (run.tenured_handle_s / run.tenured_calls));
   }
+  if (run.became_proficient > 0.0) {
+    set(v, Metric::time_to_proficiency_days, run.proficiency_days / run.became_proficient);
+  }
   if (run.workforce_days > 0.0) {
     set(v, Metric::mean_exhaustion, run.exhaustion_sum / run.workforce_days);
     set(v, Metric::p90_exhaustion, run.p90_exhaustion_sum / run.workforce_days);

@@ -15,7 +15,22 @@ void WorkforceDayTally::add_call(double handle_s, std::uint32_t working_days, do
   }
 }
 
+void WorkforceDayTally::track_proficiency(const model::EmployeeDay& e) {
+  if (e.slot >= learners_.size()) learners_.resize(e.slot + 1);
+  SlotLearner& l = learners_[e.slot];
+  // A person hired during the run is first seen on the day of hire (tenure 0); the staff
+  // of day 0 came with their skill and are not counted.
+  if (e.tenure_days < l.last_tenure_days || l.last_tenure_days < 0.0) l.learning = e.tenure_days == 0.0;
+  l.last_tenure_days = e.tenure_days;
+  if (l.learning && e.skill >= proficient_skill_) {
+    l.learning = false;
+    day_.proficiency_days += e.tenure_days;
+    ++day_.became_proficient;
+  }
+}
+
 void WorkforceDayTally::add_employee(const model::EmployeeDay& e) {
+  track_proficiency(e);
   exhaustion_.push_back(e.exhaustion);
   if (e.exhaustion >= high_strain_exhaustion) ++day_.high_strain;
   if (e.tenure_days < three_months_days) ++day_.tenure_under_3_months;

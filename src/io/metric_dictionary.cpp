@@ -69,6 +69,7 @@ constexpr std::array<Entry, experiment::metric_count> entries{{
     {Metric::mean_skill, {"index (0-1)", "mean skill of employed agents over their trained call types, averaged over days"}},
     {Metric::headcount, {"agents", "employed agents (trainees included), mean over days"}},
     {Metric::novice_aht_ratio, {"ratio", "handle time of agents in their first month on the phone over that of tenured agents"}},
+    {Metric::time_to_proficiency_days, {"days", "mean days from hire until a hire's skill has closed half the gap from the starting skill to full skill"}},
     {Metric::paid_hours, {"h", "hours paid over the measured period"}},
     {Metric::total_cost, {"currency", "labour and replacement cost over the measured period"}},
     {Metric::penalties, {"currency", "service-level penalties over the measured period"}},

@@ -231,6 +231,34 @@ TEST_CASE("absence and burnout leave rise with exhaustion, no burnout below the 
   CHECK(model::burnout_leave_probability(1.0, k) == Approx(k.burnout_daily).epsilon(1e-12));
 }
 
+TEST_CASE("burnout leave is reachable: the weekly peak of B under permanent maximum strain exceeds its threshold") {
+  // With 5 working days in 7, B climbs 1/20 of the way to B* on each working day and
+  // decays by exp(-1/14) on each day off. At steady state the week starts at
+  // B0 = r^2 B* (1 - a^5) / (1 - r^2 a^5) (a = 1 - 1/20, r = exp(-1/14)) and peaks after
+  // the fifth working day at B0 / r^2 = 0.687 B*. Burnout leave can only act if its
+  // threshold lies below that peak (docs/model.md §4.3): the original 0.8 did not.
+  const WorkforceCoefficients k;
+  const double load_half = k.load_half_mean;
+  const double max_load = 10.0;  // B* = 1 to machine precision
+  REQUIRE(model::exhaustion_target(max_load, load_half, k) == Approx(1.0).epsilon(1e-12));
+  double b = 0.0, peak = 0.0;
+  for (int week = 0; week < 200; ++week) {
+    for (int day = 0; day < 5; ++day) b = model::exhaustion_after_work(b, max_load, load_half, k);
+    peak = b;
+    for (int day = 0; day < 2; ++day) b = model::exhaustion_after_rest(b, k);
+  }
+  const double a = 1.0 - 1.0 / k.exhaustion_days;
+  const double r2 = std::exp(-2.0 / k.recovery_days);
+  const double week_start = r2 * (1.0 - std::pow(a, 5)) / (1.0 - r2 * std::pow(a, 5));
+  CHECK(peak == Approx(week_start / r2).epsilon(1e-9));
+  CHECK(peak == Approx(0.687).margin(0.001));
+  CHECK(peak > k.burnout_threshold);
+  // At that peak the daily probability is that of the hazard, well above zero.
+  CHECK(model::burnout_leave_probability(peak, k) ==
+        Approx(k.burnout_daily * (peak - k.burnout_threshold) / (1.0 - k.burnout_threshold)).epsilon(1e-12));
+  CHECK(model::burnout_leave_probability(peak, k) > 0.0);
+}
+
 TEST_CASE("quits: rise with exhaustion, fall with job quality, peak early in tenure") {
   const WorkforceCoefficients k;
   OrganisationSpec taylorist, autonomous;
@@ -440,6 +468,40 @@ TEST_CASE("quits rise with exhaustion: the same centre under a heavy and a light
                          << q_diff.ci95_lo << ", " << q_diff.ci95_hi << "]");
   CHECK(b_diff.ci95_lo > 0.0);
   CHECK(q_diff.ci95_lo > 0.0);
+}
+
+TEST_CASE("burnout leave: triggers under sustained overload with a normal week, never at low strain") {
+  // The two centres of the quits test above: Taylorist-like levers, 40 agents on 5 days
+  // in 7, 30 days of warm-up then a year; occupancy ~1 against ~0.08. Under the heavy
+  // load B* is near 0.9 for most agents (above it for the family-constrained and those
+  // with a low L_half), so the weekly peak of B (0.687 B*) passes the threshold 0.6 and
+  // some agents go on burnout leave; under the light load B* stays far below and the
+  // probability is exactly zero.
+  auto light = workforce_centre(395, 0.002, 40, 600.0, test::exponential(300.0));
+  set_taylorist(light.organisation);
+  light.horizon.warmup_days = 30;
+  auto heavy = light;
+  heavy.call_types[0].arrivals.rates_per_s = {0.065};
+
+  const int n = 8;
+  const auto l = test::replicate_with_rows(light, seed, n);
+  const auto h = test::replicate_with_rows(heavy, seed, n);
+  auto burnout_days = [](const test::WithRows& r) {
+    double days = 0.0;
+    for (const auto& m : r.rows.months) days += m.totals.burnout_days;
+    return days;
+  };
+  std::vector<double> light_days, heavy_days;
+  for (int i = 0; i < n; ++i) {
+    light_days.push_back(burnout_days(l[static_cast<std::size_t>(i)]));
+    heavy_days.push_back(burnout_days(h[static_cast<std::size_t>(i)]));
+  }
+  const auto heavy_summary = experiment::summarize(heavy_days);
+  INFO("scheduled days on burnout leave over the measured year: heavy load "
+       << heavy_summary.mean << " [" << heavy_summary.ci95_lo << ", " << heavy_summary.ci95_hi << "], light load "
+       << experiment::summarize(light_days).mean);
+  CHECK(heavy_summary.ci95_lo > 0.0);
+  for (const double d : light_days) CHECK(d == 0.0);
 }
 
 TEST_CASE("management rule: missed service-level months tighten handle-time pressure and monitoring") {

@@ -96,7 +96,8 @@ TEST_CASE("employees: the staff of day 0 have tenure and its skill; a hire start
   model::Skills skills(slots);
   const model::WorkforceCoefficients k;
   const random::StreamFactory streams(4);
-  model::Employees staff(s.workforce, k, 0.0, skills, streams, 0);
+  const model::ModelSwitches switches;
+  model::Employees staff(s.workforce, k, switches, 0.0, skills, streams, 0);
   for (std::uint32_t i = 0; i < staff.size(); ++i) {
     CHECK(staff[i].hire_day <= 0);
     CHECK(staff[i].exhaustion == k.initial_exhaustion);
@@ -159,7 +160,7 @@ TEST_CASE("working day: days off rotate, new hires sit in the classroom, then ne
 }
 
 TEST_CASE("workforce day statistics: nearest-rank p90, tenure bands, novices and tenured") {
-  experiment::WorkforceDayTally tally(21.0);
+  experiment::WorkforceDayTally tally(21.0, 0.1);
   for (int i = 1; i <= 10; ++i) {
     tally.add_employee(model::EmployeeDay{static_cast<std::uint32_t>(i), i / 10.0, 0.5, i * 50.0});
   }
@@ -184,4 +185,29 @@ TEST_CASE("workforce day statistics: nearest-rank p90, tenure bands, novices and
   const auto next = tally.finish(counts);
   CHECK(next.novice_calls == 0);
   CHECK(next.mean_exhaustion == 0.0);
+}
+
+TEST_CASE("time to proficiency: days from hire until a hire's skill closes half the gap to full skill") {
+  // Starting skill 0.2: proficient at 0.2 + 0.5 (1 - 0.2) = 0.6. Slot 0 holds a person of
+  // day 0 (tenure 300 on the first day seen: not a hire, never counted); slot 1 a hire
+  // seen on its day of hire, proficient on day 40; then slot 1's hire leaves and a new
+  // hire takes the slot, proficient 25 days after its hire.
+  experiment::WorkforceDayTally tally(21.0, 0.2);
+  model::WorkforceDay counts;
+  counts.employed = 2;
+  auto day = [&](double tenure0, double skill0, double tenure1, double skill1) {
+    tally.add_employee(model::EmployeeDay{0, 0.1, skill0, tenure0});
+    tally.add_employee(model::EmployeeDay{1, 0.1, skill1, tenure1});
+    return tally.finish(counts);
+  };
+  CHECK(day(300.0, 0.3, 0.0, 0.2).became_proficient == 0);
+  CHECK(day(301.0, 0.7, 1.0, 0.59).became_proficient == 0);  // the day-0 person is not a hire
+  const auto proficient = day(340.0, 0.7, 40.0, 0.61);
+  CHECK(proficient.became_proficient == 1);
+  CHECK(proficient.proficiency_days == 40.0);
+  CHECK(day(341.0, 0.7, 41.0, 0.8).became_proficient == 0);  // counted once
+  CHECK(day(342.0, 0.7, 0.0, 0.2).became_proficient == 0);   // a new hire in slot 1
+  const auto second = day(367.0, 0.7, 25.0, 0.65);
+  CHECK(second.became_proficient == 1);
+  CHECK(second.proficiency_days == 25.0);
 }

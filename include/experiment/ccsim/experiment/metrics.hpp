@@ -86,11 +86,11 @@ enum class Metric : std::uint8_t {
   fcr, repeat_share, failure_demand_share, redial_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
   mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
-  quits, mean_skill, headcount, novice_aht_ratio,
+  quits, mean_skill, headcount, novice_aht_ratio, time_to_proficiency_days,
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 55;
+inline constexpr std::size_t metric_count = 56;
 
 struct MetricInfo {
   Metric metric;

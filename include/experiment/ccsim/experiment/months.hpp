@@ -29,6 +29,7 @@ struct PeriodTotals {
   double tenure_under_3_months = 0.0, tenure_3_to_12_months = 0.0, tenure_over_12_months = 0.0;
   double paid_hours = 0.0;
   double novice_handle_s = 0.0, novice_calls = 0.0, tenured_handle_s = 0.0, tenured_calls = 0.0;
+  double proficiency_days = 0.0, became_proficient = 0.0;
   // Contract and economics.
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
 };
