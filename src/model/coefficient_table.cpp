@@ -23,7 +23,7 @@ constexpr CoefficientDomain below_one{0.0, true, 1.0, false};   // used as 1 - x
 constexpr CoefficientDomain hours_of_day{0.0, false, 24.0, true};
 
 // The default plausible range of an estimate with no published figure: a third either
-// side of its value (the "off by a third"), cut to the domain.
+// side of its value (docs/model.md §11: the verdict should survive a coefficient off by a third), cut to the domain.
 constexpr double third = 1.0 / 3.0;
 constexpr std::string_view third_rule = "±1/3 of the default";
 
@@ -93,8 +93,8 @@ const std::vector<Spec>& specs() {
       {"absence_flexibility", &W::absence_flexibility, E, share, "§4.3"},
       {"absence_spell_days", &W::absence_spell_days, E, positive, "§4.3"},
       {"burnout_threshold", &W::burnout_threshold, E, below_one,
-       "§4.3; the leave probability divides by 1 - threshold, so the top stays below 1", 0.8 * (1 - third), 0.95,
-       "1/3 below the default up to 0.95"},
+       "§4.3; 0.8 before burnout leave was made reachable (§8), which the range's top keeps", 0.6 * (1 - third), 0.8,
+       "±1/3 of the default"},
       {"burnout_daily", &W::burnout_daily, E, share, "§4.3"},
       {"burnout_median_days", &W::burnout_median_days, E, positive, "§4.3"},
       {"burnout_sigma", &W::burnout_sigma, S, non_negative, "§4.3 ccsim"},
