@@ -10,7 +10,7 @@
 namespace ccsim::model {
 
 Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, double support, Skills& skills,
-                     const random::StreamFactory& streams, std::uint64_t replication)
+                     const random::StreamFactory& streams, std::uint64_t replication, std::uint32_t initial_slots)
     : spec_(spec), k_(k), skills_(skills) {
   const random::Distribution tenure(dist_with_mean(random::DistKind::exponential, spec.initial_tenure_mean_days));
   const std::uint32_t n = skills.slots();
@@ -32,6 +32,10 @@ Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, 
       skills.level(i, type) = skill_after_practice(spec.starting_skill, practice_hours, support, 0.0, k);
     }
     e.exhaustion = k.initial_exhaustion;
+    if (i >= initial_slots) {
+      e.employed = false;
+      e.in_establishment = false;
+    }
   }
 }
 

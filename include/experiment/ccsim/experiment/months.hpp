@@ -29,6 +29,10 @@ struct PeriodTotals {
   double tenure_under_3_months = 0.0, tenure_3_to_12_months = 0.0, tenure_over_12_months = 0.0;
   double paid_hours = 0.0;
   double novice_handle_s = 0.0, novice_calls = 0.0, tenured_handle_s = 0.0, tenured_calls = 0.0;
+  // Levers in force, summed over the days (a timeline or the management rule moves them),
+  // and the agent-days of a timeline change's training.
+  double autonomy_sum = 0.0, script_rigidity_sum = 0.0, aht_pressure_sum = 0.0, monitoring_sum = 0.0;
+  double support_sum = 0.0, training_share_sum = 0.0, change_training_days = 0.0;
   // Contract and economics.
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
 };
@@ -38,6 +42,13 @@ struct PeriodTotals {
 // types), and with the workforce model its workforce statistics.
 void add_day(PeriodTotals& totals, std::size_t day, std::span<const Counters> counters, std::size_t scopes,
              std::span<const AgentTime> time_by_interval, const WorkforceDayStats* workforce);
+
+// A month's cost for compare's change analysis (labour plus hiring, as months.csv's
+// total_cost), with its first measured day.
+struct MonthCost {
+  double first_day = 0.0;
+  double cost = 0.0;
+};
 
 // Invoice, penalty and costs of a period, from its totals.
 void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);
