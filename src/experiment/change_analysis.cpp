@@ -45,6 +45,8 @@ ChangeAnalysis analyse_change(std::span<const ReplicationResult> reference, std:
   const std::vector<MonthCost>& layout = changed.front().months;
   std::vector<double> cumulative(pairs, 0.0);
   std::vector<double> month_diff(pairs, 0.0);
+  std::vector<double> exhaustion_diff(pairs, 0.0);
+  std::vector<double> fcr_diff(pairs, 0.0);
   std::vector<Summary> series;
   for (std::size_t m = 0; m < months; ++m) {
     const double next_start = m + 1 < layout.size() ? layout[m + 1].first_day : std::numeric_limits<double>::infinity();
@@ -52,12 +54,16 @@ ChangeAnalysis analyse_change(std::span<const ReplicationResult> reference, std:
     for (std::size_t r = 0; r < pairs; ++r) {
       month_diff[r] = changed[r].months[m].cost - reference[r].months[m].cost;
       cumulative[r] += month_diff[r];
+      exhaustion_diff[r] = changed[r].months[m].exhaustion - reference[r].months[m].exhaustion;
+      fcr_diff[r] = changed[r].months[m].fcr - reference[r].months[m].fcr;
     }
     ChangeMonth cm;
     cm.month = m;
     cm.first_day = layout[m].first_day;
     cm.month_difference = summarize(month_diff);
     cm.cumulative = summarize(cumulative);
+    cm.exhaustion_difference = summarize(exhaustion_diff);
+    cm.fcr_difference = summarize(fcr_diff);
     series.push_back(cm.cumulative);
     out.months.push_back(cm);
   }

@@ -19,6 +19,8 @@ struct ChangeMonth {
   double first_day = 0.0;
   Summary month_difference;   // changed - reference cost of this month, over the pairs
   Summary cumulative;         // changed - reference cost summed since the change, over the pairs
+  Summary exhaustion_difference;  // changed - reference mean exhaustion of the month
+  Summary fcr_difference;         // changed - reference FCR of the month
 };
 
 struct ChangeAnalysis {

@@ -43,11 +43,14 @@ struct PeriodTotals {
 void add_day(PeriodTotals& totals, std::size_t day, std::span<const Counters> counters, std::size_t scopes,
              std::span<const AgentTime> time_by_interval, const WorkforceDayStats* workforce);
 
-// A month's cost for compare's change analysis (labour plus hiring, as months.csv's
-// total_cost), with its first measured day.
+// A month for compare's change analysis: its first measured day, its cost to the centre
+// (months.csv's total_cost plus the contract penalty it forfeits), mean exhaustion and
+// FCR (NaN when undefined).
 struct MonthCost {
   double first_day = 0.0;
   double cost = 0.0;
+  double exhaustion = 0.0;
+  double fcr = 0.0;
 };
 
 // Invoice, penalty and costs of a period, from its totals.

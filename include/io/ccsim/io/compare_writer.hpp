@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/experiment/change_analysis.hpp"
 #include "ccsim/experiment/comparison.hpp"
 #include "ccsim/io/result_writer.hpp"
 
@@ -27,6 +28,10 @@ struct CompareRecord {
   // compare --staff-to: how each scenario was staffed (io/headcount_plan_file.hpp), in the
   // order of runs; empty otherwise. Each scenario's folder then also gets staffed.json.
   std::vector<nlohmann::json> staffing;
+  // When a scenario has a timeline: per scenario (nullopt for the first), the change
+  // analysis against the first (docs/metrics.md "Change against no change"); empty
+  // when no scenario has one, and compare.json then has no `change` key.
+  std::vector<std::optional<experiment::ChangeAnalysis>> changes;
 };
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
