@@ -124,11 +124,11 @@ void add_workforce_keys(const KeyAdder& add) {
 
 void add_timeline_keys(const KeyAdder& add) {
   add({.path = "/timeline", .type = KeyType::object_list, .default_text = "no change",
-       .description = "Organisational change over time (docs/model.md §4.14): changes in day order, each from "
+       .description = "Organisational change over time (docs/model.md §4.13): changes in day order, each from "
                       "its day on. Needs the workforce model and an organisation other than neutral; the "
                       "agents keep their exhaustion, skills and tenure."});
   add({.path = "/timeline/*/day", .type = KeyType::integer, .unit = "day",
-       .rule = integer_between(1, max_workforce_days), .range = "> the previous change's day, < horizon/days",
+       .rule = integer_between(1, max_workforce_days), .range = "> the previous change's day, < days (horizon/days)",
        .required = true, .description = "Day (0-based, warm-up included) at whose opening the change applies."});
   add({.path = "/timeline/*/organisation", .type = KeyType::object, .default_text = "levers in force",
        .description = "New levers, set over those in force: a preset sets its eight 0-1 levers and team_size, a "
@@ -160,7 +160,7 @@ void add_timeline_keys(const KeyAdder& add) {
                       "in training for the change; they count as coaching hours."});
   add({.path = "/timeline/*/training_spread_days", .type = KeyType::integer, .unit = "days",
        .rule = integer_between(1, max_workforce_days), .default_text = "5 x training_days",
-       .range = ">= training_days",
+       .range = "[1, 36500], >= training_days",
        .description = "Calendar days over which the agents' first training days are spread (the j-th of a "
                       "group's n agents starts on day + j x spread / n), so the phones are not emptied."});
 }

@@ -299,7 +299,7 @@ void CallCenter::Units::handle(const engine::Event& e) {
   }
 }
 
-// docs/model.md §4.14: the levers given are set over those in force (after the day's
+// docs/model.md §4.13: the levers given are set over those in force (after the day's
 // management review); the management rule then relaxes towards the new levers.
 void CallCenter::Units::apply_timeline(std::uint64_t day) {
   const auto& timeline = scenario.timeline;

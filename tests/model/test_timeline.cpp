@@ -1,4 +1,4 @@
-// Mechanism tests of the scenario timeline (docs/model.md §4.14): a change applies on its
+// Mechanism tests of the scenario timeline (docs/model.md §4.13): a change applies on its
 // day, the people carry their state through it, training days take agents off the phone
 // while they stay paid, and headcounts rise and fall. Each case runs the changed centre
 // against the same centre without the change, with common random numbers (same seed,

@@ -30,7 +30,7 @@ struct Employee {
   double peer_experience = 0.0;      // share of experienced peers in the team (§4.6)
   double training_boost = 0.0;       // handle-time reduction from recent coaching (§4.10)
   bool in_establishment = true;      // false: a slot the timeline has not opened (or has cut)
-  int change_training_left = 0;      // a timeline change's training days still to take (§4.14)
+  int change_training_left = 0;      // a timeline change's training days still to take (§4.13)
   std::int64_t change_training_from = 0;  // first day they may be taken
 };
 

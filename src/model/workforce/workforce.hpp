@@ -32,7 +32,7 @@ class Workforce {
             const random::StreamFactory& streams, std::uint64_t replication);
 
   void open_day(std::uint64_t day);
-  // A timeline change at the opening of `day`, before open_day (docs/model.md §4.14):
+  // A timeline change at the opening of `day`, before open_day (docs/model.md §4.13):
   // headcounts (cut slots leave, new slots are hired today) and each employed agent's
   // training days, their starts spread over the change's spread days.
   void apply_change(const TimelineChange& change, std::int64_t day);

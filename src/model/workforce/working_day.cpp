@@ -43,7 +43,7 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   if (!a.has_shift || length <= 0.0) return;
   d.paid_s = length;
   if (e.change_training_left > 0 && static_cast<std::int64_t>(day) >= e.change_training_from) {
-    // A timeline change's training (docs/model.md §4.14): a paid day off the phone that
+    // A timeline change's training (docs/model.md §4.13): a paid day off the phone that
     // counts as coaching for learning and the training boost.
     --e.change_training_left;
     ++counts.in_change_training;
