@@ -115,7 +115,7 @@ model::EconomicsSpec read_economics(ObjectReader& root);
 
 // timeline_reader.cpp. The changes in day order; each day after the last and within the
 // horizon, headcounts keyed by the groups' names, and the workforce model and an
-// organisation other than neutral enabled (docs/model.md §4.14).
+// organisation other than neutral enabled (docs/model.md §4.13).
 std::vector<model::TimelineChange> read_timeline(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
                                                  const model::OrganisationSpec& organisation,
                                                  const model::WorkforceSpec& workforce,

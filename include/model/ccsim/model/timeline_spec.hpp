@@ -1,5 +1,5 @@
 #pragma once
-// Organisational change over time (docs/model.md §4.14, scenario key `timeline`): from a
+// Organisational change over time (docs/model.md §4.13, scenario key `timeline`): from a
 // given day, new lever values applied over the levers in force, new headcounts per agent
 // group, and training days every employed agent spends off the phone. The people carry
 // their state (exhaustion, skills, tenure) through the change.
