@@ -46,6 +46,7 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::fcr, "fcr", true, true, false},
     {Metric::repeat_share, "repeat_share", true, true, false},
     {Metric::failure_demand_share, "failure_demand_share", true, true, false},
+    {Metric::redial_share, "redial_share", true, true, false},
     {Metric::calls_per_issue, "calls_per_issue", true, true, false},
     {Metric::attempts_per_issue, "attempts_per_issue", true, false, false},
     {Metric::wait_per_issue_s, "wait_per_issue_s", true, false, false},
@@ -143,10 +144,13 @@ double repeat_share(const Counters& c) {
   return ratio(static_cast<double>(c.offered_repeat), static_cast<double>(c.offered));
 }
 double failure_demand_share(const Counters& c) {
-  // Calls the centre would not get if it worked right: repeats of unresolved issues,
-  // errors made elsewhere, and callers trying again after hanging up in the queue.
-  return ratio(static_cast<double>(c.offered_repeat + c.offered_upstream + c.redials),
-               static_cast<double>(c.offered));
+  // Calls caused by failing the customer's issue: repeats of unresolved issues and errors
+  // made elsewhere (docs/model.md §7). Redials after hanging up in the queue are a
+  // failure of access, not of the work, and have their own metric, redial_share.
+  return ratio(static_cast<double>(c.offered_repeat + c.offered_upstream), static_cast<double>(c.offered));
+}
+double redial_share(const Counters& c) {
+  return ratio(static_cast<double>(c.redials), static_cast<double>(c.offered));
 }
 double calls_per_issue(const Counters& c) {
   // Handled calls per resolved issue: each resolved issue has exactly one resolving call.
@@ -226,6 +230,7 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, con
   v[static_cast<std::size_t>(Metric::fcr)] = fcr(c);
   v[static_cast<std::size_t>(Metric::repeat_share)] = repeat_share(c);
   v[static_cast<std::size_t>(Metric::failure_demand_share)] = failure_demand_share(c);
+  v[static_cast<std::size_t>(Metric::redial_share)] = redial_share(c);
   v[static_cast<std::size_t>(Metric::calls_per_issue)] = calls_per_issue(c);
   v[static_cast<std::size_t>(Metric::attempts_per_issue)] = attempts_per_issue(c);
   v[static_cast<std::size_t>(Metric::wait_per_issue_s)] = wait_per_issue_s(c);

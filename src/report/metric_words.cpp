@@ -18,6 +18,8 @@ const std::vector<MetricWords>& key_metrics() {
        "has a smaller share of repeat calls"},
       {"failure_demand_share", "failure demand", Scale::share, "", "has more failure demand",
        "has less failure demand"},
+      {"redial_share", "redial share", Scale::share, "", "has more callers redialling after hanging up",
+       "has fewer callers redialling after hanging up"},
       {"turnover_annual", "annual turnover", Scale::share, "", "loses more agents a year",
        "loses fewer agents a year"},
       {"mean_exhaustion", "mean exhaustion (0-1)", Scale::number, "", "leaves its agents more exhausted",

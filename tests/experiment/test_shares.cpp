@@ -33,7 +33,7 @@ double value(const experiment::ReplicationResult& r, Metric m) {
 
 constexpr Metric shares[] = {Metric::service_level, Metric::p_wait,         Metric::abandon_rate,
                              Metric::occupancy,     Metric::utilisation,    Metric::fcr,
-                             Metric::repeat_share,  Metric::failure_demand_share, Metric::high_strain_share,
+                             Metric::repeat_share,  Metric::failure_demand_share, Metric::redial_share, Metric::high_strain_share,
                              Metric::absence_rate,  Metric::shrinkage};
 
 }  // namespace

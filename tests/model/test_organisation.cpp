@@ -413,3 +413,21 @@ TEST_CASE("the neutral organisation has no organisational effect on calls") {
   CHECK(metric(on, Metric::repeat_share) > 0.0);
   CHECK(count_origins(s, 0).offered_upstream > 0);
 }
+
+TEST_CASE("failure demand counts repeats and upstream errors; redials are their own share") {
+  // A Taylorist centre too small for its calls: many callers hang up and redial, so a
+  // definition that counted redials as failure demand would be off by their share.
+  auto s = test::single_queue(0.05, test::exponential(100.0), 4, test::exponential(60.0), 86400.0, 0.0);
+  set_taylorist(s.organisation);
+  s.organisation.enabled = true;
+  s.organisation.upstream_failure = 0.15;
+  s.call_types[0].redial.probability_after_abandon = 0.6;
+  const auto r = experiment::run_replication(s, seed, 0);
+  const auto c = count_origins(s, 0);
+  const double offered = metric(r, Metric::offered);
+  REQUIRE(offered > 3000);
+  REQUIRE(metric(r, Metric::redials) > 0.05 * offered);
+  CHECK(metric(r, Metric::redial_share) == Approx(metric(r, Metric::redials) / offered).epsilon(1e-12));
+  CHECK(metric(r, Metric::failure_demand_share) ==
+        Approx(metric(r, Metric::repeat_share) + static_cast<double>(c.offered_upstream) / offered).epsilon(1e-12));
+}

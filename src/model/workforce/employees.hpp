@@ -38,10 +38,13 @@ class Employees {
  public:
   // The staff of day 0 (docs/model.md §4.7): a spread of tenures, the skill that tenure
   // brings, initial exhaustion; traits drawn per slot.
+  // `switches`: under the ablations (docs/model.md §1 "The feedback loops, measured") a hire keeps the slot's skills
+  // and starts at the initial exhaustion, so the staff's mix does not move with turnover.
   // Slots from `initial_slots` on are outside the establishment until a timeline change
   // opens them (scenario.hpp slot_count).
-  Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, double support, Skills& skills,
-            const random::StreamFactory& streams, std::uint64_t replication, std::uint32_t initial_slots);
+  Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, const ModelSwitches& switches, double support,
+            Skills& skills, const random::StreamFactory& streams, std::uint64_t replication,
+            std::uint32_t initial_slots);
 
   [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(people_.size()); }
   [[nodiscard]] Employee& operator[](std::uint32_t slot) { return people_[slot]; }
@@ -59,6 +62,7 @@ class Employees {
 
   const WorkforceSpec& spec_;
   const WorkforceCoefficients& k_;
+  const ModelSwitches& switches_;
   Skills& skills_;
   std::vector<Employee> people_;
   std::vector<random::Mrg32k3a> rng_;

@@ -32,7 +32,8 @@ Workforce::Workforce(const Scenario& scenario, const WorkforceCoefficients& k, c
       slots_(slots),
       skills_(skills),
       observer_(observer),
-      employees_(scenario.workforce, k_, levers.support, skills, streams, replication, initial_slots(scenario)),
+      employees_(scenario.workforce, k_, scenario.switches, levers.support, skills, streams, replication,
+                 initial_slots(scenario)),
       working_day_(scenario.workforce, k_, calendar, slots, duty),
       vacancy_(scenario.workforce.vacancy_mean_days, k_) {}
 
@@ -134,6 +135,7 @@ void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double hand
   const double today = static_cast<double>(static_cast<std::int64_t>(now / engine::seconds_per_day));
   const double tenure_days = today - static_cast<double>(e.hire_day);
   observer_.on_call_by_agent(handle_s, e.days_since_hire, tenure_days);
+  if (scenario_.switches.freeze_skills) return;
   double& s = skills_.level(slot, type);
   s = skill_after_practice(s, handle_s / 3600.0, levers_.support, e.peer_experience, k_);
 }
@@ -154,7 +156,9 @@ void Workforce::close_slot(std::uint32_t slot, std::int64_t day) {
   const DayOfWork d = working_day_.of(slot);
   const ShiftWork work = working_day_.close(slot);
   // Strain of the day's work, or recovery on a day without paid work.
-  if (d.worked && work.logged_in_s > 0.0) {
+  if (scenario_.switches.freeze_exhaustion) {
+    // Ablation: exhaustion stays where it started.
+  } else if (d.worked && work.logged_in_s > 0.0) {
     const double load = shift_load(job_demand(work, levers_, k_), levers_, e.family, k_);
     e.exhaustion = exhaustion_after_work(e.exhaustion, load, e.load_half, k_);
   } else if (d.paid_s <= 0.0) {
@@ -190,6 +194,7 @@ void Workforce::update_skills_after_day(std::uint32_t slot, const DayOfWork& d) 
   // practised today fade.
   Employee& e = employees_[slot];
   e.training_boost = training_boost_after_day(e.training_boost, d.coaching_s / 3600.0, k_);
+  if (scenario_.switches.freeze_skills) return;
   const double coaching_hours = k_.coaching_weight * d.coaching_s / 3600.0;
   for (std::uint32_t type = 0; type < skills_.types(); ++type) {
     if (!skills_.trained(slot, type)) continue;

@@ -83,14 +83,14 @@ enum class Metric : std::uint8_t {
   // outbound campaigns
   outbound_attempts, outbound_connects, outbound_abandoned, outbound_abandon_rate,
   // quality (organisation model)
-  fcr, repeat_share, failure_demand_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
+  fcr, repeat_share, failure_demand_share, redial_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
   // workforce (workforce model)
   mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
   quits, mean_skill, headcount, novice_aht_ratio,
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 54;
+inline constexpr std::size_t metric_count = 55;
 
 struct MetricInfo {
   Metric metric;
@@ -118,6 +118,7 @@ double aht_s(const Counters& c);
 double fcr(const Counters& c);
 double repeat_share(const Counters& c);
 double failure_demand_share(const Counters& c);
+double redial_share(const Counters& c);
 double calls_per_issue(const Counters& c);
 double attempts_per_issue(const Counters& c);
 double wait_per_issue_s(const Counters& c);

@@ -142,15 +142,15 @@ struct ModelCoefficients {
   ManagementRuleCoefficients rule;
 };
 
-// Ablations (docs/model.md §7 "Feedback loops"): each cuts one feedback loop so that its
+// Ablations (docs/model.md §1 "The feedback loops, measured"): each cuts one feedback loop so that its
 // size can be measured against the full model on common random numbers.
 struct ModelSwitches {
-  // Every agent's exhaustion stays at its starting value (workforce.initial_exhaustion
-  // for the staff on day 0, zero for hires): strain no longer feeds back on calls,
-  // absence and quits.
+  // Every agent's exhaustion stays at WorkforceCoefficients::initial_exhaustion, hires
+  // included: strain no longer feeds back on calls, absence and quits.
   bool freeze_exhaustion = false;
-  // No learning by doing, coaching or forgetting: every agent keeps the skills it starts
-  // with (tenure-based practice on day 0, the starting skill for hires).
+  // No learning by doing, coaching or forgetting, and a hire takes over the skills of the
+  // slot it fills: the skill mix of day 0 stays whatever the turnover, so quits no longer
+  // feed back on handle time and resolution through novices.
   bool freeze_skills = false;
 };
 
