@@ -127,6 +127,28 @@ std::vector<std::vector<experiment::ReplicationResult>> common_replications(cons
   return out;
 }
 
+// The change analysis of each later scenario against the first when either has a
+// timeline: from the later scenario's first change, else the first scenario's.
+std::vector<std::optional<experiment::ChangeAnalysis>> change_analyses(
+    const io::CompareRecord& record, const std::vector<std::vector<experiment::ReplicationResult>>& paired) {
+  std::vector<std::optional<experiment::ChangeAnalysis>> out;
+  const auto first_change = [&](std::size_t i) -> std::optional<int> {
+    const auto& timeline = record.runs[i].scenario->scenario.timeline;
+    if (timeline.empty()) return std::nullopt;
+    return timeline.front().day;
+  };
+  bool any = false;
+  for (std::size_t i = 0; i < record.runs.size(); ++i) any = any || first_change(i).has_value();
+  if (!any) return out;
+  out.resize(record.runs.size());
+  for (std::size_t i = 1; i < record.runs.size(); ++i) {
+    const std::optional<int> from = first_change(i) ? first_change(i) : first_change(0);
+    if (!from) continue;
+    out[i] = experiment::analyse_change(paired.front(), paired[i], *from);
+  }
+  return out;
+}
+
 // compare --staff-to: each scenario staffed to the same target before the comparison
 // (docs/planning.md). The search simulates replications R..R+S-1, apart from the
 // comparison's 0..R-1, so the comparison judges the staffing on fresh replications.
@@ -322,6 +344,7 @@ int compare(const CompareOptions& opt, const GlobalOptions& global) {
     inputs.push_back({scopes.back(), paired[i]});
   }
   record.comparison = experiment::compare(inputs);
+  record.changes = change_analyses(record, paired);
   if (opt.model_uncertainty > 0 && !record.partial && record.comparison.replications > 0) {
     run_uncertainty(loaded, opt, seed, threads, progress_style(global.quiet), record);
   }

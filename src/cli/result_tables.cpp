@@ -211,6 +211,48 @@ ResultViews run_views(const io::RunRecord& record,
           [&record](const io::TextSink& write) { io::summary_csv(record, write); }};
 }
 
+namespace {
+
+// compare with a timeline: month by month since the change, the paired differences of
+// the later scenario against the first (docs/metrics.md "Change against no change").
+std::string change_table(const io::CompareRecord& record) {
+  std::string out;
+  const std::string& first = record.runs.front().scenario->scenario.name;
+  const std::string currency = record.runs.front().scenario->scenario.economics.currency;
+  for (std::size_t i = 1; i < record.changes.size() && i < record.runs.size(); ++i) {
+    const auto& c = record.changes[i];
+    if (!c) continue;
+    out += "\nChange from day " + std::to_string(c->from_day) + ": " + record.runs[i].scenario->scenario.name +
+           " - " + first + ", per month since the change (paired, mean ± 95% CI)\n";
+    Table table;
+    table.add_row({"month", "first day", "cost (" + currency + ")", "cumulative cost (" + currency + ")",
+                   "exhaustion", "FCR"});
+    for (const auto& m : c->months) {
+      table.add_row({std::to_string(m.month), std::to_string(static_cast<long>(m.first_day)),
+                     mean_cell(m.month_difference, 0), mean_cell(m.cumulative, 0),
+                     mean_cell(m.exhaustion_difference, 3), mean_cell(m.fcr_difference, 3)});
+    }
+    out += table.render();
+    const auto month_text = [&](const std::optional<std::size_t>& m) {
+      if (!m) return std::string("never within the run");
+      for (const auto& cm : c->months) {
+        if (cm.month == *m) {
+          char buf[160];
+          std::snprintf(buf, sizeof buf, "month %zu (cumulative %.0f [%.0f, %.0f] %s)", *m, cm.cumulative.mean,
+                        cm.cumulative.ci95_lo, cm.cumulative.ci95_hi, currency.c_str());
+          return std::string(buf);
+        }
+      }
+      return std::to_string(*m);
+    };
+    out += "cumulative cost difference turns: " + month_text(c->breakeven_month) +
+           "; its interval on the other side of 0 from " + month_text(c->breakeven_month_significant) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string compare_table(const io::CompareRecord& record, const std::string& seed_from,
                           const std::string& replications_from) {
   const auto& runs = record.runs;
@@ -250,7 +292,7 @@ std::string compare_table(const io::CompareRecord& record, const std::string& se
   }
   return out + table.render() +
          "\n* the 95% CI of the paired difference excludes 0 (significant at the 5% level)\n"
-         "per call type: --format json|csv, or compare.json and compare.csv in -o DIR\n";
+         "per call type: --format json|csv, or compare.json and compare.csv in -o DIR\n" + change_table(record);
 }
 
 std::string sweep_table(const io::SweepRecord& record, const std::string& replications_from) {

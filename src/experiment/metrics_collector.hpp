@@ -74,6 +74,8 @@ class MetricsCollector final : public model::Observer {
   // The measured window as one billing period, and the sum of the monthly penalties.
   [[nodiscard]] const PeriodTotals& measured() const { return measured_; }
   [[nodiscard]] double penalties() const { return penalties_; }
+  // Each month's cost, in month order (compare's change analysis).
+  [[nodiscard]] const std::vector<MonthCost>& month_costs() const { return month_costs_; }
   [[nodiscard]] bool has_workforce() const { return has_workforce_; }
   // Some call type has a transfer: the transfer metrics are defined.
   [[nodiscard]] const QueueFeatures& features() const { return features_; }
@@ -115,6 +117,7 @@ class MetricsCollector final : public model::Observer {
   PeriodTotals month_;
   std::size_t month_index_ = 0;
   double penalties_ = 0.0;
+  std::vector<MonthCost> month_costs_;
 };
 
 }  // namespace ccsim::experiment

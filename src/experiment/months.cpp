@@ -34,6 +34,13 @@ void add_day(PeriodTotals& t, std::size_t day, std::span<const Counters> counter
   t.tenured_calls += w.tenured_calls;
   t.proficiency_days += w.proficiency_days;
   t.became_proficient += w.became_proficient;
+  t.autonomy_sum += w.counts.autonomy;
+  t.script_rigidity_sum += w.counts.script_rigidity;
+  t.aht_pressure_sum += w.counts.aht_pressure;
+  t.monitoring_sum += w.counts.monitoring;
+  t.support_sum += w.counts.support;
+  t.training_share_sum += w.counts.training_share;
+  t.change_training_days += w.counts.in_change_training;
   if (w.counts.employed > 0) {
     t.exhaustion_sum += w.mean_exhaustion;
     t.p90_exhaustion_sum += w.p90_exhaustion;

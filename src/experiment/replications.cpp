@@ -117,6 +117,7 @@ std::optional<ReplicationResult> run_replication(const model::Scenario& scenario
     r.metrics.push_back(v);
   }
   r.has_workforce = collector.has_workforce();
+  r.months = collector.month_costs();
   return r;
 }
 

@@ -8,7 +8,7 @@ namespace ccsim::experiment {
 
 namespace {
 
-constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '2'};
+constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '3'};
 
 // Sizes of every struct copied bytewise: a build whose layout differs cannot decode.
 constexpr std::uint64_t layout_signature =
@@ -75,6 +75,7 @@ void encode_result(const ReplicationResult& r, std::string& out) {
   put_vector(out, r.metrics);
   put(out, static_cast<std::uint8_t>(r.has_workforce ? 1 : 0));
   put(out, r.totals);
+  put_vector(out, r.months);
 }
 
 void encode_rows(const RowRecord& rows, std::string& out) {
@@ -114,6 +115,7 @@ DecodedResults decode_results(const std::string& bytes) {
     r.metrics = in.get_vector<MetricValues>();
     r.has_workforce = in.get<std::uint8_t>() != 0;
     r.totals = in.get<model::RunTotals>();
+    r.months = in.get_vector<MonthCost>();
     decoded.results.push_back(std::move(r));
     if (with_rows) {
       RowRecord rows;

@@ -36,6 +36,29 @@ nlohmann::json scope_json(const experiment::ScopeComparison& scope, bool overall
   return out;
 }
 
+nlohmann::json change_entry(const std::optional<experiment::ChangeAnalysis>& c) {
+  if (!c) return nullptr;
+  const auto interval = [](const experiment::Summary& s) {
+    return nlohmann::json{{"mean", json_number(s.mean)}, {"ci95", {json_number(s.ci95_lo), json_number(s.ci95_hi)}}};
+  };
+  nlohmann::json months = nlohmann::json::array();
+  for (const auto& m : c->months) {
+    months.push_back({{"month", m.month},
+                      {"first_day", json_number(m.first_day)},
+                      {"cost_difference", interval(m.month_difference)},
+                      {"cumulative_cost_difference", interval(m.cumulative)},
+                      {"exhaustion_difference", interval(m.exhaustion_difference)},
+                      {"fcr_difference", interval(m.fcr_difference)}});
+  }
+  const auto month_or_null = [](const std::optional<std::size_t>& m) {
+    return m ? nlohmann::json(*m) : nlohmann::json(nullptr);
+  };
+  return nlohmann::json{{"from_day", c->from_day},
+                        {"breakeven_month", month_or_null(c->breakeven_month)},
+                        {"breakeven_month_significant", month_or_null(c->breakeven_month_significant)},
+                        {"months", std::move(months)}};
+}
+
 }  // namespace
 
 nlohmann::json compare_json(const CompareRecord& record) {
@@ -58,6 +81,11 @@ nlohmann::json compare_json(const CompareRecord& record) {
   if (!record.staffing.empty()) j["staffing"] = record.staffing;
   j["metrics"] = nlohmann::json::object();
   j["by_call_type"] = nlohmann::json::object();
+  if (!record.changes.empty()) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& c : record.changes) changes.push_back(change_entry(c));
+    j["change"] = std::move(changes);
+  }
   for (const auto& scope : record.comparison.scopes) {
     if (scope.overall) {
       j["metrics"] = scope_json(scope, true);

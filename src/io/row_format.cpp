@@ -63,6 +63,9 @@ constexpr const char* workforce_day_columns =
     "mean_exhaustion,p90_exhaustion,high_strain,mean_skill,tenure_under_3_months,"
     "tenure_3_to_12_months,tenure_over_12_months,paid_hours,aht_pressure,monitoring";
 constexpr std::size_t workforce_day_column_count = 19;
+// months.csv with the workforce model: the levers in force (docs/metrics.md).
+constexpr const char* month_lever_columns =
+    ",autonomy,script_rigidity,aht_pressure,monitoring,support,training_share,change_training_days";
 
 void append_workforce_day(std::string& out, const experiment::WorkforceDayStats& w) {
   const model::WorkforceDay& c = w.counts;
@@ -122,7 +125,8 @@ std::string RowFormat::months_header() const {
   return std::string(dated_ ? "replication,month,date," : "replication,month,") + "first_day,days,offered,answered,abandoned,service_level,fcr,repeat_share,"
          "failure_demand_share,aht_s,occupancy,headcount,vacancies,quits,hires,absence_rate,mean_exhaustion,"
          "p90_exhaustion,high_strain_share,mean_skill,tenure_under_3_months_share,paid_hours,invoice,penalty,"
-         "labour_cost,hiring_cost,total_cost,cost_per_resolved\n";
+         "labour_cost,hiring_cost,total_cost,cost_per_resolved" +
+         std::string(workforce_ ? month_lever_columns : "") + "\n";
 }
 
 std::string RowFormat::agents_header() {
@@ -188,6 +192,15 @@ void RowFormat::month(std::string& out, std::uint64_t replication, std::size_t m
     out += ',';
     append_number(out, v);
   }
+  if (wf) {
+    // The levers in force, averaged over the month's days, and the change training taken.
+    for (double v : {share(t.autonomy_sum, t.days), share(t.script_rigidity_sum, t.days),
+                     share(t.aht_pressure_sum, t.days), share(t.monitoring_sum, t.days),
+                     share(t.support_sum, t.days), share(t.training_share_sum, t.days), t.change_training_days}) {
+      out += ',';
+      append_number(out, v);
+    }
+  }
   out += '\n';
 }
 
@@ -201,7 +214,9 @@ void RowFormat::agent(std::string& out, std::uint64_t replication, const model::
   append_integer(out, a.hire_day);
   out += ',';
   append_integer(out, a.exit_day);
-  out += a.reason == model::ExitReason::quit ? ",quit," : ",end_of_run,";
+  out += a.reason == model::ExitReason::quit            ? ",quit,"
+         : a.reason == model::ExitReason::headcount_cut ? ",headcount_cut,"
+                                                        : ",end_of_run,";
   append_integer(out, a.exit_day - a.hire_day);
   out += ',';
   append_number(out, a.skill);

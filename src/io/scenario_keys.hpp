@@ -61,6 +61,7 @@ void add_contract_keys(const KeyAdder& add);
 void add_skill_effect_keys(const KeyAdder& add);
 void add_organisation_keys(const KeyAdder& add);
 void add_workforce_keys(const KeyAdder& add);
+void add_timeline_keys(const KeyAdder& add);
 void add_economics_keys(const KeyAdder& add);
 void add_coefficient_keys(const KeyAdder& add);
 void add_sweep_keys(const KeyAdder& add);

@@ -122,6 +122,49 @@ void add_workforce_keys(const KeyAdder& add) {
        .default_value = 0.1, .description = "Skill of a new hire on the call types they are trained for."});
 }
 
+void add_timeline_keys(const KeyAdder& add) {
+  add({.path = "/timeline", .type = KeyType::object_list, .default_text = "no change",
+       .description = "Organisational change over time (docs/model.md §4.13): changes in day order, each from "
+                      "its day on. Needs the workforce model and an organisation other than neutral; the "
+                      "agents keep their exhaustion, skills and tenure."});
+  add({.path = "/timeline/*/day", .type = KeyType::integer, .unit = "day",
+       .rule = integer_between(1, max_workforce_days), .range = "> the previous change's day, < days (horizon/days)",
+       .required = true, .description = "Day (0-based, warm-up included) at whose opening the change applies."});
+  add({.path = "/timeline/*/organisation", .type = KeyType::object, .default_text = "levers in force",
+       .description = "New levers, set over those in force: a preset sets its eight 0-1 levers and team_size, a "
+                      "lever given overrides its preset's value, levers not given stay as in force. "
+                      "upstream_failure_share, skills_per_agent and management_rule cannot change."});
+  add({.path = "/timeline/*/organisation/preset", .type = KeyType::string, .default_text = "none",
+       .choices = {"taylorist", "autonomous", "custom"},
+       .description = "A reference organisation whose levers are set."});
+  const NumberRule share = number_between(0, true, 1, true);
+  for (const char* key : {"autonomy", "script_rigidity", "script_coverage", "monitoring", "aht_pressure", "support",
+                          "training_share", "schedule_flexibility"}) {
+    add({.path = std::string("/timeline/*/organisation/") + key, .type = KeyType::number, .rule = share,
+         .default_text = "preset's, else in force",
+         .description = std::string("As /organisation/") + key + ", from the change's day."});
+  }
+  add({.path = "/timeline/*/organisation/team_size", .type = KeyType::integer,
+       .rule = integer_between(1, max_team_size), .default_text = "preset's, else in force",
+       .description = "As /organisation/team_size, from the change's day."});
+  add({.path = "/timeline/*/headcount", .type = KeyType::map, .default_text = "unchanged",
+       .range = "keys: agent group names",
+       .description = "New headcount per agent group. A cut closes vacancies first, then the group's last "
+                      "slots (agents.csv exit_reason headcount_cut); a rise opens vacancies hired on the day "
+                      "(classroom, nesting, hiring cost)."});
+  add({.path = "/timeline/*/headcount/*", .type = KeyType::integer, .rule = integer_between(0, max_headcount),
+       .description = "Headcount of the group named by the key from the change's day."});
+  add({.path = "/timeline/*/training_days", .type = KeyType::integer, .unit = "days",
+       .rule = integer_between(0, max_workforce_days), .default_value = 0,
+       .description = "Paid working days each employed agent (past classroom and nesting) spends off the phone "
+                      "in training for the change; they count as coaching hours."});
+  add({.path = "/timeline/*/training_spread_days", .type = KeyType::integer, .unit = "days",
+       .rule = integer_between(1, max_workforce_days), .default_text = "5 x training_days",
+       .range = "[1, 36500], >= training_days",
+       .description = "Calendar days over which the agents' first training days are spread (the j-th of a "
+                      "group's n agents starts on day + j x spread / n), so the phones are not emptied."});
+}
+
 void add_economics_keys(const KeyAdder& add) {
   add({.path = "/economics", .type = KeyType::object, .default_text = "27 EUR/h",
        .description = "Costs, for the economic results."});

@@ -84,6 +84,8 @@ LoadedScenario check_and_convert(const ScenarioSources& sources, std::string sou
   loaded.scenario.organisation = read_organisation(root);
   loaded.scenario.work_contracts = read_work_contracts(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.workforce = read_workforce(root, horizon, loaded.scenario.agent_groups, group_paths);
+  loaded.scenario.timeline = read_timeline(root, horizon, loaded.scenario.organisation, loaded.scenario.workforce,
+                                           loaded.scenario.agent_groups);
   loaded.scenario.economics = read_economics(root);
   read_coefficients(root, loaded.scenario.coefficients);
   loaded.sweep = read_sweep(context, root);

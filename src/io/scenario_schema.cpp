@@ -184,6 +184,7 @@ std::vector<KeySpec> build_table() {
   keys::add_skill_effect_keys(add);
   keys::add_organisation_keys(add);
   keys::add_workforce_keys(add);
+  keys::add_timeline_keys(add);
   keys::add_economics_keys(add);
   keys::add_coefficient_keys(add);
   keys::add_sweep_keys(add);

@@ -75,15 +75,30 @@ void check_transfers(const Scenario& scenario) {
 // the JSON path of the offending value (tests/io/test_model_invariants.cpp).
 void check_invariants(const Scenario& scenario) {
   check_transfers(scenario);
+  if (!scenario.timeline.empty()) {
+    if (!scenario.workforce.enabled) throw ModelError("a timeline needs the workforce model");
+    if (!scenario.organisation.enabled) throw ModelError("a timeline needs an organisation other than neutral");
+    int last = 0;
+    for (const auto& change : scenario.timeline) {
+      if (change.day <= last || change.day >= scenario.horizon.days) {
+        throw ModelError("timeline days must increase, from 1 to the horizon's last day");
+      }
+      if (change.headcount_by_group.size() > scenario.agent_groups.size()) {
+        throw ModelError("a timeline change names more groups than the scenario has");
+      }
+      last = change.day;
+    }
+  }
   if (!scenario.workforce.enabled) return;
   if (!scenario.horizon.calendar) throw ModelError("the workforce model needs a calendar horizon");
   std::uint64_t agents = 0;
-  for (const auto& g : scenario.agent_groups) {
+  for (std::size_t gi = 0; gi < scenario.agent_groups.size(); ++gi) {
+    const AgentGroupSpec& g = scenario.agent_groups[gi];
     if (g.staffing == StaffingMode::table) {
       throw ModelError("the workforce model does not support staffing tables (group '" + g.name +
                        "'): use shifts or opening hours");
     }
-    agents += static_cast<std::uint64_t>(std::max(0, g.headcount));
+    agents += static_cast<std::uint64_t>(slot_count(scenario, gi));
   }
   // Each agent slot has its own workforce stream.
   if (agents > std::uint64_t{random::max_index_within_purpose} + 1) {
@@ -109,13 +124,15 @@ struct CallCenter::Units {
     service.offer(call);
   }
   void run(RunTotals& totals);
+  void apply_timeline(std::uint64_t day);
   void report_agents_on_duty(engine::SimTime end);
 
   const Scenario& scenario;
   Observer& observer;
   engine::Simulator sim;
   Calendar calendar;
-  OrganisationSpec levers;  // in force: the management rule moves T, M and F
+  OrganisationSpec levers;  // in force: the management rule moves T, M and F, the timeline any lever
+  std::size_t next_change = 0;  // the timeline's next change (scenario.timeline is in day order)
   const CallEffectCoefficients& call_k;
   const WorkforceCoefficients& work_k;
   CallPool pool;
@@ -282,12 +299,25 @@ void CallCenter::Units::handle(const engine::Event& e) {
   }
 }
 
+// docs/model.md §4.13: the levers given are set over those in force (after the day's
+// management review); the management rule then relaxes towards the new levers.
+void CallCenter::Units::apply_timeline(std::uint64_t day) {
+  const auto& timeline = scenario.timeline;
+  while (next_change < timeline.size() && static_cast<std::uint64_t>(timeline[next_change].day) <= day) {
+    const TimelineChange& change = timeline[next_change++];
+    change.levers.apply(levers);
+    if (management) management->rebase(levers);
+    workforce->apply_change(change, static_cast<std::int64_t>(day));
+  }
+}
+
 void CallCenter::Units::open_day(std::uint64_t day) {
   if (workforce && day > 0) workforce->close_day(static_cast<std::int64_t>(day) - 1);
   if (day > 0) observer.on_settled(service.earliest_open_time());
   if (outbound.on()) outbound.open_day();  // before the agents come on and dial
   if (workforce) {
     if (management && management->review_due(day)) management->review(tally, levers);
+    apply_timeline(day);
     workforce->open_day(day);
   } else {
     serve(duty.plan_day(day));

@@ -78,6 +78,38 @@ std::vector<AgentDuty> group_slots(const AgentGroupSpec& spec, std::uint32_t gro
   return slots;
 }
 
+// The slots a timeline adds to a group (slot_count above its headcount), split between
+// its shifts so that the larger headcount keeps the shares: the shifts' counts at the
+// larger headcount minus those at the initial one. They come after every group's own
+// slots, so the slots (and their random streams) of the initial staff stay as without
+// a timeline.
+std::vector<AgentDuty> extra_slots(const AgentGroupSpec& spec, int slots_wanted, std::uint32_t group,
+                                   const Calendar& calendar, std::vector<std::uint32_t>& shift_of) {
+  AgentGroupSpec larger = spec;
+  larger.headcount = slots_wanted;
+  std::vector<std::uint32_t> larger_shifts;
+  std::vector<AgentDuty> all = group_slots(larger, group, calendar, larger_shifts);
+  const auto extra = static_cast<std::size_t>(std::max(0, slots_wanted - std::max(0, spec.headcount)));
+  std::vector<AgentDuty> out;
+  if (extra == 0) return out;
+  if (spec.staffing != StaffingMode::shifts) {
+    out.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(extra));
+    shift_of.resize(shift_of.size() + extra, none);
+    return out;
+  }
+  std::vector<int> left = agents_per_shift(slots_wanted, spec.shifts);
+  const std::vector<int> before = agents_per_shift(spec.headcount, spec.shifts);
+  for (std::size_t s = 0; s < left.size(); ++s) left[s] = std::max(0, left[s] - before[s]);
+  for (std::size_t i = 0; i < all.size() && out.size() < extra; ++i) {
+    const std::uint32_t s = larger_shifts[i];
+    if (s == none || left[s] <= 0) continue;
+    --left[s];
+    out.push_back(all[i]);
+    shift_of.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar& calendar, Observer& observer)
@@ -94,6 +126,12 @@ AgentSlots::AgentSlots(const Scenario& scenario, int max_skills, const Calendar&
     }
     for (const AgentDuty& a : group_slots(spec, g, calendar, shift_of_)) {
       group.agents.push_back(static_cast<std::uint32_t>(agents_.size()));
+      agents_.push_back(a);
+    }
+  }
+  for (std::uint32_t g = 0; g < n_groups; ++g) {
+    for (const AgentDuty& a : extra_slots(scenario.agent_groups[g], slot_count(scenario, g), g, calendar, shift_of_)) {
+      groups_[g].agents.push_back(static_cast<std::uint32_t>(agents_.size()));
       agents_.push_back(a);
     }
   }

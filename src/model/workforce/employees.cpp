@@ -10,7 +10,8 @@
 namespace ccsim::model {
 
 Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, const ModelSwitches& switches,
-                     double support, Skills& skills, const random::StreamFactory& streams, std::uint64_t replication)
+                     double support, Skills& skills, const random::StreamFactory& streams, std::uint64_t replication,
+                     std::uint32_t initial_slots)
     : spec_(spec), k_(k), switches_(switches), skills_(skills) {
   const random::Distribution tenure(dist_with_mean(random::DistKind::exponential, spec.initial_tenure_mean_days));
   const std::uint32_t n = skills.slots();
@@ -32,6 +33,10 @@ Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, 
       skills.level(i, type) = skill_after_practice(spec.starting_skill, practice_hours, support, 0.0, k);
     }
     e.exhaustion = k.initial_exhaustion;
+    if (i >= initial_slots) {
+      e.employed = false;
+      e.in_establishment = false;
+    }
   }
 }
 

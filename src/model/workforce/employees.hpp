@@ -29,6 +29,9 @@ struct Employee {
   std::uint32_t absence_days = 0;    // scheduled days absent while in the run
   double peer_experience = 0.0;      // share of experienced peers in the team (§4.6)
   double training_boost = 0.0;       // handle-time reduction from recent coaching (§4.10)
+  bool in_establishment = true;      // false: a slot the timeline has not opened (or has cut)
+  int change_training_left = 0;      // a timeline change's training days still to take (§4.13)
+  std::int64_t change_training_from = 0;  // first day they may be taken
 };
 
 class Employees {
@@ -37,8 +40,11 @@ class Employees {
   // brings, initial exhaustion; traits drawn per slot.
   // `switches`: under the ablations (docs/model.md §1 "The feedback loops, measured") a hire keeps the slot's skills
   // and starts at the initial exhaustion, so the staff's mix does not move with turnover.
+  // Slots from `initial_slots` on are outside the establishment until a timeline change
+  // opens them (scenario.hpp slot_count).
   Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, const ModelSwitches& switches, double support,
-            Skills& skills, const random::StreamFactory& streams, std::uint64_t replication);
+            Skills& skills, const random::StreamFactory& streams, std::uint64_t replication,
+            std::uint32_t initial_slots);
 
   [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(people_.size()); }
   [[nodiscard]] Employee& operator[](std::uint32_t slot) { return people_[slot]; }

@@ -32,6 +32,8 @@ class ManagementRule {
   [[nodiscard]] bool review_due(std::uint64_t day) const;
   // Reviews the period's tally (and resets it), moving T, M and F in `levers`.
   void review(ServiceLevelTally& tally, OrganisationSpec& levers);
+  // A timeline change set new levers: they are the floor of relaxation from now on.
+  void rebase(const OrganisationSpec& levers) { initial_ = levers; }
 
  private:
   OrganisationSpec initial_;

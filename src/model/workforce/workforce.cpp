@@ -9,6 +9,18 @@
 
 namespace ccsim::model {
 
+namespace {
+
+// The slots of the staff of day 0: every group's headcount (a timeline's extra slots come
+// after them, staffing/agent_slots.cpp).
+std::uint32_t initial_slots(const Scenario& scenario) {
+  std::uint32_t n = 0;
+  for (const auto& g : scenario.agent_groups) n += static_cast<std::uint32_t>(std::max(0, g.headcount));
+  return n;
+}
+
+}  // namespace
+
 Workforce::Workforce(const Scenario& scenario, const WorkforceCoefficients& k, const OrganisationSpec& levers,
                      const Calendar& calendar, AgentSlots& slots, Duty& duty, Skills& skills, Observer& observer,
                      const random::StreamFactory& streams, std::uint64_t replication)
@@ -20,7 +32,8 @@ Workforce::Workforce(const Scenario& scenario, const WorkforceCoefficients& k, c
       slots_(slots),
       skills_(skills),
       observer_(observer),
-      employees_(scenario.workforce, k_, scenario.switches, levers.support, skills, streams, replication),
+      employees_(scenario.workforce, k_, scenario.switches, levers.support, skills, streams, replication,
+                 initial_slots(scenario)),
       working_day_(scenario.workforce, k_, calendar, slots, duty),
       vacancy_(scenario.workforce.vacancy_mean_days, k_) {}
 
@@ -30,14 +43,66 @@ void Workforce::open_day(std::uint64_t day_u) {
   today_.day = static_cast<std::uint32_t>(day);
   today_.aht_pressure = levers_.aht_pressure;
   today_.monitoring = levers_.monitoring;
+  today_.autonomy = levers_.autonomy;
+  today_.script_rigidity = levers_.script_rigidity;
+  today_.support = levers_.support;
+  today_.training_share = levers_.training_share;
   update_peer_experience(day);
   for (std::uint32_t i = 0; i < employees_.size(); ++i) {
     Employee& e = employees_[i];
-    if (!e.employed && e.start_day <= day) {
+    if (!e.employed && e.in_establishment && e.start_day <= day) {
       employees_.hire(i, day);
       ++today_.hires;
     }
     if (e.employed) working_day_.plan(i, day_u, e, levers_, today_);
+  }
+}
+
+void Workforce::apply_change(const TimelineChange& change, std::int64_t day) {
+  for (std::uint32_t g = 0; g < slots_.groups() && g < change.headcount_by_group.size(); ++g) {
+    const int target = change.headcount_by_group[g];
+    if (target < 0) continue;
+    const std::vector<std::uint32_t>& members = slots_.group(g).agents;
+    int in = 0;
+    for (std::uint32_t slot : members) in += employees_[slot].in_establishment ? 1 : 0;
+    // A cut closes vacancies first, then the last slots of the group; a rise opens the
+    // first closed slots, whose hires start today (classroom, nesting).
+    for (int pass = 0; pass < 2 && in > target; ++pass) {
+      for (auto it = members.rbegin(); it != members.rend() && in > target; ++it) {
+        Employee& e = employees_[*it];
+        if (!e.in_establishment || e.employed != (pass == 1)) continue;
+        if (e.employed) {
+          observer_.on_agent_exit(employees_.record(*it, g, day, ExitReason::headcount_cut));
+          e.employed = false;
+        }
+        e.in_establishment = false;
+        --in;
+      }
+    }
+    for (auto it = members.begin(); it != members.end() && in < target; ++it) {
+      Employee& e = employees_[*it];
+      if (e.in_establishment) continue;
+      e.in_establishment = true;
+      e.start_day = day;
+      ++in;
+    }
+  }
+  if (change.training_days <= 0) return;
+  // Staggered starts: the j-th of a group's n employed agents starts on day + j x spread / n,
+  // so about training_days x (7 / days a week) / spread of the staff is in training at a time.
+  for (std::uint32_t g = 0; g < slots_.groups(); ++g) {
+    std::vector<std::uint32_t> trainees;
+    for (std::uint32_t slot : slots_.group(g).agents) {
+      const Employee& e = employees_[slot];
+      // Still in the classroom or nesting: they learn the new way there.
+      if (e.employed && e.days_since_hire >= spec_.classroom_days + spec_.nesting_days) trainees.push_back(slot);
+    }
+    const auto n = static_cast<std::int64_t>(trainees.size());
+    for (std::int64_t j = 0; j < n; ++j) {
+      Employee& e = employees_[trainees[static_cast<std::size_t>(j)]];
+      e.change_training_left = change.training_days;
+      e.change_training_from = day + j * change.training_spread_days / n;
+    }
   }
 }
 
@@ -84,7 +149,7 @@ void Workforce::close_day(std::int64_t day) {
 void Workforce::close_slot(std::uint32_t slot, std::int64_t day) {
   Employee& e = employees_[slot];
   if (!e.employed) {
-    ++today_.vacancies;
+    if (e.in_establishment) ++today_.vacancies;
     return;
   }
   random::Mrg32k3a& rng = employees_.rng(slot);

@@ -12,6 +12,7 @@
 #include "ccsim/model/observer.hpp"
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/model/scenario.hpp"
+#include "ccsim/model/timeline_spec.hpp"
 #include "ccsim/random/streams.hpp"
 #include "staffing/agent_slots.hpp"
 #include "staffing/duty.hpp"
@@ -31,6 +32,10 @@ class Workforce {
             const random::StreamFactory& streams, std::uint64_t replication);
 
   void open_day(std::uint64_t day);
+  // A timeline change at the opening of `day`, before open_day (docs/model.md §4.13):
+  // headcounts (cut slots leave, new slots are hired today) and each employed agent's
+  // training days, their starts spread over the change's spread days.
+  void apply_change(const TimelineChange& change, std::int64_t day);
   void close_day(std::int64_t day);
   // The end of the run: closes the last day if still open, and reports every agent
   // still employed (exit reason end_of_run).

@@ -42,6 +42,15 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   const double length = shift_end - shift_start;
   if (!a.has_shift || length <= 0.0) return;
   d.paid_s = length;
+  if (e.change_training_left > 0 && static_cast<std::int64_t>(day) >= e.change_training_from) {
+    // A timeline change's training (docs/model.md §4.13): a paid day off the phone that
+    // counts as coaching for learning and the training boost.
+    --e.change_training_left;
+    ++counts.in_change_training;
+    d.coaching_s = length;
+    duty_.book_day_off_phone(slot, day);
+    return;
+  }
   if (e.days_since_hire < spec_.classroom_days) {
     ++e.days_since_hire;
     ++counts.in_classroom;

@@ -96,8 +96,7 @@ TEST_CASE("employees: the staff of day 0 have tenure and its skill; a hire start
   model::Skills skills(slots);
   const model::WorkforceCoefficients k;
   const random::StreamFactory streams(4);
-  const model::ModelSwitches switches;
-  model::Employees staff(s.workforce, k, switches, 0.0, skills, streams, 0);
+  model::Employees staff(s.workforce, k, s.switches, 0.0, skills, streams, 0, skills.slots());
   for (std::uint32_t i = 0; i < staff.size(); ++i) {
     CHECK(staff[i].hire_day <= 0);
     CHECK(staff[i].exhaustion == k.initial_exhaustion);

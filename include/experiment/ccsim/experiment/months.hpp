@@ -30,6 +30,10 @@ struct PeriodTotals {
   double paid_hours = 0.0;
   double novice_handle_s = 0.0, novice_calls = 0.0, tenured_handle_s = 0.0, tenured_calls = 0.0;
   double proficiency_days = 0.0, became_proficient = 0.0;
+  // Levers in force, summed over the days (a timeline or the management rule moves them),
+  // and the agent-days of a timeline change's training.
+  double autonomy_sum = 0.0, script_rigidity_sum = 0.0, aht_pressure_sum = 0.0, monitoring_sum = 0.0;
+  double support_sum = 0.0, training_share_sum = 0.0, change_training_days = 0.0;
   // Contract and economics.
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
 };
@@ -39,6 +43,16 @@ struct PeriodTotals {
 // types), and with the workforce model its workforce statistics.
 void add_day(PeriodTotals& totals, std::size_t day, std::span<const Counters> counters, std::size_t scopes,
              std::span<const AgentTime> time_by_interval, const WorkforceDayStats* workforce);
+
+// A month for compare's change analysis: its first measured day, its cost to the centre
+// (months.csv's total_cost plus the contract penalty it forfeits), mean exhaustion and
+// FCR (NaN when undefined).
+struct MonthCost {
+  double first_day = 0.0;
+  double cost = 0.0;
+  double exhaustion = 0.0;
+  double fcr = 0.0;
+};
 
 // Invoice, penalty and costs of a period, from its totals.
 void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);

@@ -28,6 +28,7 @@ struct ReplicationResult {
   std::vector<MetricValues> metrics;  // [scope]: call types, then all types last
   bool has_workforce = false;
   model::RunTotals totals;
+  std::vector<MonthCost> months;  // each month's cost (compare's change analysis)
 };
 
 struct RunOptions {

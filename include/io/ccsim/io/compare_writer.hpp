@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccsim/experiment/change_analysis.hpp"
 #include "ccsim/experiment/comparison.hpp"
 #include "ccsim/experiment/model_uncertainty.hpp"
 #include "ccsim/io/result_writer.hpp"
@@ -32,6 +33,10 @@ struct CompareRecord {
   // compare --model-uncertainty N: the draws and their summaries (uncertainty_writer.hpp);
   // compare.json then has `model_uncertainty` and the folder uncertainty_draws.csv.
   std::optional<experiment::ModelUncertainty> uncertainty;
+  // When a scenario has a timeline: per scenario (nullopt for the first), the change
+  // analysis against the first (docs/metrics.md "Change against no change"); empty
+  // when no scenario has one, and compare.json then has no `change` key.
+  std::vector<std::optional<experiment::ChangeAnalysis>> changes;
 };
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,

@@ -118,6 +118,14 @@ model::EconomicsSpec read_economics(ObjectReader& root);
 // (model/coefficient_table.hpp), values outside a coefficient's domain a problem naming it.
 void read_coefficients(ObjectReader& root, model::ModelCoefficients& out);
 
+// timeline_reader.cpp. The changes in day order; each day after the last and within the
+// horizon, headcounts keyed by the groups' names, and the workforce model and an
+// organisation other than neutral enabled (docs/model.md §4.13).
+std::vector<model::TimelineChange> read_timeline(ObjectReader& root, const std::optional<model::HorizonSpec>& horizon,
+                                                 const model::OrganisationSpec& organisation,
+                                                 const model::WorkforceSpec& workforce,
+                                                 const std::vector<model::AgentGroupSpec>& groups);
+
 // sweep_reader.cpp. The file's "sweep" declaration (kept out of the resolved document);
 // nullopt when there is none or it is wrong (its problems are in the context).
 std::optional<experiment::SweepSpec> read_sweep(ReadContext& context, const ObjectReader& root);

@@ -43,6 +43,11 @@ struct WorkforceDay {
   double paid_hours = 0.0;          // scheduled and present (classroom included)
   double aht_pressure = 0.0;        // levers in force (the management rule may move them)
   double monitoring = 0.0;
+  double autonomy = 0.0;            // the other levers in force (a timeline may change them)
+  double script_rigidity = 0.0;
+  double support = 0.0;
+  double training_share = 0.0;
+  std::uint32_t in_change_training = 0;  // scheduled, in a timeline change's training (paid, off the phone)
 };
 
 // One employed agent at the end of a day (workforce model only): reported for every agent
@@ -61,7 +66,8 @@ enum class PaidTime : std::uint8_t {
   unpaid      // an unpaid lunch within the shift: not paid time
 };
 
-enum class ExitReason : std::uint8_t { quit, end_of_run };
+// headcount_cut: the slot was removed by a timeline change that lowered the headcount.
+enum class ExitReason : std::uint8_t { quit, end_of_run, headcount_cut };
 
 // One agent who worked in the centre (only with the workforce model on).
 struct AgentRecord {

@@ -11,6 +11,7 @@
 
 #include "ccsim/model/coefficients.hpp"
 #include "ccsim/model/organisation_spec.hpp"
+#include "ccsim/model/timeline_spec.hpp"
 #include "ccsim/random/distributions.hpp"
 
 namespace ccsim::model {
@@ -258,6 +259,17 @@ struct Scenario {
   std::vector<WorkContractSpec> work_contracts;  // as listed; shifts and groups carry their days_per_week
   ModelCoefficients coefficients;                // the equations' coefficients (defaults unless changed)
   ModelSwitches switches;                        // ablations (all off by default)
+  std::vector<TimelineChange> timeline;          // changes by day, in day order (workforce model only)
 };
+
+// Agent slots of group `g`: its headcount, or more when the timeline raises it (the
+// extra slots are empty until the change that fills them).
+inline int slot_count(const Scenario& scenario, std::size_t g) {
+  int n = scenario.agent_groups[g].headcount;
+  for (const auto& change : scenario.timeline) {
+    if (g < change.headcount_by_group.size() && change.headcount_by_group[g] > n) n = change.headcount_by_group[g];
+  }
+  return n < 0 ? 0 : n;
+}
 
 }  // namespace ccsim::model
