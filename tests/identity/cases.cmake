@@ -31,4 +31,6 @@ set(identity_cases
   "compare-staff-to|compare|--staff-to 0.8 --staff-replications 2 tests/cli/data/staff-to-taylorist.json tests/cli/data/staff-to-autonomous.json"
   "insurer|run|scenarios/insurer.json -r 2"
   "insurer-calibrate|calibrate|scenarios/insurer.json --observed scenarios/data/insurer-observed.csv"
+  "change-timeline|run|scenarios/change-taylorist-to-autonomous.json -r 2 --set /horizon/days=90 --set /timeline/0/day=45 --set /timeline/0/training_spread_days=10"
+  "model-uncertainty|compare|tests/cli/data/staff-to-taylorist.json tests/cli/data/staff-to-autonomous.json -r 2 --model-uncertainty 4 --draw-replications 1"
 )
