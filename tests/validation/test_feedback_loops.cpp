@@ -68,9 +68,7 @@ void check_effect(const std::vector<experiment::ReplicationResult>& ablated, Met
   }
 }
 
-}  // namespace
-
-TEST_CASE("the strain loop: frozen exhaustion, the Taylorist centre resolves more and repeats less") {
+void strain_loop() {
   auto s = taylorist(85, 55);
   s.switches.freeze_exhaustion = true;
   const auto frozen = run(s);
@@ -85,7 +83,7 @@ TEST_CASE("the strain loop: frozen exhaustion, the Taylorist centre resolves mor
   check_effect(frozen, Metric::service_level, Sign::negative);
 }
 
-TEST_CASE("the experience loop: frozen skills, turnover no longer brings slow, unsure novices") {
+void experience_loop() {
   auto s = taylorist(85, 55);
   s.switches.freeze_skills = true;
   const auto frozen = run(s);
@@ -97,7 +95,7 @@ TEST_CASE("the experience loop: frozen skills, turnover no longer brings slow, u
   check_effect(frozen, Metric::repeat_share, Sign::positive);
 }
 
-TEST_CASE("the contract loop: with the management rule on, missed months tighten control and raise strain") {
+void contract_loop() {
   auto s = taylorist(85, 55);
   s.organisation.management_rule = true;
   const auto rule = run(s);
@@ -112,6 +110,16 @@ TEST_CASE("the contract loop: with the management rule on, missed months tighten
   for (const Metric m : {Metric::turnover_annual, Metric::aht_s, Metric::service_level}) {
     WARN(experiment::info(m).name << ": without the rule - with it = " << describe(loop_effect(rule, m)));
   }
+}
+
+}  // namespace
+
+// One test case (its sections share one process), so the full model's 6 replications run
+// once for the three ablations.
+TEST_CASE("feedback loops of the Taylorist centre by ablation (paired against the full model)") {
+  SECTION("the strain loop: frozen exhaustion, the Taylorist centre resolves more and repeats less") { strain_loop(); }
+  SECTION("the experience loop: frozen skills, turnover no longer brings slow, unsure novices") { experience_loop(); }
+  SECTION("the contract loop: with the management rule on, missed months tighten control and raise strain") { contract_loop(); }
 }
 
 TEST_CASE("the spiral: a saturated Taylorist centre tires, resolves less and repeats more over its first year") {
