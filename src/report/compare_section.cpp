@@ -86,7 +86,7 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
   json head = json::array({"metric"});
   for (const std::string& n : names) head.push_back(n);
   for (std::size_t i = 1; i < names.size(); ++i) head.push_back(names[i] + " - " + names[0] + " [95% CI]");
-  json rows = json::array();
+  GroupedRows rows;
   json charts = json::array();
   for (const MetricWords& w : key_metrics()) {
     const std::string key(w.name);
@@ -135,7 +135,7 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
       const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, stat_n(d), significant, currency);
       sentences.push_back({{"text", v.text}, {"clear", v.clear}});
     }
-    rows.push_back(row);
+    rows.add(w.group, std::move(row));
 
     std::string unit = w.scale == Scale::share     ? "%"
                        : w.scale == Scale::seconds ? "seconds"
@@ -154,9 +154,7 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
     charts.push_back(chart);
   }
   section["sentences"] = sentences;
-  section["tables"] = json::array({json{{"title", "Key metrics (mean [95% CI]) and paired differences"},
-                                        {"head", head},
-                                        {"rows", rows}}});
+  section["tables"] = rows.tables(" (mean [95% CI]) and paired differences", head);
 
   if (sources.empty()) {
     for (json& c : series_charts({SeriesSource{names[0], folder / "-none-"}}, currency, target, id)) {

@@ -55,17 +55,15 @@ json run_section(const std::filesystem::path& folder, const std::string& id) {
   }
   section["sentences"] = sentences;
 
-  json rows = json::array();
+  GroupedRows rows;
   for (const MetricWords& w : key_metrics()) {
     const std::string key(w.name);
     if (!metrics.contains(key) || !stat_mean(metrics[key])) continue;
     const json& stat = metrics[key];
-    rows.push_back({std::string(w.label), stat_text(stat, w.scale, currency),
-                    std::to_string(stat_n(stat))});
+    rows.add(w.group, json::array({std::string(w.label), stat_text(stat, w.scale, currency),
+                                   std::to_string(stat_n(stat))}));
   }
-  section["tables"] = json::array({json{{"title", "Key metrics"},
-                                        {"head", {"metric", "mean [95% CI]", "replications"}},
-                                        {"rows", rows}}});
+  section["tables"] = rows.tables("", json::array({"metric", "mean [95% CI]", "replications"}));
   section["charts"] = series_charts({SeriesSource{name, folder}}, currency, target, id);
   return section;
 }

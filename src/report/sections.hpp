@@ -36,6 +36,18 @@ std::vector<nlohmann::json> series_charts(const std::vector<SeriesSource>& sourc
 std::string currency_of(const nlohmann::json& summary);
 std::optional<double> target_of(const nlohmann::json& summary);
 
+// The key metrics' rows of a result, one table per group of key_metrics() (Service,
+// Quality, People, Work collectives, ...), groups without a row left out.
+class GroupedRows {
+ public:
+  void add(std::string_view group, nlohmann::json row);
+  // Tables titled "<group><title_suffix>", each with `head`, in the order groups were first added.
+  [[nodiscard]] nlohmann::json tables(const std::string& title_suffix, const nlohmann::json& head) const;
+
+ private:
+  std::vector<std::pair<std::string, nlohmann::json>> groups_;
+};
+
 nlohmann::json run_section(const std::filesystem::path& folder, const std::string& id);
 nlohmann::json compare_section(const std::filesystem::path& folder, const std::string& id);
 nlohmann::json sweep_section(const std::filesystem::path& folder, const std::string& id);

@@ -68,11 +68,16 @@ TEST_CASE("a run: key metrics with CIs, the target in words, the interval series
   // The target of 75% is below the whole interval [70%, 90%]? No: the interval holds it.
   CHECK_THAT(s["sentences"][0]["text"].get<std::string>(), Catch::Contains("against a target of 75.0%"));
   CHECK_THAT(s["sentences"][0]["text"].get<std::string>(), Catch::Contains("the interval holds it"));
-  // Key metrics that have a value, money in the scenario's currency; fcr (null) left out.
+  // Key metrics that have a value, one table per group, money in the scenario's currency;
+  // fcr (null) left out, and with it the Quality table.
+  REQUIRE(s["tables"].size() == 2);
+  CHECK(s["tables"][0]["title"] == "Service");
   const json& rows = s["tables"][0]["rows"];
-  REQUIRE(rows.size() == 3);
+  REQUIRE(rows.size() == 2);
   CHECK(rows[0] == json::array({"service level", "80.0% [70.0%, 90.0%]", "3"}));
-  CHECK(rows[2][1] == "GBP 3.00 [GBP 2.50, GBP 3.50]");
+  CHECK(s["tables"][1]["title"] == "The outsourcer's ledger");
+  REQUIRE(s["tables"][1]["rows"].size() == 1);
+  CHECK(s["tables"][1]["rows"][0][1] == "GBP 3.00 [GBP 2.50, GBP 3.50]");
 
   // intervals.csv: columns by name, call-type rows ignored, days averaged per replication.
   const json& per_interval = chart_titled(s, "Service level per interval of the day");

@@ -22,11 +22,18 @@ struct MetricWords {
   // The difference B - A in words, B the subject: when it is positive, and when negative.
   std::string_view more;   // "resolves more calls at first contact"
   std::string_view less;   // "resolves fewer calls at first contact"
+  // The block of the report it is shown in ("Service", "Quality", "Work collectives", ...):
+  // a result's tables are one per group, in key_metrics() order.
+  std::string_view group;
 };
 
-// The key metrics of an executive summary, in the order shown: service level, abandon
-// rate, wait, FCR, repeat share, failure demand, turnover, exhaustion, high strain, cost per
-// resolved contact, penalties. A result shows those it has a value for.
+// The key metrics of an executive summary, in the order shown and grouped: service
+// (service level, abandon rate, wait), quality (FCR, repeat share, failure demand, redials),
+// people (turnover and its split, exhaustion, high strain), work collectives
+// (consultations, meetings, script coverage), careers (promotions, internal mobility), the
+// outsourcer's ledger (invoice, penalties, margin, cost per resolved contact) and the
+// client's ledger (invoice, cost of repeats and churn, total). A result shows those it has
+// a value for.
 const std::vector<MetricWords>& key_metrics();
 
 // The words of a metric of key_metrics(), or nullopt.
