@@ -272,6 +272,12 @@ std::string compare_table(const io::CompareRecord& record, const std::string& se
     head1.push_back(runs[i].scenario->scenario.name);
     head2.push_back("Δ vs " + first);
   }
+  // Three or more scenarios: the later ones against each other, paired too.
+  const auto pairs = experiment::later_pairs(runs.size());
+  for (const auto& [i, j] : pairs) {
+    head1.push_back(runs[j].scenario->scenario.name);
+    head2.push_back("Δ vs " + runs[i].scenario->scenario.name);
+  }
   Table table;
   table.add_row(std::move(head1));
   table.add_row(std::move(head2));
@@ -288,6 +294,7 @@ std::string compare_table(const io::CompareRecord& record, const std::string& se
     for (std::size_t i = 1; i < mc.difference_vs_first.size(); ++i) {
       row.push_back(difference_cell(mc.difference_vs_first[i], decimals));
     }
+    for (const auto& d : mc.between_later) row.push_back(difference_cell(d, decimals));
     table.add_row(std::move(row));
   }
   return out + table.render() +

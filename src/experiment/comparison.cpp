@@ -44,6 +44,14 @@ bool is_significant(const Summary& difference) {
   return difference.ci95_lo > 0.0 || difference.ci95_hi < 0.0;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> later_pairs(std::size_t scenarios) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 1; i < scenarios; ++i) {
+    for (std::size_t j = i + 1; j < scenarios; ++j) out.emplace_back(i, j);
+  }
+  return out;
+}
+
 Comparison compare(std::span<const ScenarioResults> scenarios) {
   check_inputs(scenarios);
   const std::size_t count = scenarios.size();
@@ -66,6 +74,7 @@ Comparison compare(std::span<const ScenarioResults> scenarios) {
     index.push_back(std::move(where));
   }
 
+  const auto pairs = later_pairs(count);
   Comparison out;
   out.scenarios = count;
   out.replications = reps;
@@ -92,6 +101,12 @@ Comparison compare(std::span<const ScenarioResults> scenarios) {
           d.significant = is_significant(d.summary);
           mc.difference_vs_first.emplace_back(d);
         }
+      }
+      for (const auto& [i, j] : pairs) {
+        PairedDifference d;
+        d.summary = summarize_paired_difference(values[i], values[j]);
+        d.significant = is_significant(d.summary);
+        mc.between_later.push_back(d);
       }
     }
     out.scopes.push_back(std::move(scope));

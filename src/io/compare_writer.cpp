@@ -30,8 +30,21 @@ nlohmann::json scope_json(const experiment::ScopeComparison& scope, bool overall
     for (const auto& s : mc.by_scenario) by_scenario.push_back(summary_entry(s));
     nlohmann::json differences = nlohmann::json::array();
     for (const auto& d : mc.difference_vs_first) differences.push_back(difference_entry(d));
-    out[std::string(m.name)] = nlohmann::json{{"by_scenario", std::move(by_scenario)},
-                                              {"difference_vs_first", std::move(differences)}};
+    nlohmann::json entry{{"by_scenario", std::move(by_scenario)}, {"difference_vs_first", std::move(differences)}};
+    if (!mc.between_later.empty()) {
+      // Three or more scenarios: the later scenarios against each other (scenario j minus
+      // scenario i, indices into `scenarios`).
+      nlohmann::json between = nlohmann::json::array();
+      const auto pairs = experiment::later_pairs(mc.by_scenario.size());
+      for (std::size_t p = 0; p < pairs.size() && p < mc.between_later.size(); ++p) {
+        nlohmann::json d = difference_entry(mc.between_later[p]);
+        d["scenario"] = pairs[p].second;
+        d["minus"] = pairs[p].first;
+        between.push_back(std::move(d));
+      }
+      entry["difference_between_later"] = std::move(between);
+    }
+    out[std::string(m.name)] = std::move(entry);
   }
   return out;
 }

@@ -86,6 +86,11 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
   json head = json::array({"metric"});
   for (const std::string& n : names) head.push_back(n);
   for (std::size_t i = 1; i < names.size(); ++i) head.push_back(names[i] + " - " + names[0] + " [95% CI]");
+  // Three or more scenarios: the later ones against each other (compare.json
+  // difference_between_later, scenario j minus scenario i for 1 <= i < j).
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    for (std::size_t j = i + 1; j < names.size(); ++j) head.push_back(names[j] + " - " + names[i] + " [95% CI]");
+  }
   GroupedRows rows;
   json charts = json::array();
   for (const MetricWords& w : key_metrics()) {
@@ -134,6 +139,29 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
       if (d.contains("significant") && d["significant"].is_boolean()) significant = d["significant"].get<bool>();
       const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, stat_n(d), significant, currency);
       sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+    }
+    const json between = m.contains("difference_between_later") ? m["difference_between_later"] : json::array();
+    std::size_t p = 0;
+    for (std::size_t i = 1; i < names.size(); ++i) {
+      for (std::size_t j = i + 1; j < names.size(); ++j, ++p) {
+        const json d = between.is_array() && between.size() > p ? between[p] : json();
+        const auto mean = stat_mean(d);
+        const auto ci = stat_ci(d);
+        if (!mean || !ci) {
+          row.push_back("n/a");
+          continue;
+        }
+        if (!d.contains("scenario") || d["scenario"] != j || !d.contains("minus") || d["minus"] != i) {
+          malformed(file, at + "/difference_between_later/" + std::to_string(p),
+                    "expected scenario " + std::to_string(j) + " minus scenario " + std::to_string(i));
+        }
+        row.push_back(format_difference(*mean, w.scale, currency) + " " +
+                      format_interval(ci->first, ci->second, w.scale, currency, true));
+        std::optional<bool> significant;
+        if (d.contains("significant") && d["significant"].is_boolean()) significant = d["significant"].get<bool>();
+        const Verdict v = verdict(w, names[j], names[i], *mean, ci->first, ci->second, stat_n(d), significant, currency);
+        sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+      }
     }
     rows.add(w.group, std::move(row));
 

@@ -95,6 +95,33 @@ TEST_CASE("a known shift gives its mean, and pairing removes the shared noise", 
   CHECK(back->significant);
 }
 
+TEST_CASE("three or more scenarios: the later ones are paired against each other too", "[experiment][compare]") {
+  CHECK(later_pairs(2).empty());
+  const std::vector<std::pair<std::size_t, std::size_t>> four{{1, 2}, {1, 3}, {2, 3}};
+  CHECK(later_pairs(4) == four);
+
+  const std::vector<std::string> scopes{"all"};
+  const auto a = make_results(8, 1, [](std::size_t r, std::size_t) { return noise[r]; });
+  const auto b = make_results(8, 1, [](std::size_t r, std::size_t) { return noise[r] + 0.5; });
+  // c = a + 0.8 with a replication-dependent wobble: c - b is 0.3 on average, and only
+  // the pairing of b with c (not the two differences against a) gives its interval.
+  const auto c = make_results(8, 1, [](std::size_t r, std::size_t) { return noise[r] + 0.8 + 0.02 * double(r % 3); });
+  const std::vector<ScenarioResults> three{{scopes, a}, {scopes, b}, {scopes, c}};
+  const Comparison result = compare(three);
+  const auto& mc = result.scopes[0].metrics[idx(Metric::fcr)];
+  REQUIRE(mc.between_later.size() == 1);
+  const auto& d = mc.between_later[0];
+  double expected = 0.0;
+  for (std::size_t r = 0; r < 8; ++r) expected += 0.3 + 0.02 * double(r % 3);
+  CHECK(d.summary.mean == Approx(expected / 8.0).epsilon(1e-12));
+  CHECK(d.summary.n == 8);
+  CHECK(d.significant);
+  CHECK(d.summary.ci95_hi - d.summary.ci95_lo < 0.05);
+  // With two scenarios there is no such pair.
+  const std::vector<ScenarioResults> two{{scopes, a}, {scopes, b}};
+  CHECK(compare(two).scopes[0].metrics[idx(Metric::fcr)].between_later.empty());
+}
+
 TEST_CASE("significance: the 95% CI of the difference must exclude 0", "[experiment][compare]") {
   const std::vector<std::string> scopes{"all"};
   const auto a = make_results(8, 1, [](std::size_t r, std::size_t) { return noise[r]; });

@@ -131,6 +131,19 @@ TEST_CASE("a comparison: verdicts in words, bars with CIs, series where the sub-
              Catch::Contains("not in the result for alpha, beta"));
 }
 
+TEST_CASE("a comparison of three: the later scenarios against each other, in the table and in words") {
+  const json s = section_of("compare-three");
+  std::vector<std::string> texts;
+  for (const json& v : s["sentences"]) texts.push_back(v["text"]);
+  REQUIRE(texts.size() == 3);  // beta - alpha, gamma - alpha, gamma - beta
+  CHECK(texts[2] == "gamma resolves more calls at first contact than beta: +10.3 points [9.8, 10.8] (95% CI, paired "
+                    "over 4 replications): a clear difference.");
+  const json& table = s["tables"][0];
+  CHECK(table["title"] == "Quality (mean [95% CI]) and paired differences");
+  CHECK(table["head"].back() == "gamma - beta [95% CI]");
+  CHECK(table["rows"][0].back() == "+10.3 points [9.8, 10.8]");
+}
+
 TEST_CASE("a sweep: a heat map over two levers with each cell's CI, and error bars along the first") {
   const json s = section_of("sweep-small");
   const json* heat = nullptr;

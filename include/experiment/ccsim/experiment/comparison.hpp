@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ccsim/experiment/metrics.hpp"
@@ -37,7 +38,16 @@ struct MetricComparison {
   std::vector<Summary> by_scenario;  // one per scenario, in the order given
   // One per scenario: empty for the first, then each later scenario minus the first.
   std::vector<std::optional<PairedDifference>> difference_vs_first;
+  // With three or more scenarios, the pairs the first does not take part in, in the order
+  // of later_pairs(): scenario j minus scenario i for 1 <= i < j, so that where each later
+  // scenario stands against each other is an interval too, not a difference of two
+  // differences read off by eye. Empty with two scenarios.
+  std::vector<PairedDifference> between_later;
 };
+
+// The pairs (i, j), 1 <= i < j < scenarios, of MetricComparison::between_later:
+// (1, 2), (1, 3), ..., (2, 3), ...
+std::vector<std::pair<std::size_t, std::size_t>> later_pairs(std::size_t scenarios);
 
 // One scope: "all" or a call type present (by name) in every scenario.
 struct ScopeComparison {

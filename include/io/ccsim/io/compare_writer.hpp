@@ -41,7 +41,9 @@ struct CompareRecord {
 
 // { ccsim_version, seed, replications, scenarios, scenario_files, scenario_digests,
 //   metrics: { <metric>: { by_scenario: [{mean, sd, ci95, n}...],
-//                          difference_vs_first: [null, {mean, ci95, n, significant}...] } },
+//                          difference_vs_first: [null, {mean, ci95, n, significant}...],
+//                          difference_between_later (3+ scenarios): [{scenario, minus, mean, ci95, n,
+//                          significant}...] } },
 //   by_call_type: { <type>: { <metric>: ... } } }; NaN as null. Per call type only the
 // metrics defined per call type.
 nlohmann::json compare_json(const CompareRecord& record);
