@@ -214,7 +214,7 @@ TEST_CASE("the preset table of docs/scenario.md shows the presets' values") {
       CHECK(nlohmann::json::parse(cells[i + 1]) == values->at(key));
     }
   }
-  CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom"});
+  CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom", "taylorist_hr"});
   CHECK(documented.size() == organisation_preset("custom")->size());
 }
 
