@@ -41,6 +41,16 @@ void add_day(PeriodTotals& t, std::size_t day, std::span<const Counters> counter
   t.support_sum += w.counts.support;
   t.training_share_sum += w.counts.training_share;
   t.change_training_days += w.counts.in_change_training;
+  if (w.counts.careers) {
+    t.careers = true;
+    t.burnout_quits += w.counts.burnout_quits;
+    t.moves += w.counts.moves;
+    t.promotions += w.counts.promotions;
+    t.upper_filled += w.counts.upper_filled;
+    t.upper_filled_inside += w.counts.upper_filled_inside;
+    t.second_level_employed = w.counts.second_level_employed;
+    t.second_level_tenure_sum = w.counts.second_level_tenure_sum;
+  }
   if (w.counts.employed > 0) {
     t.exhaustion_sum += w.mean_exhaustion;
     t.p90_exhaustion_sum += w.p90_exhaustion;
@@ -56,6 +66,11 @@ void bill(PeriodTotals& t, const model::Scenario& scenario, bool has_workforce) 
   if (!has_workforce) t.paid_hours = t.agent_time.on_duty_s / 3600.0;
   t.labour_cost = t.paid_hours * e.hourly_cost;
   t.hiring_cost = t.hires * e.replacement_cost_share * e.hourly_cost * e.annual_paid_hours;
+  // HR levers (docs/model.md §4.16): the productivity bonus is paid on top of wages, and
+  // targeted recruitment makes each replacement dearer. Untouched without them.
+  const model::HrSpec& hr = scenario.hr;
+  if (hr.productivity_bonus > 0.0) t.labour_cost *= 1.0 + scenario.coefficients.hr.bonus_pay_share * hr.productivity_bonus;
+  if (hr.targeted_recruitment > 0.0) t.hiring_cost *= 1.0 + scenario.coefficients.hr.recruit_cost * hr.targeted_recruitment;
   switch (c.pricing) {
     case model::Pricing::per_hour: t.invoice = t.paid_hours * c.price; break;
     case model::Pricing::per_call: t.invoice = static_cast<double>(t.calls.completed) * c.price; break;

@@ -46,6 +46,18 @@ void set_workforce_and_economics(MetricValues& v, const MetricsCollector& collec
   set(v, Metric::quits, run.quits);
   set(v, Metric::turnover_annual,
       headcount > 0.0 ? run.quits / headcount * 365.0 / static_cast<double>(run.days) : nan);
+  if (run.careers && headcount > 0.0) {
+    const double per_year = 365.0 / static_cast<double>(run.days) / headcount;
+    set(v, Metric::promotions, run.promotions);
+    set(v, Metric::internal_mobility, run.promotions * per_year);
+    set(v, Metric::upper_posts_inside_share, run.upper_filled > 0.0 ? run.upper_filled_inside / run.upper_filled : nan);
+    set(v, Metric::second_level_tenure_days,
+        run.second_level_employed > 0.0 ? run.second_level_tenure_sum / run.second_level_employed : nan);
+    // The three kinds of company exit; they sum to turnover_annual.
+    set(v, Metric::turnover_burnout, run.burnout_quits * per_year);
+    set(v, Metric::turnover_moves, run.moves * per_year);
+    set(v, Metric::turnover_other, (run.quits - run.burnout_quits - run.moves) * per_year);
+  }
   set(v, Metric::absence_rate, run.scheduled_days > 0.0 ? run.absent_days / run.scheduled_days : nan);
   set(v, Metric::high_strain_share, run.employed_days > 0.0 ? run.high_strain_days / run.employed_days : nan);
   if (run.novice_calls > 0.0 && run.tenured_calls > 0.0 && run.tenured_handle_s > 0.0) {

@@ -216,6 +216,9 @@ void RowFormat::agent(std::string& out, std::uint64_t replication, const model::
   append_integer(out, a.exit_day);
   out += a.reason == model::ExitReason::quit            ? ",quit,"
          : a.reason == model::ExitReason::headcount_cut ? ",headcount_cut,"
+         : a.reason == model::ExitReason::burnout_quit  ? ",burnout_quit,"
+         : a.reason == model::ExitReason::moved_job     ? ",moved_job,"
+         : a.reason == model::ExitReason::promoted      ? ",promoted,"
                                                         : ",end_of_run,";
   append_integer(out, a.exit_day - a.hire_day);
   out += ',';

@@ -55,7 +55,7 @@ void add_organisation_keys(const KeyAdder& add) {
        .choices = organisation_preset_names(),
        .description = "neutral: no organisational effects, a pure queueing model, and no lever may be given; "
                       "taylorist, autonomous: the reference organisations; custom: every lever mid-scale, to "
-                      "set them one by one."});
+                      "set them one by one; taylorist_hr: taylorist with every HR measure at full."});
   // Levers: 0-1 scales whose default comes from the preset.
   const auto lever = [&add](const std::string& key, KeyType type, NumberRule rule, std::string description) {
     add({.path = "/organisation/" + key, .type = type, .rule = rule, .default_text = preset_default_text(key),
@@ -82,6 +82,15 @@ void add_organisation_keys(const KeyAdder& add) {
   lever("management_rule", KeyType::boolean, {},
         "After 2 months below the service-level target management raises aht_pressure and monitoring and "
         "cuts training; relaxed after 3 months well above target.");
+  // HR levers (docs/model.md §4.16), read into Scenario::hr.
+  lever("productivity_bonus", KeyType::number, share,
+        "b: individual pay for measured output; adds to competition, costs pay, lowers quits a little.");
+  lever("targeted_recruitment", KeyType::number, share,
+        "r: selection effort: hires start more skilled and quit less early; vacancies take longer, hires cost more.");
+  lever("technical_training_days", KeyType::number, number_between(0, true, 30, true),
+        "d: paid product-training days per agent a year, off the phone, counted like coaching (not in job quality).");
+  lever("internal_promotion", KeyType::number, share,
+        "p: share of team-leader and second-level vacancies filled from inside; prospects lower quits.");
 }
 
 void add_workforce_keys(const KeyAdder& add) {
@@ -135,8 +144,8 @@ void add_timeline_keys(const KeyAdder& add) {
                       "lever given overrides its preset's value, levers not given stay as in force. "
                       "upstream_failure_share, skills_per_agent and management_rule cannot change."});
   add({.path = "/timeline/*/organisation/preset", .type = KeyType::string, .default_text = "none",
-       .choices = {"taylorist", "autonomous", "custom"},
-       .description = "A reference organisation whose levers are set."});
+       .choices = {"taylorist", "autonomous", "custom", "taylorist_hr"},
+       .description = "A reference organisation whose levers are set (not its HR levers)."});
   const NumberRule share = number_between(0, true, 1, true);
   for (const char* key : {"autonomy", "script_rigidity", "script_coverage", "monitoring", "aht_pressure", "support",
                           "training_share", "schedule_flexibility"}) {

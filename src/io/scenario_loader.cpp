@@ -81,7 +81,7 @@ LoadedScenario check_and_convert(const ScenarioSources& sources, std::string sou
   loaded.scenario.service_level = contract.service_level;
   loaded.scenario.contract = contract.terms;
   loaded.scenario.skill_effect = read_skill_effect(root);
-  loaded.scenario.organisation = read_organisation(root);
+  loaded.scenario.organisation = read_organisation(root, &loaded.scenario.hr);
   loaded.scenario.work_contracts = read_work_contracts(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.workforce = read_workforce(root, horizon, loaded.scenario.agent_groups, group_paths);
   loaded.scenario.timeline = read_timeline(root, horizon, loaded.scenario.organisation, loaded.scenario.workforce,

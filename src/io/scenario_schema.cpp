@@ -85,17 +85,31 @@ const json& presets() {
        {{"autonomy", 0.15}, {"script_rigidity", 0.85}, {"script_coverage", 0.4}, {"monitoring", 0.85},
         {"aht_pressure", 0.80}, {"support", 0.25}, {"training_share", 0.03}, {"schedule_flexibility", 0.20},
         {"upstream_failure_share", 0.15}, {"team_size", 15}, {"skills_per_agent", 2},
-        {"management_rule", false}}},
+        {"management_rule", false},
+        {"productivity_bonus", 0.5}, {"targeted_recruitment", 0.0}, {"technical_training_days", 2.0},
+        {"internal_promotion", 0.2}}},
+      // Taylorist with every HR measure (docs/model.md §4.16): the taylorist levers, HR at full.
+      {"taylorist_hr",
+       {{"autonomy", 0.15}, {"script_rigidity", 0.85}, {"script_coverage", 0.4}, {"monitoring", 0.85},
+        {"aht_pressure", 0.80}, {"support", 0.25}, {"training_share", 0.03}, {"schedule_flexibility", 0.20},
+        {"upstream_failure_share", 0.15}, {"team_size", 15}, {"skills_per_agent", 2},
+        {"management_rule", false},
+        {"productivity_bonus", 1.0}, {"targeted_recruitment", 1.0}, {"technical_training_days", 10.0},
+        {"internal_promotion", 0.9}}},
       {"autonomous",
        {{"autonomy", 0.75}, {"script_rigidity", 0.25}, {"script_coverage", 0.4}, {"monitoring", 0.30},
         {"aht_pressure", 0.20}, {"support", 0.75}, {"training_share", 0.10}, {"schedule_flexibility", 0.70},
         {"upstream_failure_share", 0.08}, {"team_size", 10}, {"skills_per_agent", 0},
-        {"management_rule", false}}},
+        {"management_rule", false},
+        {"productivity_bonus", 0.1}, {"targeted_recruitment", 0.3}, {"technical_training_days", 4.0},
+        {"internal_promotion", 0.7}}},
       {"custom",
        {{"autonomy", 0.5}, {"script_rigidity", 0.5}, {"script_coverage", 0.4}, {"monitoring", 0.5},
         {"aht_pressure", 0.5}, {"support", 0.5}, {"training_share", 0.05}, {"schedule_flexibility", 0.5},
         {"upstream_failure_share", 0.10}, {"team_size", 12}, {"skills_per_agent", 0},
-        {"management_rule", false}}},
+        {"management_rule", false},
+        {"productivity_bonus", 0.3}, {"targeted_recruitment", 0.3}, {"technical_training_days", 3.0},
+        {"internal_promotion", 0.5}}},
   };
   return instance;
 }
@@ -103,7 +117,8 @@ const json& presets() {
 }  // namespace
 
 const std::vector<std::string>& organisation_preset_names() {
-  static const std::vector<std::string> instance = {"neutral", "taylorist", "autonomous", "custom"};
+  static const std::vector<std::string> instance = {"neutral", "taylorist", "autonomous", "custom",
+                                                     "taylorist_hr"};
   return instance;
 }
 

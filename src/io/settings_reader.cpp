@@ -101,7 +101,7 @@ model::SkillEffectSpec read_skill_effect(ObjectReader& root) {
   return spec;
 }
 
-model::OrganisationSpec read_organisation(ObjectReader& root) {
+model::OrganisationSpec read_organisation(ObjectReader& root, model::HrSpec* hr) {
   model::OrganisationSpec spec;
   auto reader = root.object("organisation", /*empty_when_absent=*/true);
   if (!reader) return spec;
@@ -113,7 +113,7 @@ model::OrganisationSpec read_organisation(ObjectReader& root) {
     // it is simulated. The lever keys come from the table, so a new lever is covered too.
     for (const auto& key : allowed_children(r.pattern())) {
       if (key != "preset" && r.has(key)) {
-        r.problem(key, "organisation levers need a preset other than 'neutral' (taylorist, autonomous or custom)");
+        r.problem(key, "organisation levers need a preset other than 'neutral' (taylorist, autonomous, custom or taylorist_hr)");
       }
     }
     return spec;
@@ -140,6 +140,13 @@ model::OrganisationSpec read_organisation(ObjectReader& root) {
   spec.team_size = integer("team_size");
   spec.max_skills_per_agent = integer("skills_per_agent");
   spec.management_rule = r.boolean("management_rule", preset->at("management_rule").get<bool>()).value_or(false);
+  // HR levers (docs/model.md §4.16): keys of the organisation, so the presets set them.
+  model::HrSpec levers;
+  levers.productivity_bonus = number("productivity_bonus");
+  levers.targeted_recruitment = number("targeted_recruitment");
+  levers.technical_training_days = number("technical_training_days");
+  levers.internal_promotion = number("internal_promotion");
+  if (hr != nullptr) *hr = levers;
   return spec;
 }
 

@@ -13,6 +13,8 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 using C = CallEffectCoefficients;
 using W = WorkforceCoefficients;
 using M = ManagementRuleCoefficients;
+using Ca = CareerCoefficients;
+using H = HrCoefficients;
 
 // Domains, named as the equations need them.
 constexpr CoefficientDomain any{-inf, false, inf, false};
@@ -124,6 +126,20 @@ const std::vector<Spec>& specs() {
       {"pressure_step", &M::pressure_step, E, share, "§5"},
       {"monitoring_step", &M::monitoring_step, E, share, "§5"},
       {"training_step", &M::training_step, E, share, "§5"},
+      // §4.15 Careers.
+      {"leader_exit_per_year", &Ca::leader_exit_per_year, E, non_negative, "§4.15 team-leader post vacancy rate"},
+      {"promotion_tenure_days", &Ca::promotion_tenure_days, E, non_negative, "§4.15 eligibility for promotion"},
+      {"promotion_skill", &Ca::promotion_skill, E, share, "§4.15 eligibility for promotion"},
+      {"quit_prospects", &Ca::quit_prospects, E, non_negative, "§4.15 exp(-quit_prospects p)"},
+      {"move_share", &Ca::move_share, E, share, "§4.15 move_share x skill"},
+      // §4.16 HR levers.
+      {"bonus_competition", &H::bonus_competition, E, share, "§4.16 K + bonus_competition b"},
+      {"bonus_pay_share", &H::bonus_pay_share, E, non_negative, "§4.16 labour cost x (1 + bonus_pay_share b)"},
+      {"quit_bonus", &H::quit_bonus, E, non_negative, "§4.16 exp(-quit_bonus b)"},
+      {"recruit_skill", &H::recruit_skill, E, share, "§4.16 s0 + recruit_skill r (1 - s0)"},
+      {"recruit_fit", &H::recruit_fit, E, share, "§4.16 quit_early (1 - recruit_fit r)"},
+      {"recruit_delay", &H::recruit_delay, E, non_negative, "§4.16 vacancy time x (1 + recruit_delay r)"},
+      {"recruit_cost", &H::recruit_cost, E, non_negative, "§4.16 replacement cost x (1 + recruit_cost r)"},
   };
   return instance;
 }
@@ -194,6 +210,8 @@ double& coefficient_ref(ModelCoefficients& coefficients, const CoefficientRow& r
     double& operator()(double CallEffectCoefficients::*m) const { return c.call.*m; }
     double& operator()(double WorkforceCoefficients::*m) const { return c.work.*m; }
     double& operator()(double ManagementRuleCoefficients::*m) const { return c.rule.*m; }
+    double& operator()(double CareerCoefficients::*m) const { return c.career.*m; }
+    double& operator()(double HrCoefficients::*m) const { return c.hr.*m; }
   };
   return std::visit(Visit{coefficients}, row.member);
 }

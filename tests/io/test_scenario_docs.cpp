@@ -151,7 +151,7 @@ TEST_CASE("the complete example of docs/scenario.md is a valid scenario") {
 TEST_CASE("every preset sets exactly the organisation keys of the table") {
   std::vector<std::string> levers = allowed_children("/organisation");
   levers.erase(std::remove(levers.begin(), levers.end(), "preset"), levers.end());
-  REQUIRE(levers.size() == 12);
+  REQUIRE(levers.size() == 16);  // twelve organisation levers and four HR levers
   const KeySpec* preset = find_key_spec("/organisation/preset");
   REQUIRE(preset != nullptr);
   CHECK(preset->choices == organisation_preset_names());
@@ -214,7 +214,7 @@ TEST_CASE("the preset table of docs/scenario.md shows the presets' values") {
       CHECK(nlohmann::json::parse(cells[i + 1]) == values->at(key));
     }
   }
-  CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom"});
+  CHECK(presets == std::vector<std::string>{"taylorist", "autonomous", "custom", "taylorist_hr"});
   CHECK(documented.size() == organisation_preset("custom")->size());
 }
 

@@ -47,7 +47,7 @@ constexpr PresetValues expected_presets[] = {
 };
 
 const std::string neutral_lever_message =
-    "organisation levers need a preset other than 'neutral' (taylorist, autonomous or custom)";
+    "organisation levers need a preset other than 'neutral' (taylorist, autonomous, custom or taylorist_hr)";
 
 }  // namespace
 
@@ -85,7 +85,13 @@ TEST_CASE("each preset sets every lever, in the spec and in the resolved documen
                            {"team_size", p.team_size},
                            {"skills_per_agent", p.skills_per_agent},
                            {"management_rule", p.management_rule}};
-    CHECK(loaded.resolved["organisation"] == expected);
+    // The four HR levers are written out too (their values: the HR test below).
+    json resolved = loaded.resolved["organisation"];
+    for (const char* key : {"productivity_bonus", "targeted_recruitment", "technical_training_days", "internal_promotion"}) {
+      CHECK(resolved.contains(key));
+      resolved.erase(key);
+    }
+    CHECK(resolved == expected);
   }
 }
 
@@ -182,8 +188,8 @@ TEST_CASE("unknown organisation keys and presets get a suggestion") {
   problems = minimal_problems_after([](json& d) { d["organisation"] = {{"preset", "taylorst"}, {"support", 2}}; });
   INFO(dump(problems));
   CHECK(has_problem(problems, "/organisation/preset",
-                    "found \"taylorst\" (a string), expected one of neutral, taylorist, autonomous, custom (did "
-                    "you mean 'taylorist'?)"));
+                    "found \"taylorst\" (a string), expected one of neutral, taylorist, autonomous, custom, "
+                    "taylorist_hr (did you mean 'taylorist'?)"));
   CHECK(has_problem(problems, "/organisation/support", "found 2, expected a number in [0, 1]"));
   CHECK(problems.size() == 2);
 
@@ -304,4 +310,22 @@ TEST_CASE("economics: values convert and are range-checked") {
   CHECK(has_problem(problems, "/economics/replacement_cost_share", "found -0.1, expected a number in [0, 100]"));
   CHECK(has_problem(problems, "/economics/annual_paid_hours", "found 0, expected a number in (0, 8784]"));
   CHECK(problems.size() == 4);
+}
+
+TEST_CASE("the HR levers: keys of the organisation, set by the presets, taylorist_hr the Taylorist levers with HR at full") {
+  const LoadedScenario t = load_minimal_after([](json& d) { d["organisation"] = {{"preset", "taylorist"}}; });
+  const LoadedScenario h = load_minimal_after([](json& d) {
+    d["organisation"] = {{"preset", "taylorist_hr"}, {"technical_training_days", 12}};
+  });
+  CHECK(t.scenario.hr.productivity_bonus == 0.5);
+  CHECK(t.scenario.hr.internal_promotion == 0.2);
+  CHECK(h.scenario.hr.productivity_bonus == 1.0);
+  CHECK(h.scenario.hr.targeted_recruitment == 1.0);
+  CHECK(h.scenario.hr.technical_training_days == 12.0);
+  CHECK(h.scenario.hr.internal_promotion == 0.9);
+  CHECK(h.scenario.organisation.autonomy == t.scenario.organisation.autonomy);
+  CHECK(h.scenario.organisation.aht_pressure == t.scenario.organisation.aht_pressure);
+  CHECK(h.scenario.organisation.team_size == t.scenario.organisation.team_size);
+  const LoadedScenario n = load_minimal_after([](json&) {});
+  CHECK_FALSE(n.scenario.hr.any());
 }

@@ -76,6 +76,15 @@ TEST_CASE("every coefficient row has a unique name, a default in its domain and,
     call_rows += std::holds_alternative<double CallEffectCoefficients::*>(row.member) ? 1 : 0;
   }
   CHECK(call_rows == sizeof(CallEffectCoefficients) / sizeof(double));
+  // Likewise every member of CareerCoefficients and HrCoefficients (docs/model.md §4.15-4.16).
+  std::size_t career_rows = 0;
+  std::size_t hr_rows = 0;
+  for (const CoefficientRow& row : coefficient_table()) {
+    career_rows += std::holds_alternative<double CareerCoefficients::*>(row.member) ? 1 : 0;
+    hr_rows += std::holds_alternative<double HrCoefficients::*>(row.member) ? 1 : 0;
+  }
+  CHECK(career_rows == sizeof(CareerCoefficients) / sizeof(double));
+  CHECK(hr_rows == sizeof(HrCoefficients) / sizeof(double));
 }
 
 TEST_CASE("coefficient_ref reaches the member a row names, in each sub-struct") {

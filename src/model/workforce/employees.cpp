@@ -12,7 +12,7 @@ namespace ccsim::model {
 Employees::Employees(const WorkforceSpec& spec, const WorkforceCoefficients& k, const ModelSwitches& switches,
                      double support, Skills& skills, const random::StreamFactory& streams, std::uint64_t replication,
                      std::uint32_t initial_slots)
-    : spec_(spec), k_(k), switches_(switches), skills_(skills) {
+    : spec_(spec), k_(k), switches_(switches), skills_(skills), hire_skill_(spec.starting_skill) {
   const random::Distribution tenure(dist_with_mean(random::DistKind::exponential, spec.initial_tenure_mean_days));
   const std::uint32_t n = skills.slots();
   people_.resize(n);
@@ -60,7 +60,7 @@ void Employees::hire(std::uint32_t slot, std::int64_t day) {
   draw_traits(e, rng_[slot]);
   if (switches_.freeze_skills) return;  // the hire takes over the slot's skills
   for (std::uint32_t type = 0; type < skills_.types(); ++type) {
-    skills_.level(slot, type) = skills_.trained(slot, type) ? spec_.starting_skill : 0.0;
+    skills_.level(slot, type) = skills_.trained(slot, type) ? hire_skill_ : 0.0;
   }
 }
 

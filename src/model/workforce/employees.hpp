@@ -53,6 +53,8 @@ class Employees {
 
   // A new hire starts in the empty slot today (docs/model.md §4.5).
   void hire(std::uint32_t slot, std::int64_t day);
+  // A hire's starting skill on trained types (targeted recruitment raises it, §4.16).
+  void set_hire_skill(double skill) { hire_skill_ = skill; }
   // What the observer is told when the person leaves the slot (or the run ends).
   [[nodiscard]] AgentRecord record(std::uint32_t slot, std::uint32_t group, std::int64_t day,
                                    ExitReason reason) const;
@@ -67,6 +69,7 @@ class Employees {
   std::vector<Employee> people_;
   std::vector<random::Mrg32k3a> rng_;
   std::uint64_t next_agent_id_ = 0;
+  double hire_skill_;
 };
 
 }  // namespace ccsim::model

@@ -6,11 +6,11 @@
 namespace ccsim::model {
 
 double quit_probability_per_day(double b, double tenure_days, const OrganisationSpec& org,
-                                const WorkforceCoefficients& k) {
-  const double early = (1.0 + k.quit_early * std::exp(-tenure_days / k.quit_early_days)) / k.quit_norm;
+                                const WorkforceCoefficients& k, double hazard_scale, double early_scale) {
+  const double early = (1.0 + early_scale * k.quit_early * std::exp(-tenure_days / k.quit_early_days)) / k.quit_norm;
   const double yearly = k.quit_base_per_year * early *
                         std::exp(k.quit_exhaustion * b + k.quit_quality * (k.quit_quality_centre - org.job_quality()));
-  return 1.0 - std::exp(-yearly / k.days_per_year);
+  return 1.0 - std::exp(-hazard_scale * yearly / k.days_per_year);
 }
 
 namespace {

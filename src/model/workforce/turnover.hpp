@@ -12,9 +12,11 @@
 
 namespace ccsim::model {
 
-// Daily probability of quitting from the yearly hazard.
+// Daily probability of quitting from the yearly hazard. `hazard_scale` multiplies the
+// hazard and `early_scale` the early-tenure peak (the HR levers and career prospects,
+// docs/model.md §4.15-4.16; both 1 without them).
 double quit_probability_per_day(double b, double tenure_days, const OrganisationSpec& org,
-                                const WorkforceCoefficients& k);
+                                const WorkforceCoefficients& k, double hazard_scale = 1.0, double early_scale = 1.0);
 
 // Time to fill a vacancy, in days: Gamma(mean, cv vacancy_cv); 0 when the mean is 0.
 class VacancyDelay {

@@ -35,7 +35,24 @@ Workforce::Workforce(const Scenario& scenario, const WorkforceCoefficients& k, c
       employees_(scenario.workforce, k_, scenario.switches, levers.support, skills, streams, replication,
                  initial_slots(scenario)),
       working_day_(scenario.workforce, k_, calendar, slots, duty),
-      vacancy_(scenario.workforce.vacancy_mean_days, k_) {}
+      // Targeted recruitment takes longer (x 1 exactly without it).
+      vacancy_(scenario.workforce.vacancy_mean_days *
+                   (1.0 + scenario.coefficients.hr.recruit_delay * scenario.hr.targeted_recruitment),
+               k_),
+      careers_(scenario, scenario.coefficients, slots, skills, employees_, streams, replication) {
+  const HrSpec& hr = scenario.hr;
+  if (!hr.any()) return;
+  const CareerCoefficients& kc = scenario.coefficients.career;
+  const HrCoefficients& kh = scenario.coefficients.hr;
+  // §4.15-4.16: prospects of promotion and the bonus keep people; selection keeps hires.
+  quit_scale_ = std::exp(-kc.quit_prospects * hr.internal_promotion - kh.quit_bonus * hr.productivity_bonus);
+  early_scale_ = 1.0 - kh.recruit_fit * hr.targeted_recruitment;
+  const double s0 = spec_.starting_skill;
+  employees_.set_hire_skill(s0 + kh.recruit_skill * hr.targeted_recruitment * (1.0 - s0));
+  // Technical training days a year, as a share of each worked shift.
+  const double working_days_a_year = k_.days_per_year * spec_.days_per_week / static_cast<double>(k_.days_per_cycle);
+  working_day_.set_technical_share(hr.technical_training_days / working_days_a_year);
+}
 
 void Workforce::open_day(std::uint64_t day_u) {
   const auto day = static_cast<std::int64_t>(day_u);
@@ -143,6 +160,8 @@ void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double hand
 void Workforce::close_day(std::int64_t day) {
   last_closed_day_ = day;
   for (std::uint32_t i = 0; i < employees_.size(); ++i) close_slot(i, day);
+  today_.careers = careers_.on();
+  careers_.end_of_day(day, static_cast<std::uint32_t>(std::max(1, levers_.team_size)), vacancy_, observer_, today_);
   observer_.on_workforce_day(today_);
 }
 
@@ -177,8 +196,15 @@ void Workforce::close_slot(std::uint32_t slot, std::int64_t day) {
   }
 
   const double tenure = static_cast<double>(day - e.hire_day);
-  if (rng.uniform01() < quit_probability_per_day(e.exhaustion, tenure, levers_, k_)) {
-    observer_.on_agent_exit(employees_.record(slot, slots_[slot].group, day, ExitReason::quit));
+  if (rng.uniform01() < quit_probability_per_day(e.exhaustion, tenure, levers_, k_, quit_scale_, early_scale_)) {
+    ExitReason reason = ExitReason::quit;
+    if (careers_.on()) {
+      reason = careers_.exit_reason(slot, e.exhaustion);
+      if (reason == ExitReason::burnout_quit) ++today_.burnout_quits;
+      if (reason == ExitReason::moved_job) ++today_.moves;
+      if (careers_.second_level(slot)) careers_.upper_slot_vacant(slot);
+    }
+    observer_.on_agent_exit(employees_.record(slot, slots_[slot].group, day, reason));
     e.employed = false;
     ++today_.quits;
     e.start_day = vacancy_.start_day(day, rng);  // the vacancy is filled after a recruitment delay

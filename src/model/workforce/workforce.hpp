@@ -17,6 +17,7 @@
 #include "staffing/agent_slots.hpp"
 #include "staffing/duty.hpp"
 #include "ccsim/model/coefficients.hpp"
+#include "workforce/careers.hpp"
 #include "workforce/employees.hpp"
 #include "workforce/skills.hpp"
 #include "workforce/turnover.hpp"
@@ -66,6 +67,9 @@ class Workforce {
   Employees employees_;
   WorkingDay working_day_;
   VacancyDelay vacancy_;
+  Careers careers_;
+  double quit_scale_ = 1.0;   // career prospects and the bonus on the quit hazard (§4.15-4.16)
+  double early_scale_ = 1.0;  // targeted recruitment on the early-tenure peak (§4.16)
   WorkforceDay today_;
   std::int64_t last_closed_day_ = -1;
 };

@@ -68,6 +68,7 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   // a shift that ends before closing, else at the start of a shift that starts after
   // opening, so the centre's opening hours stay covered.
   d.coaching_s = levers.training_share * length;
+  if (technical_share_ > 0.0) d.coaching_s += technical_share_ * length;
   if (shift_end < close || shift_start <= open) {
     phone_end = std::max(phone_start, phone_end - d.coaching_s);
   } else {

@@ -43,6 +43,10 @@ class WorkingDay {
   // A call the agent finished (its handle time and whether it was mismatched).
   void record_call(std::uint32_t slot, std::uint32_t type, double handle_s, bool mismatched);
 
+  // Technical (product) training: this share of each worked shift off the phone, counted
+  // like coaching (docs/model.md §4.16); 0 without it.
+  void set_technical_share(double share) { technical_share_ = share; }
+
   [[nodiscard]] const DayOfWork& of(std::uint32_t slot) const { return days_[slot]; }
   // The day's work on the phone, logged-in time included; resets the slot for tomorrow.
   ShiftWork close(std::uint32_t slot);
@@ -55,6 +59,7 @@ class WorkingDay {
   Duty& duty_;
   DaysOff days_off_;
   std::vector<DayOfWork> days_;
+  double technical_share_ = 0.0;
 };
 
 }  // namespace ccsim::model

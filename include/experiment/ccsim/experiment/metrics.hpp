@@ -87,10 +87,13 @@ enum class Metric : std::uint8_t {
   // workforce (workforce model)
   mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
   quits, mean_skill, headcount, novice_aht_ratio, time_to_proficiency_days,
+  // careers (workforce model with some HR lever set)
+  promotions, internal_mobility, upper_posts_inside_share, second_level_tenure_days, turnover_burnout,
+  turnover_other, turnover_moves,
   // contract and economics
   paid_hours, total_cost, penalties, cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 56;
+inline constexpr std::size_t metric_count = 63;
 
 struct MetricInfo {
   Metric metric;

@@ -30,6 +30,11 @@ struct PeriodTotals {
   double paid_hours = 0.0;
   double novice_handle_s = 0.0, novice_calls = 0.0, tenured_handle_s = 0.0, tenured_calls = 0.0;
   double proficiency_days = 0.0, became_proficient = 0.0;
+  // Careers (docs/model.md §4.15): `careers` when the model counted them; the second level
+  // as at the period's last day.
+  bool careers = false;
+  double burnout_quits = 0.0, moves = 0.0, promotions = 0.0, upper_filled = 0.0, upper_filled_inside = 0.0;
+  double second_level_employed = 0.0, second_level_tenure_sum = 0.0;
   // Levers in force, summed over the days (a timeline or the management rule moves them),
   // and the agent-days of a timeline change's training.
   double autonomy_sum = 0.0, script_rigidity_sum = 0.0, aht_pressure_sum = 0.0, monitoring_sum = 0.0;

@@ -94,7 +94,8 @@ model::SkillEffectSpec read_skill_effect(ObjectReader& root);
 // The preset expanded and the file's levers applied over it; the resolved document gets
 // every effective lever, so a variant's organisation is explicit in --dry-run. The
 // neutral organisation (enabled == false) takes no levers.
-model::OrganisationSpec read_organisation(ObjectReader& root);
+// `hr`, when given, receives the HR levers (keys of the organisation; all 0 when neutral).
+model::OrganisationSpec read_organisation(ObjectReader& root, model::HrSpec* hr = nullptr);
 
 // An enabled workforce model needs a calendar horizon (nullopt: the horizon itself is
 // wrong and has been reported, so that check is skipped), groups without staffing

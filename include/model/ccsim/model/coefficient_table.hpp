@@ -34,7 +34,8 @@ struct CoefficientDomain {
 };
 
 using CoefficientMember = std::variant<double CallEffectCoefficients::*, double WorkforceCoefficients::*,
-                                       double ManagementRuleCoefficients::*>;
+                                       double ManagementRuleCoefficients::*, double CareerCoefficients::*,
+                                       double HrCoefficients::*>;
 
 struct CoefficientRow {
   std::string_view name;  // unique, the member's name (snake_case)

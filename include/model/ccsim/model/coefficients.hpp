@@ -141,10 +141,32 @@ struct ManagementRuleCoefficients {
   double training_step = 0.01;   // F moves by this much (the other way)
 };
 
+// §4.15 Careers (with some HR lever set): upper posts, promotion from inside, the split of exits.
+struct CareerCoefficients {
+  double leader_exit_per_year = 0.15;    // a held team-leader post falls vacant at this yearly rate
+  double promotion_tenure_days = 540.0;  // eligible for promotion: at least this tenure ...
+  double promotion_skill = 0.7;          // ... and at least this mean trained skill
+  double quit_prospects = 0.3;           // quit hazard x exp(-quit_prospects p)
+  double move_share = 0.4;               // a non-burnout quit is a move to another job w.p. move_share x skill
+};
+
+// §4.16 HR levers: what each measure does to the levers, quits, hires and costs.
+struct HrCoefficients {
+  double bonus_competition = 0.5;  // K_eff = min(1, K + bonus_competition b)
+  double bonus_pay_share = 0.05;   // labour cost x (1 + bonus_pay_share b)
+  double quit_bonus = 0.1;         // quit hazard x exp(-quit_bonus b)
+  double recruit_skill = 0.15;     // hire's starting skill s0 + recruit_skill r (1 - s0)
+  double recruit_fit = 0.4;        // early-tenure quit peak x (1 - recruit_fit r)
+  double recruit_delay = 0.3;      // vacancy time x (1 + recruit_delay r)
+  double recruit_cost = 0.5;       // replacement cost x (1 + recruit_cost r)
+};
+
 struct ModelCoefficients {
   CallEffectCoefficients call;
   WorkforceCoefficients work;
   ManagementRuleCoefficients rule;
+  CareerCoefficients career;
+  HrCoefficients hr;
 };
 
 // Ablations (docs/model.md §1 "The feedback loops, measured"): each cuts one feedback loop so that its

@@ -48,6 +48,15 @@ struct WorkforceDay {
   double support = 0.0;
   double training_share = 0.0;
   std::uint32_t in_change_training = 0;  // scheduled, in a timeline change's training (paid, off the phone)
+  // Careers (docs/model.md §4.15), counted only when `careers` (some HR lever set).
+  bool careers = false;
+  std::uint32_t burnout_quits = 0;       // of `quits`: quit with exhaustion above the burnout threshold
+  std::uint32_t moves = 0;               // of `quits`: left for another job
+  std::uint32_t promotions = 0;          // first-level agents promoted (not in `quits`)
+  std::uint32_t upper_filled = 0;        // upper-post vacancies filled today ...
+  std::uint32_t upper_filled_inside = 0; // ... of which from inside
+  std::uint32_t second_level_employed = 0;  // agents of second-level groups at the end of the day
+  double second_level_tenure_sum = 0.0;     // and the sum of their tenures, days
 };
 
 // One employed agent at the end of a day (workforce model only): reported for every agent
@@ -67,7 +76,10 @@ enum class PaidTime : std::uint8_t {
 };
 
 // headcount_cut: the slot was removed by a timeline change that lowered the headcount.
-enum class ExitReason : std::uint8_t { quit, end_of_run, headcount_cut };
+// With careers (docs/model.md §4.15): burnout_quit (quit with exhaustion above the burnout
+// threshold), moved_job (left for another job), promoted (left the first-level slot for an
+// upper post; the person's second-level slot, if any, has its own record later).
+enum class ExitReason : std::uint8_t { quit, end_of_run, headcount_cut, burnout_quit, moved_job, promoted };
 
 // One agent who worked in the centre (only with the workforce model on).
 struct AgentRecord {

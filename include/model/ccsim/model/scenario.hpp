@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ccsim/model/coefficients.hpp"
+#include "ccsim/model/hr_spec.hpp"
 #include "ccsim/model/organisation_spec.hpp"
 #include "ccsim/model/timeline_spec.hpp"
 #include "ccsim/random/distributions.hpp"
@@ -253,6 +254,7 @@ struct Scenario {
   ServiceLevelSpec service_level;
   SkillEffectSpec skill_effect;
   OrganisationSpec organisation;
+  HrSpec hr;                                     // HR levers (keys of `organisation`, §4.16)
   WorkforceSpec workforce;
   ContractSpec contract;
   EconomicsSpec economics;
