@@ -3,8 +3,9 @@
 # Release, then either runs the flagship scenario or the whole test suite.
 #
 #   scripts/dev.sh demo    set up, build, run the flagship comparison: the same centre run the
-#                          Taylorist and the autonomous way, each staffed to 80% within 20 s
-#                          (results in out/flagship)
+#                          Taylorist way, the Taylorist way with every HR measure, and the
+#                          autonomous way, each staffed to 80% within 20 s (results in
+#                          out/flagship)
 #   scripts/dev.sh test    set up, build, run every test through ctest; then the same suite
 #                          under ASan + UBSan (the asan preset, slow statistical tests left
 #                          out) and each fuzz target for FUZZ_SECONDS (docs/testing.md)
@@ -21,7 +22,7 @@ build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 packages=(g++ make cmake git libboost-dev libcli11-dev nlohmann-json3-dev libspdlog-dev catch2
-          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev libglpk-dev chromium)
+          libboost-mpi-dev openmpi-bin clang-14 libclang-rt-14-dev libglpk-dev chromium ccache)
 
 install_missing_packages() {
   local missing=()
@@ -54,7 +55,19 @@ install_web_packages() {
   cp web/package-lock.json web/node_modules/.ccsim-installed-lock
 }
 
+# Compiler cache: a rebuild, or a build of another clone of the same sources (CI's fresh
+# clone), compiles only what changed. CMake takes the launcher from the environment for a
+# new build folder, the asan preset's included; paths are made relative to the checkout so
+# that clones in other folders share the cache.
+use_compiler_cache() {
+  if command -v ccache >/dev/null 2>&1; then
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+  fi
+}
+
 build() {
+  use_compiler_cache
   install_web_packages
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCCSIM_WITH_MPI="${WITH_MPI:-ON}"
   cmake --build "$build_dir" -j "$jobs"
@@ -97,7 +110,7 @@ case "$mode" in
     install_missing_packages
     build
     "$build_dir/src/cli/ccsim" compare --staff-to 0.8 scenarios/centre-taylorist.json \
-      scenarios/centre-autonomous.json -o out/flagship
+      scenarios/centre-taylorist-hr.json scenarios/centre-autonomous.json -o out/flagship
     "$build_dir/src/cli/ccsim" report out/flagship -o out/flagship/report.html
     echo "ccsim: results in out/flagship (compare.json, compare.csv, one summary.json per scenario, report.html)" >&2
     ;;

@@ -72,6 +72,18 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::total_cost, "total_cost", false, false, false},
     {Metric::penalties, "penalties", false, false, false},
     {Metric::cost_per_resolved, "cost_per_resolved", false, false, false},
+    {Metric::invoice, "invoice", false, false, false},
+    {Metric::outsourcer_margin, "outsourcer_margin", false, false, false},
+    {Metric::unresolved_issues, "unresolved_issues", false, false, true},
+    {Metric::client_repeat_cost, "client_repeat_cost", false, false, false},
+    {Metric::client_churn_cost, "client_churn_cost", false, false, false},
+    {Metric::client_total_cost, "client_total_cost", false, false, false},
+    {Metric::outsourcer_margin_per_hour, "outsourcer_margin_per_hour", false, false, false},
+    {Metric::outsourcer_margin_per_call, "outsourcer_margin_per_call", false, false, false},
+    {Metric::outsourcer_margin_per_resolved, "outsourcer_margin_per_resolved", false, false, false},
+    {Metric::client_total_cost_per_hour, "client_total_cost_per_hour", false, false, false},
+    {Metric::client_total_cost_per_call, "client_total_cost_per_call", false, false, false},
+    {Metric::client_total_cost_per_resolved, "client_total_cost_per_resolved", false, false, false},
 }};
 
 constexpr bool catalogue_in_enum_order() {

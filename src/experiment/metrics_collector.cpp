@@ -311,6 +311,8 @@ void MetricsCollector::write_day_rows(std::size_t day, const DayTable& table) {
 void MetricsCollector::close_month() {
   bill(month_, scenario_, has_workforce_);
   penalties_ += month_.penalty;
+  const auto adjustments = monthly_adjustments(month_);
+  for (std::size_t m = 0; m < adjustments.size(); ++m) invoice_adjustments_[m] += adjustments[m];
   const double exhaustion = month_.workforce_days > 0.0 ? month_.exhaustion_sum / month_.workforce_days : std::nan("");
   month_costs_.push_back({static_cast<double>(month_.first_day), month_.labour_cost + month_.hiring_cost + month_.penalty, exhaustion,
                           fcr(month_.calls)});

@@ -74,9 +74,15 @@ class MetricsCollector final : public model::Observer {
   // The measured window as one billing period, and the sum of the monthly penalties.
   [[nodiscard]] const PeriodTotals& measured() const { return measured_; }
   [[nodiscard]] double penalties() const { return penalties_; }
+  // The sum over the measured months of what their penalty and FCR bonus add to the
+  // invoice, under each pricing mode (docs/model.md §6 "The client's ledger").
+  [[nodiscard]] const std::array<double, model::pricing_modes>& invoice_adjustments() const {
+    return invoice_adjustments_;
+  }
   // Each month's cost, in month order (compare's change analysis).
   [[nodiscard]] const std::vector<MonthCost>& month_costs() const { return month_costs_; }
   [[nodiscard]] bool has_workforce() const { return has_workforce_; }
+  [[nodiscard]] const model::Scenario& scenario() const { return scenario_; }
   // Some call type has a transfer: the transfer metrics are defined.
   [[nodiscard]] const QueueFeatures& features() const { return features_; }
 
@@ -117,6 +123,7 @@ class MetricsCollector final : public model::Observer {
   PeriodTotals month_;
   std::size_t month_index_ = 0;
   double penalties_ = 0.0;
+  std::array<double, model::pricing_modes> invoice_adjustments_{};
   std::vector<MonthCost> month_costs_;
 };
 

@@ -71,14 +71,33 @@ void bill(PeriodTotals& t, const model::Scenario& scenario, bool has_workforce) 
   const model::HrSpec& hr = scenario.hr;
   if (hr.productivity_bonus > 0.0) t.labour_cost *= 1.0 + scenario.coefficients.hr.bonus_pay_share * hr.productivity_bonus;
   if (hr.targeted_recruitment > 0.0) t.hiring_cost *= 1.0 + scenario.coefficients.hr.recruit_cost * hr.targeted_recruitment;
-  switch (c.pricing) {
-    case model::Pricing::per_hour: t.invoice = t.paid_hours * c.price; break;
-    case model::Pricing::per_call: t.invoice = static_cast<double>(t.calls.completed) * c.price; break;
-    case model::Pricing::per_resolved: t.invoice = static_cast<double>(t.calls.completed_resolved) * c.price; break;
+  // What is billed under each mode: paid hours, handled calls, resolved contacts.
+  const double quantity[model::pricing_modes] = {t.paid_hours, static_cast<double>(t.calls.completed),
+                                                  static_cast<double>(t.calls.completed_resolved)};
+  for (std::size_t m = 0; m < model::pricing_modes; ++m) {
+    t.invoice_by_mode[m] = quantity[m] * c.price_of(static_cast<model::Pricing>(m));
   }
+  t.invoice = t.invoice_by_mode[static_cast<std::size_t>(c.pricing)];
   const double sl = service_level(t.calls);
   const double points_below = sl == sl ? std::max(0.0, scenario.service_level.target - sl) * 100.0 : 0.0;
-  t.penalty = std::min(c.penalty_cap, c.penalty_per_point * points_below) * t.invoice;
+  t.penalty_share = std::min(c.penalty_cap, c.penalty_per_point * points_below);
+  t.penalty = t.penalty_share * t.invoice;
+  // The quality clause: a bonus per FCR point above its target, capped; a penalty per
+  // repeat contact offered.
+  const model::QualityClauseSpec& q = c.quality_clause;
+  const double f = fcr(t.calls);
+  const double points_above = f == f ? std::max(0.0, f - q.fcr_target) * 100.0 : 0.0;
+  t.bonus_share = std::min(q.bonus_cap, q.bonus_per_point * points_above);
+  t.quality_bonus = t.bonus_share * t.invoice;
+  t.repeat_penalty = q.repeat_penalty * static_cast<double>(t.calls.offered_repeat);
+}
+
+std::array<double, model::pricing_modes> monthly_adjustments(const PeriodTotals& month) {
+  std::array<double, model::pricing_modes> out{};
+  for (std::size_t m = 0; m < model::pricing_modes; ++m) {
+    out[m] = (month.bonus_share - month.penalty_share) * month.invoice_by_mode[m];
+  }
+  return out;
 }
 
 }  // namespace ccsim::experiment

@@ -29,6 +29,50 @@ double opening_seconds_measured(const model::HorizonSpec& h) {
 }
 void set(MetricValues& v, Metric m, double value) { v[static_cast<std::size_t>(m)] = value; }
 
+// The two ledgers of the measured window (docs/model.md §6 "The client's ledger"), when the
+// contract has a price: the invoice net of the monthly penalties, FCR bonuses and repeat
+// penalties, the outsourcer's margin over its cost, and the client's total cost (the
+// invoice, the repeat contacts and the customers lost to unresolved issues); under each
+// other pricing mode the contract prices, the same ledgers as if billed that way.
+void set_ledgers(MetricValues& v, const MetricsCollector& collector, double total_cost) {
+  const model::Scenario& scenario = collector.scenario();
+  const model::ContractSpec& c = scenario.contract;
+  if (!(c.price > 0.0)) return;
+  const PeriodTotals& run = collector.measured();
+  const Counters& k = run.calls;
+  const model::ClientCoefficients& client = scenario.coefficients.client;
+  // Issues that end unresolved, by flow balance over the window: an unresolved handled call
+  // (a transferred first leg is not the end of its issue) comes back as a repeat or ends
+  // the issue; a lost contact (abandoned, blocked, timed out, cut off) comes back as a
+  // redial or ends it. Contacts coming back from before the window and going past its end
+  // cancel in steady state.
+  const auto u = [](std::uint64_t x) { return static_cast<double>(x); };
+  const double unresolved_calls = u(k.completed) - u(k.completed_resolved) - u(k.transfers);
+  const double lost = u(k.abandoned) + u(k.blocked) + u(k.timed_out) + u(k.disconnected);
+  const double unresolved = std::max(0.0, unresolved_calls - u(k.offered_repeat)) + std::max(0.0, lost - u(k.redials));
+  const double repeat_cost = u(k.offered_repeat) * client.client_cost_per_repeat;
+  const double churn_cost = unresolved * client.churn_per_unresolved * c.customer_value;
+  const double repeat_penalty = c.quality_clause.repeat_penalty * u(k.offered_repeat);
+  const auto& adjustments = collector.invoice_adjustments();
+  const auto net = [&](std::size_t mode) { return run.invoice_by_mode[mode] + adjustments[mode] - repeat_penalty; };
+  const auto billed = static_cast<std::size_t>(c.pricing);
+  set(v, Metric::invoice, net(billed));
+  set(v, Metric::outsourcer_margin, net(billed) - total_cost);
+  set(v, Metric::unresolved_issues, unresolved);
+  set(v, Metric::client_repeat_cost, repeat_cost);
+  set(v, Metric::client_churn_cost, churn_cost);
+  set(v, Metric::client_total_cost, net(billed) + repeat_cost + churn_cost);
+  const Metric margins[] = {Metric::outsourcer_margin_per_hour, Metric::outsourcer_margin_per_call,
+                            Metric::outsourcer_margin_per_resolved};
+  const Metric client_totals[] = {Metric::client_total_cost_per_hour, Metric::client_total_cost_per_call,
+                                  Metric::client_total_cost_per_resolved};
+  for (std::size_t m = 0; m < model::pricing_modes; ++m) {
+    if (!(c.price_of(static_cast<model::Pricing>(m)) > 0.0)) continue;  // no price for this mode
+    set(v, margins[m], net(m) - total_cost);
+    set(v, client_totals[m], net(m) + repeat_cost + churn_cost);
+  }
+}
+
 // Workforce and economic metrics of the whole measured window.
 void set_workforce_and_economics(MetricValues& v, const MetricsCollector& collector) {
   const PeriodTotals& run = collector.measured();
@@ -39,6 +83,7 @@ void set_workforce_and_economics(MetricValues& v, const MetricsCollector& collec
   set(v, Metric::penalties, collector.penalties());
   set(v, Metric::cost_per_resolved,
       run.calls.completed_resolved > 0 ? total_cost / static_cast<double>(run.calls.completed_resolved) : nan);
+  set_ledgers(v, collector, total_cost);
   if (!workforce || run.days == 0) return;
   const double headcount = run.employed_days / static_cast<double>(run.days);
   set(v, Metric::headcount, headcount);

@@ -81,6 +81,18 @@ constexpr std::array<Entry, experiment::metric_count> entries{{
     {Metric::total_cost, {"currency", "labour and replacement cost over the measured period"}},
     {Metric::penalties, {"currency", "service-level penalties over the measured period"}},
     {Metric::cost_per_resolved, {"currency", "total cost per resolved contact"}},
+    {Metric::invoice, {"currency", "invoice over the measured period under the contract's pricing, net of service-level penalties and the quality clause"}},
+    {Metric::outsourcer_margin, {"currency", "invoice less the outsourcer's cost (labour and hiring)"}},
+    {Metric::unresolved_issues, {"issues", "issues that ended unresolved: unresolved calls not repeated and lost contacts not redialled"}},
+    {Metric::client_repeat_cost, {"currency", "repeat contacts times the client's cost of one (client_cost_per_repeat)"}},
+    {Metric::client_churn_cost, {"currency", "unresolved issues times churn_per_unresolved times the customer's value"}},
+    {Metric::client_total_cost, {"currency", "the client's total: invoice, repeat contacts and customers lost"}},
+    {Metric::outsourcer_margin_per_hour, {"currency", "outsourcer_margin as if billed per agent hour at contract/prices/per_hour"}},
+    {Metric::outsourcer_margin_per_call, {"currency", "outsourcer_margin as if billed per handled call at contract/prices/per_call"}},
+    {Metric::outsourcer_margin_per_resolved, {"currency", "outsourcer_margin as if billed per resolved contact at contract/prices/per_resolved"}},
+    {Metric::client_total_cost_per_hour, {"currency", "client_total_cost as if billed per agent hour"}},
+    {Metric::client_total_cost_per_call, {"currency", "client_total_cost as if billed per handled call"}},
+    {Metric::client_total_cost_per_resolved, {"currency", "client_total_cost as if billed per resolved contact"}},
 }};
 
 constexpr bool entries_in_enum_order() {

@@ -125,7 +125,7 @@ std::string RowFormat::months_header() const {
   return std::string(dated_ ? "replication,month,date," : "replication,month,") + "first_day,days,offered,answered,abandoned,service_level,fcr,repeat_share,"
          "failure_demand_share,aht_s,occupancy,headcount,vacancies,quits,hires,absence_rate,mean_exhaustion,"
          "p90_exhaustion,high_strain_share,mean_skill,tenure_under_3_months_share,paid_hours,invoice,penalty,"
-         "labour_cost,hiring_cost,total_cost,cost_per_resolved" +
+         "labour_cost,hiring_cost,total_cost,cost_per_resolved,quality_bonus,repeat_penalty,outsourcer_margin" +
          std::string(workforce_ ? month_lever_columns : "") + "\n";
 }
 
@@ -183,7 +183,9 @@ void RowFormat::month(std::string& out, std::uint64_t replication, std::size_t m
       wf ? share(t.high_strain_days, t.employed_days) : nan, wf ? share(t.skill_sum, t.workforce_days) : nan,
       wf ? share(t.tenure_under_3_months, t.employed_days) : nan, t.paid_hours, t.invoice, t.penalty,
       t.labour_cost, t.hiring_cost, total,
-      share(total, static_cast<double>(t.calls.completed_resolved))};
+      share(total, static_cast<double>(t.calls.completed_resolved)), t.quality_bonus, t.repeat_penalty,
+      // The month's ledger: the invoice net of its penalty and the quality clause, less cost.
+      t.invoice - t.penalty + t.quality_bonus - t.repeat_penalty - total};
   append_integer(out, static_cast<long long>(replication));
   out += ',';
   append_integer(out, static_cast<long long>(month));

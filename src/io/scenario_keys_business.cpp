@@ -36,6 +36,38 @@ void add_contract_keys(const KeyAdder& add) {
        .default_value = 0.0,
        .description = "Price per agent hour, handled call or resolved contact (as pricing says), in "
                       "economics/currency."});
+  add({.path = "/contract/prices", .type = KeyType::object, .default_text = "none",
+       .description = "Prices under the other pricing modes, for the ledgers as if the contract were billed "
+                      "that way (docs/model.md §6); the invoice itself is pricing at price."});
+  for (const char* mode : {"per_hour", "per_call", "per_resolved"}) {
+    add({.path = std::string("/contract/prices/") + mode, .type = KeyType::number, .unit = "currency",
+         .rule = number_between(0, true, max_money, true), .default_text = "none",
+         .description = std::string("Price ") + (std::string(mode) == "per_hour"   ? "per paid agent hour"
+                                                 : std::string(mode) == "per_call" ? "per handled call"
+                                                                                   : "per resolved contact") +
+                        "; for the mode billed it must equal price."});
+  }
+  add({.path = "/contract/quality_clause", .type = KeyType::object, .default_text = "none",
+       .description = "A quality clause: a bonus on first-contact resolution above a target and a penalty "
+                      "per repeat contact, settled monthly."});
+  add({.path = "/contract/quality_clause/fcr_target", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 1.0,
+       .description = "FCR above which the bonus is paid (1: never)."});
+  add({.path = "/contract/quality_clause/bonus_per_point", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 0.0,
+       .description = "Share of the month's invoice added per FCR point above fcr_target."});
+  add({.path = "/contract/quality_clause/bonus_cap", .type = KeyType::number,
+       .rule = number_between(0, true, 1, true), .default_value = 0.10,
+       .description = "Most the bonus can add, as a share of the month's invoice."});
+  add({.path = "/contract/quality_clause/repeat_penalty", .type = KeyType::number, .unit = "currency",
+       .rule = number_between(0, true, max_money, true), .default_value = 0.0,
+       .description = "Deducted from the invoice per repeat contact offered in the month."});
+  add({.path = "/contract/client", .type = KeyType::object, .default_text = "customer_value 0",
+       .description = "The client's side of the ledger (docs/model.md §6)."});
+  add({.path = "/contract/client/customer_value", .type = KeyType::number, .unit = "currency",
+       .rule = number_between(0, true, max_money, true), .default_value = 0.0,
+       .description = "What the client loses when a customer leaves (margin over the customer's remaining "
+                      "life); times churn_per_unresolved per unresolved issue. 0: churn not counted."});
 }
 
 void add_skill_effect_keys(const KeyAdder& add) {

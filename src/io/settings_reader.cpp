@@ -90,6 +90,29 @@ ContractSection read_contract(ObjectReader& root) {
     terms.pricing = model::Pricing::per_resolved;
   }
   terms.price = contract->number("price").value_or(terms.price);
+  if (auto prices = contract->object("prices", /*empty_when_absent=*/true)) {
+    const char* names[model::pricing_modes] = {"per_hour", "per_call", "per_resolved"};
+    for (std::size_t m = 0; m < model::pricing_modes; ++m) {
+      const auto price = prices->number(names[m]);
+      if (!price) continue;
+      terms.prices[m] = *price;
+      // The mode billed has one price: `price`.
+      if (m == static_cast<std::size_t>(terms.pricing) && *price != terms.price) {
+        prices->problem(names[m], "differs from contract/price for the mode billed: expected the same price as contract/price, "
+                                      "or leave it out");
+      }
+    }
+  }
+  if (auto clause = contract->object("quality_clause", /*empty_when_absent=*/true)) {
+    model::QualityClauseSpec& q = terms.quality_clause;
+    q.fcr_target = clause->number("fcr_target").value_or(q.fcr_target);
+    q.bonus_per_point = clause->number("bonus_per_point").value_or(q.bonus_per_point);
+    q.bonus_cap = clause->number("bonus_cap").value_or(q.bonus_cap);
+    q.repeat_penalty = clause->number("repeat_penalty").value_or(q.repeat_penalty);
+  }
+  if (auto client = contract->object("client", /*empty_when_absent=*/true)) {
+    terms.customer_value = client->number("customer_value").value_or(terms.customer_value);
+  }
   return section;
 }
 

@@ -15,6 +15,7 @@ using W = WorkforceCoefficients;
 using M = ManagementRuleCoefficients;
 using Ca = CareerCoefficients;
 using H = HrCoefficients;
+using Cl = ClientCoefficients;
 
 // Domains, named as the equations need them.
 constexpr CoefficientDomain any{-inf, false, inf, false};
@@ -140,6 +141,10 @@ const std::vector<Spec>& specs() {
       {"recruit_fit", &H::recruit_fit, E, share, "§4.16 quit_early (1 - recruit_fit r)"},
       {"recruit_delay", &H::recruit_delay, E, non_negative, "§4.16 vacancy time x (1 + recruit_delay r)"},
       {"recruit_cost", &H::recruit_cost, E, non_negative, "§4.16 replacement cost x (1 + recruit_cost r)"},
+      // §6 The client's ledger.
+      {"client_cost_per_repeat", &Cl::client_cost_per_repeat, E, non_negative,
+       "§6 the client's cost of a repeat contact beyond the invoice"},
+      {"churn_per_unresolved", &Cl::churn_per_unresolved, E, share, "§6 customers lost per unresolved issue"},
   };
   return instance;
 }
@@ -212,6 +217,7 @@ double& coefficient_ref(ModelCoefficients& coefficients, const CoefficientRow& r
     double& operator()(double ManagementRuleCoefficients::*m) const { return c.rule.*m; }
     double& operator()(double CareerCoefficients::*m) const { return c.career.*m; }
     double& operator()(double HrCoefficients::*m) const { return c.hr.*m; }
+    double& operator()(double ClientCoefficients::*m) const { return c.client.*m; }
   };
   return std::visit(Visit{coefficients}, row.member);
 }

@@ -85,6 +85,12 @@ TEST_CASE("every coefficient row has a unique name, a default in its domain and,
   }
   CHECK(career_rows == sizeof(CareerCoefficients) / sizeof(double));
   CHECK(hr_rows == sizeof(HrCoefficients) / sizeof(double));
+  // And of ClientCoefficients (docs/model.md §6 "The client's ledger").
+  std::size_t client_rows = 0;
+  for (const CoefficientRow& row : coefficient_table()) {
+    client_rows += std::holds_alternative<double ClientCoefficients::*>(row.member) ? 1 : 0;
+  }
+  CHECK(client_rows == sizeof(ClientCoefficients) / sizeof(double));
 }
 
 TEST_CASE("coefficient_ref reaches the member a row names, in each sub-struct") {

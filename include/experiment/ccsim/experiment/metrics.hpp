@@ -91,9 +91,14 @@ enum class Metric : std::uint8_t {
   promotions, internal_mobility, upper_posts_inside_share, second_level_tenure_days, turnover_burnout,
   turnover_other, turnover_moves,
   // contract and economics
-  paid_hours, total_cost, penalties, cost_per_resolved
+  paid_hours, total_cost, penalties, cost_per_resolved,
+  // the two ledgers (a contract with a price): the outsourcer's and the client's, for the
+  // mode billed and as if billed under each other mode with a price
+  invoice, outsourcer_margin, unresolved_issues, client_repeat_cost, client_churn_cost, client_total_cost,
+  outsourcer_margin_per_hour, outsourcer_margin_per_call, outsourcer_margin_per_resolved,
+  client_total_cost_per_hour, client_total_cost_per_call, client_total_cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 63;
+inline constexpr std::size_t metric_count = 75;
 
 struct MetricInfo {
   Metric metric;

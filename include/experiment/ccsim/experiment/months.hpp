@@ -4,6 +4,7 @@
 // invoice under the pricing rule, penalty (per point below target, capped), labour
 // and hiring costs, and the workforce averages.
 
+#include <array>
 #include <cstddef>
 #include <span>
 
@@ -41,6 +42,13 @@ struct PeriodTotals {
   double support_sum = 0.0, training_share_sum = 0.0, change_training_days = 0.0;
   // Contract and economics.
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
+  // The quality clause (docs/model.md §6): bonus on FCR, penalty per repeat contact.
+  double quality_bonus = 0.0, repeat_penalty = 0.0;
+  // The monthly terms as shares of the invoice, whatever the pricing mode: penalty and bonus.
+  double penalty_share = 0.0, bonus_share = 0.0;
+  // The gross invoice under each pricing mode (model::Pricing order), NaN where the
+  // contract gives no price for it (invoice is the entry of the mode billed).
+  std::array<double, model::pricing_modes> invoice_by_mode{};
 };
 
 // Adds day `day` to `totals`: the all-types counters and the agent time of each of its
@@ -59,7 +67,11 @@ struct MonthCost {
   double fcr = 0.0;
 };
 
-// Invoice, penalty and costs of a period, from its totals.
+// Invoice, penalty, quality clause and costs of a period, from its totals.
 void bill(PeriodTotals& totals, const model::Scenario& scenario, bool has_workforce);
+
+// What the month's terms (penalty and FCR bonus, both shares of the invoice) add to the
+// invoice under each pricing mode: (bonus_share - penalty_share) x invoice_by_mode.
+std::array<double, model::pricing_modes> monthly_adjustments(const PeriodTotals& month);
 
 }  // namespace ccsim::experiment

@@ -35,7 +35,7 @@ struct CoefficientDomain {
 
 using CoefficientMember = std::variant<double CallEffectCoefficients::*, double WorkforceCoefficients::*,
                                        double ManagementRuleCoefficients::*, double CareerCoefficients::*,
-                                       double HrCoefficients::*>;
+                                       double HrCoefficients::*, double ClientCoefficients::*>;
 
 struct CoefficientRow {
   std::string_view name;  // unique, the member's name (snake_case)
@@ -50,8 +50,8 @@ struct CoefficientRow {
   std::string_view source;      // where the value comes from, why the range
 };
 
-// Every row, call coefficients first, then workforce, then management rule, each in the
-// order of coefficients.hpp. Built once; O(1) after.
+// Every row: call coefficients first, then workforce, management rule, careers, HR levers
+// and the client's ledger, each in the order of coefficients.hpp. Built once; O(1) after.
 std::span<const CoefficientRow> coefficient_table();
 
 // The row named `name`, or nullptr.

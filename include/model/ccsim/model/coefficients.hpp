@@ -161,12 +161,23 @@ struct HrCoefficients {
   double recruit_cost = 0.5;       // replacement cost x (1 + recruit_cost r)
 };
 
+// §6 The client's ledger: what an unresolved issue and a repeat contact cost the client
+// beyond the invoice. Read by the billing (experiment), not by the call-level model.
+struct ClientCoefficients {
+  // The client's cost of one repeat contact: the customer's effort valued at a few minutes
+  // of time, and the client's own handling of the case (currency).
+  double client_cost_per_repeat = 4.0;
+  // Probability that an issue left unresolved loses the customer.
+  double churn_per_unresolved = 0.05;
+};
+
 struct ModelCoefficients {
   CallEffectCoefficients call;
   WorkforceCoefficients work;
   ManagementRuleCoefficients rule;
   CareerCoefficients career;
   HrCoefficients hr;
+  ClientCoefficients client;
 };
 
 // Ablations (docs/model.md §1 "The feedback loops, measured"): each cuts one feedback loop so that its

@@ -3,6 +3,9 @@
 // Plain structs; the scenario parser fills them (presets expanded, overrides applied)
 // and checks every value. Levers are on a 0-1 scale.
 
+#include <array>
+#include <cmath>
+#include <cstddef>
 #include <string>
 
 namespace ccsim::model {
@@ -56,12 +59,32 @@ struct EconomicsSpec {
 
 enum class Pricing { per_hour, per_call, per_resolved };
 
+inline constexpr std::size_t pricing_modes = 3;  // Pricing's values, in its order
+
+// A quality clause (docs/model.md §6 "Pricing modes and the quality clause"): a bonus on
+// first-contact resolution above a target, and a penalty per repeat contact. Off by default.
+struct QualityClauseSpec {
+  double fcr_target = 1.0;        // FCR above which the bonus starts (1: never)
+  double bonus_per_point = 0.0;   // share of the month's invoice per FCR point above the target
+  double bonus_cap = 0.10;        // at most this share of the month's invoice
+  double repeat_penalty = 0.0;    // currency per repeat contact offered in the month
+};
+
 // Monthly billing against the service-level target (docs/model.md §6).
 struct ContractSpec {
   double penalty_per_point = 0.0;    // share of the invoice per SL point below target
   double penalty_cap = 0.10;         // at most this share of the invoice
   Pricing pricing = Pricing::per_hour;
   double price = 0.0;                // per agent hour, per handled call or per resolved contact
+  // Prices under every mode (per_hour, per_call, per_resolved), for the ledgers "as if"
+  // billed that way; NaN where not given. The mode billed is `pricing` at `price`.
+  std::array<double, pricing_modes> prices{std::nan(""), std::nan(""), std::nan("")};
+  QualityClauseSpec quality_clause;
+  double customer_value = 0.0;       // what the client loses with a customer who leaves (currency)
+  // The price under `mode`: `price` for the mode billed, else prices[mode] (NaN if none).
+  [[nodiscard]] double price_of(Pricing mode) const {
+    return mode == pricing ? price : prices[static_cast<std::size_t>(mode)];
+  }
 };
 
 }  // namespace ccsim::model
