@@ -66,6 +66,13 @@ const std::vector<MetricWords>& key_metrics() {
        "earns the outsourcer less", "The outsourcer's ledger"},
       {"cost_per_resolved", "cost per resolved contact", Scale::money, "", "costs more per resolved contact",
        "costs less per resolved contact", "The outsourcer's ledger"},
+      {"outsourcer_margin_per_hour", "margin if billed per hour", Scale::money, "",
+       "would earn the outsourcer more per hour", "would earn the outsourcer less per hour", "The outsourcer's ledger"},
+      {"outsourcer_margin_per_call", "margin if billed per call", Scale::money, "",
+       "would earn the outsourcer more per call", "would earn the outsourcer less per call", "The outsourcer's ledger"},
+      {"outsourcer_margin_per_resolved", "margin if billed per resolved contact", Scale::money, "",
+       "would earn the outsourcer more per resolved contact", "would earn the outsourcer less per resolved contact",
+       "The outsourcer's ledger"},
       // The client's ledger
       {"client_repeat_cost", "client's cost of repeat contacts", Scale::money, "",
        "costs the client more in repeat contacts", "costs the client less in repeat contacts", "The client's ledger"},
@@ -73,6 +80,13 @@ const std::vector<MetricWords>& key_metrics() {
        "loses the client more customers", "loses the client fewer customers", "The client's ledger"},
       {"client_total_cost", "client's total cost", Scale::money, "", "costs the client more in all",
        "costs the client less in all", "The client's ledger"},
+      {"client_total_cost_per_hour", "client's total if billed per hour", Scale::money, "",
+       "would cost the client more billed per hour", "would cost the client less billed per hour", "The client's ledger"},
+      {"client_total_cost_per_call", "client's total if billed per call", Scale::money, "",
+       "would cost the client more billed per call", "would cost the client less billed per call", "The client's ledger"},
+      {"client_total_cost_per_resolved", "client's total if billed per resolved contact", Scale::money, "",
+       "would cost the client more billed per resolved contact",
+       "would cost the client less billed per resolved contact", "The client's ledger"},
   };
   return metrics;
 }
