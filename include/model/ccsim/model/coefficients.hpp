@@ -95,7 +95,7 @@ struct WorkforceCoefficients {
   // §4.4 Quits: h = quit_base_per_year g(tenure) exp(quit_exhaustion B
   //      + quit_quality (quit_quality_centre - Q)) per year, g = (1 + quit_early
   //      e^{-tenure / quit_early_days}) / quit_norm; P(today) = 1 - exp(-h / days_per_year).
-  double quit_base_per_year = 0.115;
+  double quit_base_per_year = 0.1265;
   double quit_exhaustion = 2.2;
   double quit_quality = 1.0;
   double quit_quality_centre = 0.5;
@@ -146,7 +146,7 @@ struct CareerCoefficients {
   double leader_exit_per_year = 0.15;    // a held team-leader post falls vacant at this yearly rate
   double promotion_tenure_days = 540.0;  // eligible for promotion: at least this tenure ...
   double promotion_skill = 0.7;          // ... and at least this mean trained skill
-  double quit_prospects = 0.3;           // quit hazard x exp(-quit_prospects p)
+  double quit_prospects = 0.15;           // quit hazard x exp(-quit_prospects p)
   double move_share = 0.4;               // a non-burnout quit is a move to another job w.p. move_share x skill
 };
 
