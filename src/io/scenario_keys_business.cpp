@@ -116,7 +116,7 @@ void add_organisation_keys(const KeyAdder& add) {
         "cuts training; relaxed after 3 months well above target.");
   // HR levers (docs/model.md §4.16), read into Scenario::hr.
   lever("productivity_bonus", KeyType::number, share,
-        "b: individual pay for measured output; adds to competition, costs pay, lowers quits a little.");
+        "b: individual pay for measured output; costs pay, lowers quits a little (its push to competition is not modelled yet).");
   lever("targeted_recruitment", KeyType::number, share,
         "r: selection effort: hires start more skilled and quit less early; vacancies take longer, hires cost more.");
   lever("technical_training_days", KeyType::number, number_between(0, true, 30, true),

@@ -134,7 +134,6 @@ const std::vector<Spec>& specs() {
       {"quit_prospects", &Ca::quit_prospects, E, non_negative, "§4.15 exp(-quit_prospects p)"},
       {"move_share", &Ca::move_share, E, share, "§4.15 move_share x skill"},
       // §4.16 HR levers.
-      {"bonus_competition", &H::bonus_competition, E, share, "§4.16 K + bonus_competition b"},
       {"bonus_pay_share", &H::bonus_pay_share, E, non_negative, "§4.16 labour cost x (1 + bonus_pay_share b)"},
       {"quit_bonus", &H::quit_bonus, E, non_negative, "§4.16 exp(-quit_bonus b)"},
       {"recruit_skill", &H::recruit_skill, E, share, "§4.16 s0 + recruit_skill r (1 - s0)"},

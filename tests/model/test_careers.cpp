@@ -17,7 +17,6 @@
 #include "ccsim/experiment/months.hpp"
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
-#include "hr_levers.hpp"
 #include "workforce/turnover.hpp"
 
 using namespace ccsim;
@@ -320,14 +319,8 @@ TEST_CASE("technical training days: paid hours off the phone that speed calls") 
   }
 }
 
-TEST_CASE("productivity bonus: adds to competition and to the labour cost") {
+TEST_CASE("productivity bonus: adds to the labour cost") {
   const model::HrCoefficients k;
-  model::HrSpec hr;
-  CHECK(model::competition_with_bonus(0.3, hr, k) == 0.3);
-  hr.productivity_bonus = 0.4;
-  CHECK(model::competition_with_bonus(0.3, hr, k) == Approx(0.3 + k.bonus_competition * 0.4));
-  hr.productivity_bonus = 1.0;
-  CHECK(model::competition_with_bonus(0.9, hr, k) == 1.0);
 
   // Pay: labour cost x (1 + bonus_pay_share b); nothing else moves without the workforce model.
   auto s = test::single_queue(0.05, test::exponential(180.0), 12, test::exponential(300.0), 5 * 3600.0, 0.0);

@@ -30,7 +30,6 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
     ++counts.absent;
     if (e.burnout_leave) ++counts.on_burnout_leave;
     ++e.absence_days;
-    const AgentDuty& a = slots_[slot];
     if (a.has_shift && a.shift_end_s > a.shift_start_s) duty_.book_day_off_phone(slot, day);  // paid absence
     return;
   }

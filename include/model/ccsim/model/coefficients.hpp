@@ -152,7 +152,9 @@ struct CareerCoefficients {
 
 // §4.16 HR levers: what each measure does to the levers, quits, hires and costs.
 struct HrCoefficients {
-  double bonus_competition = 0.5;  // K_eff = min(1, K + bonus_competition b)
+  // K_eff = min(1, K + bonus_competition b): not in force yet. It needs the competition lever
+  // K of the work collectives (docs/model.md §4.16), so it is in no registry and no run reads it.
+  double bonus_competition = 0.5;
   double bonus_pay_share = 0.05;   // labour cost x (1 + bonus_pay_share b)
   double quit_bonus = 0.1;         // quit hazard x exp(-quit_bonus b)
   double recruit_skill = 0.15;     // hire's starting skill s0 + recruit_skill r (1 - s0)
