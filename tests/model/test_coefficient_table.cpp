@@ -107,7 +107,7 @@ TEST_CASE("coefficient_ref reaches the member a row names, in each sub-struct") 
 TEST_CASE("the calibrated coefficients' ranges cover their original estimates (docs/model.md §8)") {
   const std::map<std::string, double> original{{"resolve_intercept", 0.8}, {"resolve_script", 1.0},
                                                {"resolve_pressure", 0.5},  {"resolve_exhaustion", 0.6},
-                                               {"absence_base", 0.02},     {"quit_base_per_year", 0.10},
+                                               {"absence_base", 0.02},     {"quit_base_per_year", 0.10}, {"quit_quality", 1.0},
                                                {"load_half_mean", 0.45}};
   for (const auto& [name, value] : original) {
     INFO(name);

@@ -95,9 +95,9 @@ struct WorkforceCoefficients {
   // §4.4 Quits: h = quit_base_per_year g(tenure) exp(quit_exhaustion B
   //      + quit_quality (quit_quality_centre - Q)) per year, g = (1 + quit_early
   //      e^{-tenure / quit_early_days}) / quit_norm; P(today) = 1 - exp(-h / days_per_year).
-  double quit_base_per_year = 0.1265;
+  double quit_base_per_year = 0.135;
   double quit_exhaustion = 2.2;
-  double quit_quality = 1.0;
+  double quit_quality = 0.67;
   double quit_quality_centre = 0.5;
   double days_per_year = 365.0;
   double quit_early = 1.5;
@@ -152,9 +152,8 @@ struct CareerCoefficients {
 
 // §4.16 HR levers: what each measure does to the levers, quits, hires and costs.
 struct HrCoefficients {
-  // K_eff = min(1, K + bonus_competition b): not in force yet. It needs the competition lever
-  // K of the work collectives (docs/model.md §4.16), so it is in no registry and no run reads it.
-  double bonus_competition = 0.5;
+  // The bonus's push towards competition between agents is not modelled yet: it needs the
+  // competition lever of the work collectives (docs/model.md §4.16, §9).
   double bonus_pay_share = 0.05;   // labour cost x (1 + bonus_pay_share b)
   double quit_bonus = 0.1;         // quit hazard x exp(-quit_bonus b)
   double recruit_skill = 0.15;     // hire's starting skill s0 + recruit_skill r (1 - s0)
