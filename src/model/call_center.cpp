@@ -13,6 +13,7 @@
 #include "calls/call_outcomes.hpp"
 #include "calls/call_pool.hpp"
 #include "calls/contacts.hpp"
+#include "competition.hpp"
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/model_error.hpp"
 #include "events.hpp"
@@ -131,7 +132,8 @@ struct CallCenter::Units {
   Observer& observer;
   engine::Simulator sim;
   Calendar calendar;
-  OrganisationSpec levers;  // in force: the management rule moves T, M and F, the timeline any lever
+  OrganisationSpec set_levers;  // as the scenario and the timeline set them
+  OrganisationSpec levers;  // in force: T and S through competition (§4.14), moved by the management rule (T, M, F)
   std::size_t next_change = 0;  // the timeline's next change (scenario.timeline is in day order)
   const CallEffectCoefficients& call_k;
   const WorkforceCoefficients& work_k;
@@ -161,7 +163,8 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
     : scenario(sc),
       observer(obs),
       calendar(sc.horizon),
-      levers(sc.organisation),
+      set_levers(sc.organisation),
+      levers(levers_in_force(sc.organisation, sc.hr, sc.coefficients)),
       call_k(sc.coefficients.call),
       work_k(sc.coefficients.work),
       pool(1024),
@@ -193,7 +196,7 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
     workforce.emplace(sc, work_k, levers, calendar, slots, duty, skills, obs, streams, replication);
     service.attach_workforce(&*workforce);
     if (levers.management_rule) {
-      management.emplace(sc.organisation, sc.service_level.target, sc.coefficients.rule);
+      management.emplace(levers, sc.service_level.target, sc.coefficients.rule);
     }
   }
   sim.reserve(static_cast<std::size_t>(slots.size()) * 2 + 1024);
@@ -305,7 +308,15 @@ void CallCenter::Units::apply_timeline(std::uint64_t day) {
   const auto& timeline = scenario.timeline;
   while (next_change < timeline.size() && static_cast<std::uint64_t>(timeline[next_change].day) <= day) {
     const TimelineChange& change = timeline[next_change++];
+    change.levers.apply(set_levers);
     change.levers.apply(levers);
+    if (change.levers.sets_competition_terms()) {
+      // A change of K, T or S: T and S in force again from the levers set (the management
+      // rule's tightening of T, if any, is replaced, as a change of T alone replaces it).
+      const OrganisationSpec in_force = levers_in_force(set_levers, scenario.hr, scenario.coefficients);
+      levers.aht_pressure = in_force.aht_pressure;
+      levers.support = in_force.support;
+    }
     if (management) management->rebase(levers);
     workforce->apply_change(change, static_cast<std::int64_t>(day));
   }

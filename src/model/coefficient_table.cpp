@@ -16,6 +16,7 @@ using M = ManagementRuleCoefficients;
 using Ca = CareerCoefficients;
 using H = HrCoefficients;
 using Cl = ClientCoefficients;
+using Co = CollectiveCoefficients;
 
 // Domains, named as the equations need them.
 constexpr CoefficientDomain any{-inf, false, inf, false};
@@ -91,7 +92,8 @@ const std::vector<Spec>& specs() {
       {"load_half_sd", &W::load_half_sd, E, non_negative, "§4.2"},
       {"exhaustion_days", &W::exhaustion_days, V, positive, "§4.2 de Bloom et al. 2009"},
       {"recovery_days", &W::recovery_days, E, positive, "§4.2"},
-      {"absence_base", &W::absence_base, E, share, "§4.3, calibrated from 0.02 (§8), which the range covers"},
+      {"absence_base", &W::absence_base, E, share, "§4.3, calibrated from 0.02 (§8)", 0.014 * (1 - third), 0.02,
+       "1/3 below the default up to the original estimate"},
       {"absence_exhaustion", &W::absence_exhaustion, E, non_negative, "§4.3"},
       {"absence_flexibility", &W::absence_flexibility, E, share, "§4.3"},
       {"absence_spell_days", &W::absence_spell_days, E, positive, "§4.3"},
@@ -134,7 +136,11 @@ const std::vector<Spec>& specs() {
       {"promotion_skill", &Ca::promotion_skill, E, share, "§4.15 eligibility for promotion"},
       {"quit_prospects", &Ca::quit_prospects, E, non_negative, "§4.15 exp(-quit_prospects p)"},
       {"move_share", &Ca::move_share, E, share, "§4.15 move_share x skill"},
+      // §4.14 Work collectives.
+      {"competition_pressure", &Co::competition_pressure, E, share, "§4.14 T + competition_pressure K (1 - T)"},
+      {"competition_support", &Co::competition_support, E, share, "§4.14 S (1 - competition_support K)"},
       // §4.16 HR levers.
+      {"bonus_competition", &H::bonus_competition, E, share, "§4.16 K + bonus_competition b"},
       {"bonus_pay_share", &H::bonus_pay_share, E, non_negative, "§4.16 labour cost x (1 + bonus_pay_share b)"},
       {"quit_bonus", &H::quit_bonus, E, non_negative, "§4.16 exp(-quit_bonus b)"},
       {"recruit_skill", &H::recruit_skill, E, share, "§4.16 s0 + recruit_skill r (1 - s0)"},
@@ -217,6 +223,7 @@ double& coefficient_ref(ModelCoefficients& coefficients, const CoefficientRow& r
     double& operator()(double ManagementRuleCoefficients::*m) const { return c.rule.*m; }
     double& operator()(double CareerCoefficients::*m) const { return c.career.*m; }
     double& operator()(double HrCoefficients::*m) const { return c.hr.*m; }
+    double& operator()(double CollectiveCoefficients::*m) const { return c.collective.*m; }
     double& operator()(double ClientCoefficients::*m) const { return c.client.*m; }
   };
   return std::visit(Visit{coefficients}, row.member);

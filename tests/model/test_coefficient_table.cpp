@@ -91,6 +91,12 @@ TEST_CASE("every coefficient row has a unique name, a default in its domain and,
     client_rows += std::holds_alternative<double ClientCoefficients::*>(row.member) ? 1 : 0;
   }
   CHECK(client_rows == sizeof(ClientCoefficients) / sizeof(double));
+  // And of CollectiveCoefficients (docs/model.md §4.14).
+  std::size_t collective_rows = 0;
+  for (const CoefficientRow& row : coefficient_table()) {
+    collective_rows += std::holds_alternative<double CollectiveCoefficients::*>(row.member) ? 1 : 0;
+  }
+  CHECK(collective_rows == sizeof(CollectiveCoefficients) / sizeof(double));
 }
 
 TEST_CASE("coefficient_ref reaches the member a row names, in each sub-struct") {

@@ -35,7 +35,8 @@ struct CoefficientDomain {
 
 using CoefficientMember = std::variant<double CallEffectCoefficients::*, double WorkforceCoefficients::*,
                                        double ManagementRuleCoefficients::*, double CareerCoefficients::*,
-                                       double HrCoefficients::*, double ClientCoefficients::*>;
+                                       double HrCoefficients::*, double CollectiveCoefficients::*,
+                                       double ClientCoefficients::*>;
 
 struct CoefficientRow {
   std::string_view name;  // unique, the member's name (snake_case)

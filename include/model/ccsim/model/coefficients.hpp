@@ -75,7 +75,7 @@ struct WorkforceCoefficients {
 
   // §4.3 Absence: daily spell start absence_base e^{absence_exhaustion B}
   //      (1 - absence_flexibility X w_fam); spell max(1, round(Exp(absence_spell_days))).
-  double absence_base = 0.015;
+  double absence_base = 0.014;
   double absence_exhaustion = 2.0;
   double absence_flexibility = 0.3;
   double absence_spell_days = 2.5;
@@ -150,10 +150,16 @@ struct CareerCoefficients {
   double move_share = 0.4;               // a non-burnout quit is a move to another job w.p. move_share x skill
 };
 
+// §4.14 Work collectives: individualised competition K (rankings, individual targets and
+// bonuses) against the collective's support.
+struct CollectiveCoefficients {
+  double competition_pressure = 0.3;  // T_eff = T + competition_pressure K_eff (1 - T)
+  double competition_support = 0.4;   // S_eff = S (1 - competition_support K_eff)
+};
+
 // §4.16 HR levers: what each measure does to the levers, quits, hires and costs.
 struct HrCoefficients {
-  // The bonus's push towards competition between agents is not modelled yet: it needs the
-  // competition lever of the work collectives (docs/model.md §4.16, §9).
+  double bonus_competition = 0.5;  // K_eff = min(1, K + bonus_competition b)
   double bonus_pay_share = 0.05;   // labour cost x (1 + bonus_pay_share b)
   double quit_bonus = 0.1;         // quit hazard x exp(-quit_bonus b)
   double recruit_skill = 0.15;     // hire's starting skill s0 + recruit_skill r (1 - s0)
@@ -178,6 +184,7 @@ struct ModelCoefficients {
   ManagementRuleCoefficients rule;
   CareerCoefficients career;
   HrCoefficients hr;
+  CollectiveCoefficients collective;
   ClientCoefficients client;
 };
 

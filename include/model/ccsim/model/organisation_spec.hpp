@@ -24,6 +24,7 @@ struct OrganisationSpec {
   double support = 0.0;              // S: peer and team-leader support
   double training_share = 0.0;       // F: share of paid hours off the phone for coaching
   double schedule_flexibility = 0.0; // X: say over shifts and swaps
+  double competition = 0.0;          // K: individual rankings, targets and bonuses (docs/model.md §4.14)
   double upstream_failure = 0.0;     // phi_up: extra calls caused elsewhere, share of base demand
   int team_size = 12;                // agents per team (peer experience is counted per team)
   int max_skills_per_agent = 0;      // 0: every skill its group lists; else the first N

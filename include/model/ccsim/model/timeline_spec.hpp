@@ -17,8 +17,14 @@ namespace ccsim::model {
 struct LeverChange {
   std::string preset;  // as named in the file, for reports ("": none)
   std::optional<double> autonomy, script_rigidity, script_coverage, monitoring, aht_pressure, support,
-      training_share, schedule_flexibility;
+      training_share, schedule_flexibility, competition;
   std::optional<int> team_size;
+
+  // Whether the change sets a lever that the competition terms read (K, T or S): then T
+  // and S in force are computed again from the levers set (docs/model.md §4.14).
+  [[nodiscard]] bool sets_competition_terms() const {
+    return competition.has_value() || aht_pressure.has_value() || support.has_value();
+  }
 
   // The levers in force after the change.
   void apply(OrganisationSpec& levers) const {
@@ -33,6 +39,7 @@ struct LeverChange {
     set(levers.support, support);
     set(levers.training_share, training_share);
     set(levers.schedule_flexibility, schedule_flexibility);
+    set(levers.competition, competition);
     set(levers.team_size, team_size);
     if (!preset.empty()) levers.preset = preset;
   }
