@@ -33,4 +33,6 @@ set(identity_cases
   "insurer-calibrate|calibrate|scenarios/insurer.json --observed scenarios/data/insurer-observed.csv"
   "change-timeline|run|scenarios/change-taylorist-to-autonomous.json -r 2 --set /horizon/days=90 --set /timeline/0/day=45 --set /timeline/0/training_spread_days=10"
   "model-uncertainty|compare|tests/cli/data/staff-to-taylorist.json tests/cli/data/staff-to-autonomous.json -r 2 --model-uncertainty 4 --draw-replications 1"
+  "centre-taylorist-hr|run|scenarios/centre-taylorist-hr.json -r 2 --set /horizon/days=45 --set /horizon/warmup_days=10"
+  "change-no-change|run|scenarios/change-no-change.json -r 2 --set /horizon/days=45"
 )

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "ccsim/analytic/erlang.hpp"
 #include "ccsim/planning/headcount_search.hpp"
 #include "../support/scenario_builder.hpp"
@@ -109,7 +111,11 @@ TEST_CASE("the headcount search finds the fewest agents meeting the target with 
   const planning::HeadcountPlan plan = planning::staff_headcount(s, target, options);
   REQUIRE(plan.met);
   CHECK(plan.at_plan.ci95_low >= 0.8);
-  CHECK(plan.converged);
+  // The fixed-point iteration ends at a fixed point or in a cycle (a headcount simulated
+  // before: a step within the search's noise), not at its iteration cap.
+  INFO("fixed point ended " << static_cast<int>(plan.fixed_point_end) << ", last step " << plan.last_fixed_point_step);
+  CHECK(plan.fixed_point_end != planning::FixedPointEnd::iteration_cap);
+  CHECK(std::abs(plan.last_fixed_point_step) <= 2);
   CHECK(plan.fixed_point_iterations <= 6);
   CHECK(plan.headcount_by_group == std::vector<int>{plan.headcount});
   // Minimal at this shape: one agent fewer was simulated and misses the target.
