@@ -1,5 +1,6 @@
 // A comparison's section: every scenario's key metrics, each later scenario's paired
-// difference from the first in plain words with its CI and verdict, bar charts of the key
+// difference from the first (and, with three or more, from each other) in plain words with
+// its CI and verdict for the headline metrics, bar charts of the key
 // metrics with 95% CI error bars, and the time series of each scenario's run files when
 // its sub-folder holds them.
 
@@ -75,6 +76,8 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
                   (doc.contains("replications") ? doc["replications"].dump() : std::string("?")) +
                   " replications per scenario, common random numbers: differences are paired by replication");
   if (!currency.empty()) facts.push_back("Money in " + currency);
+  facts.push_back("The executive summary states the headline metrics in words; the tables below give every key "
+                  "metric with its paired differences");
   if (!without_folder.empty()) {
     std::string t = "No sub-folder for: ";
     for (std::size_t i = 0; i < without_folder.size(); ++i) t += (i ? ", " : "") + without_folder[i];
@@ -137,8 +140,10 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
       row.push_back(format_difference(*mean, w.scale, currency) + " " + format_interval(lo, hi, w.scale, currency, true));
       std::optional<bool> significant;
       if (d.contains("significant") && d["significant"].is_boolean()) significant = d["significant"].get<bool>();
-      const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, stat_n(d), significant, currency);
-      sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+      if (is_headline(key)) {
+        const Verdict v = verdict(w, names[i], names[0], *mean, lo, hi, stat_n(d), significant, currency);
+        sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+      }
     }
     const json between = m.contains("difference_between_later") ? m["difference_between_later"] : json::array();
     std::size_t p = 0;
@@ -159,8 +164,10 @@ json compare_section(const std::filesystem::path& folder, const std::string& id)
                       format_interval(ci->first, ci->second, w.scale, currency, true));
         std::optional<bool> significant;
         if (d.contains("significant") && d["significant"].is_boolean()) significant = d["significant"].get<bool>();
-        const Verdict v = verdict(w, names[j], names[i], *mean, ci->first, ci->second, stat_n(d), significant, currency);
-        sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+        if (is_headline(key)) {
+          const Verdict v = verdict(w, names[j], names[i], *mean, ci->first, ci->second, stat_n(d), significant, currency);
+          sentences.push_back({{"text", v.text}, {"clear", v.clear}});
+        }
       }
     }
     rows.add(w.group, std::move(row));

@@ -91,6 +91,16 @@ const std::vector<MetricWords>& key_metrics() {
   return metrics;
 }
 
+bool is_headline(std::string_view metric) {
+  static constexpr std::string_view headline[] = {"service_level",   "abandon_rate",      "fcr",
+                                                  "repeat_share",    "turnover_annual",   "mean_exhaustion",
+                                                  "cost_per_resolved", "outsourcer_margin", "client_total_cost"};
+  for (std::string_view h : headline) {
+    if (h == metric) return true;
+  }
+  return false;
+}
+
 std::optional<MetricWords> words_of(std::string_view metric) {
   for (const MetricWords& w : key_metrics()) {
     if (w.name == metric) return w;

@@ -135,13 +135,18 @@ TEST_CASE("a comparison of three: the later scenarios against each other, in the
   const json s = section_of("compare-three");
   std::vector<std::string> texts;
   for (const json& v : s["sentences"]) texts.push_back(v["text"]);
-  REQUIRE(texts.size() == 3);  // beta - alpha, gamma - alpha, gamma - beta
+  REQUIRE(texts.size() == 3);  // beta - alpha, gamma - alpha, gamma - beta; redial_share is no headline
   CHECK(texts[2] == "gamma resolves more calls at first contact than beta: +10.3 points [9.8, 10.8] (95% CI, paired "
                     "over 4 replications): a clear difference.");
   const json& table = s["tables"][0];
   CHECK(table["title"] == "Quality (mean [95% CI]) and paired differences");
   CHECK(table["head"].back() == "gamma - beta [95% CI]");
   CHECK(table["rows"][0].back() == "+10.3 points [9.8, 10.8]");
+  // A key metric that is no headline: a row of the table, no sentence.
+  REQUIRE(table["rows"].size() == 2);
+  CHECK(table["rows"][1][0] == "redial share");
+  CHECK(table["rows"][1].back() == "-0.3 points [-0.5, -0.1]");
+  for (const std::string& t : texts) CHECK_THAT(t, !Catch::Contains("redial"));
 }
 
 TEST_CASE("a sweep: a heat map over two levers with each cell's CI, and error bars along the first") {

@@ -36,6 +36,12 @@ struct MetricWords {
 // a value for.
 const std::vector<MetricWords>& key_metrics();
 
+// The headline metrics a comparison's executive summary states in words (service level,
+// abandon rate, FCR, repeat share, turnover, exhaustion, cost per resolved contact, the
+// outsourcer's margin, the client's total cost): what a board reads first. The other key
+// metrics are in the section's tables only, so three scenarios' summary stays readable.
+bool is_headline(std::string_view metric);
+
 // The words of a metric of key_metrics(), or nullopt.
 std::optional<MetricWords> words_of(std::string_view metric);
 
