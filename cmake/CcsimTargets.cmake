@@ -45,9 +45,9 @@ function(ccsim_test name)
     set(labels LABELS "${ARG_LABELS}")
   endif()
   add_executable(test_${name} ${ARG_SOURCES})
+  # The source tree's path comes from ccsim_catch_main (tests/support/source_dir.hpp), not
+  # from a definition on every test file's command line.
   target_link_libraries(test_${name} PRIVATE ccsim_catch_main ${ARG_DEPENDS})
-  target_compile_definitions(test_${name} PRIVATE
-    CCSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   ccsim_set_warnings(test_${name})
   catch_discover_tests(test_${name} TEST_PREFIX "${name}/" PROPERTIES TIMEOUT 600 ${labels})
 endfunction()

@@ -63,6 +63,10 @@ use_compiler_cache() {
   if command -v ccache >/dev/null 2>&1; then
     export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
     export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+    # The asan build has line tables (-gline-tables-only), for which ccache by default hashes
+    # the working directory too, so no other clone could reuse its objects; their debug
+    # info then names the folder of the clone that compiled them, with the same relative paths.
+    export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
   fi
 }
 

@@ -16,6 +16,7 @@
 #include "ccsim/io/scenario_loader.hpp"
 #include "ccsim/planning/calibration.hpp"
 #include "ccsim/random/distributions.hpp"
+#include "../support/source_dir.hpp"
 
 using namespace ccsim;
 

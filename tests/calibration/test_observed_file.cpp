@@ -10,6 +10,7 @@
 #include "ccsim/io/errors.hpp"
 #include "ccsim/io/observed_file.hpp"
 #include "ccsim/io/scenario_loader.hpp"
+#include "../support/source_dir.hpp"
 
 using namespace ccsim;
 

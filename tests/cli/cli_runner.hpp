@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include "../support/source_dir.hpp"
+
 namespace ccsim::test {
 
 struct CliResult {

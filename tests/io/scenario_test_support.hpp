@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/io/scenario_loader.hpp"
+#include "../support/source_dir.hpp"
 
 namespace ccsim::io::test {
 

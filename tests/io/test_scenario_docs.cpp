@@ -16,6 +16,7 @@
 #include "ccsim/io/scenario_schema.hpp"
 #include "ccsim/random/distributions.hpp"
 #include "scenario_test_support.hpp"
+#include "../support/source_dir.hpp"
 
 using namespace ccsim::io;
 using namespace ccsim::io::test;

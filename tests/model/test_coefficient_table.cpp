@@ -13,6 +13,7 @@
 #include <string>
 
 #include "ccsim/model/coefficient_table.hpp"
+#include "../support/source_dir.hpp"
 
 using namespace ccsim::model;
 

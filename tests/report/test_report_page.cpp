@@ -14,6 +14,7 @@
 #include "ccsim/io/errors.hpp"
 #include "ccsim/report/page_text.hpp"
 #include "ccsim/report/report.hpp"
+#include "../support/source_dir.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

@@ -28,6 +28,7 @@
 #include "ccsim/experiment/replications.hpp"
 #include "ccsim/experiment/statistics.hpp"
 #include "ccsim/io/scenario_loader.hpp"
+#include "../support/source_dir.hpp"
 
 using namespace ccsim;
 using experiment::Metric;
