@@ -42,17 +42,8 @@ model::Scenario centre(int days, double rate_per_s, int headcount) {
   s.horizon.close_s = 17 * 3600.0;
   s.horizon.report_interval_s = 9 * 3600.0;
   s.workforce.enabled = true;
-  model::OrganisationSpec& o = s.organisation;
-  o.enabled = true;
-  o.preset = "taylorist-like";
-  o.autonomy = 0.15;
-  o.script_rigidity = 0.85;
-  o.monitoring = 0.85;
-  o.aht_pressure = 0.80;
-  o.support = 0.25;
-  o.training_share = 0.03;
-  o.schedule_flexibility = 0.20;
-  o.team_size = 10;
+  s.organisation = test::taylorist_levers();
+  s.organisation.team_size = 10;
   return s;
 }
 

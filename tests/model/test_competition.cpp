@@ -21,20 +21,6 @@ namespace {
 
 constexpr std::uint64_t seed = 20261203;
 
-model::OrganisationSpec taylorist_like() {
-  model::OrganisationSpec o;
-  o.enabled = true;
-  o.preset = "taylorist-like";
-  o.autonomy = 0.15;
-  o.script_rigidity = 0.85;
-  o.monitoring = 0.85;
-  o.aht_pressure = 0.80;
-  o.support = 0.25;
-  o.training_share = 0.03;
-  o.schedule_flexibility = 0.20;
-  return o;
-}
-
 // 20 agents on duty 8:00-17:00 five days in seven, close to their capacity, the workforce
 // model on: strain, and so support, matter.
 model::Scenario centre(int days, double competition) {
@@ -46,7 +32,7 @@ model::Scenario centre(int days, double competition) {
   s.horizon.close_s = 17 * 3600.0;
   s.horizon.report_interval_s = 9 * 3600.0;
   s.workforce.enabled = true;
-  s.organisation = taylorist_like();
+  s.organisation = test::taylorist_levers();
   s.organisation.competition = competition;
   return s;
 }
@@ -60,7 +46,7 @@ double month_mean(const experiment::PeriodTotals& t, double experiment::PeriodTo
 TEST_CASE("competition puts handle-time pressure up and support down in force") {
   const model::ModelCoefficients k;
   const model::HrSpec no_bonus;
-  model::OrganisationSpec set = taylorist_like();
+  model::OrganisationSpec set = test::taylorist_levers();
 
   // K = 0: the levers in force are those set, bit for bit.
   const auto none = model::levers_in_force(set, no_bonus, k);

@@ -51,4 +51,20 @@ inline void working_days(model::Scenario& s, int days, double open_h, double clo
   s.horizon.report_interval_s = 3600.0;
 }
 
+// The Taylorist preset's levers (docs/model.md §2) set on an organisation, without its
+// competition, HR levers or structure (team size, skills per agent, upstream failure).
+inline model::OrganisationSpec taylorist_levers() {
+  model::OrganisationSpec o;
+  o.enabled = true;
+  o.preset = "taylorist-like";
+  o.autonomy = 0.15;
+  o.script_rigidity = 0.85;
+  o.monitoring = 0.85;
+  o.aht_pressure = 0.80;
+  o.support = 0.25;
+  o.training_share = 0.03;
+  o.schedule_flexibility = 0.20;
+  return o;
+}
+
 }  // namespace ccsim::test
