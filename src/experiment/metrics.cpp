@@ -50,6 +50,11 @@ constexpr std::array<MetricInfo, metric_count> catalogue{{
     {Metric::calls_per_issue, "calls_per_issue", true, true, false},
     {Metric::attempts_per_issue, "attempts_per_issue", true, false, false},
     {Metric::wait_per_issue_s, "wait_per_issue_s", true, false, false},
+    {Metric::consultations_per_call, "consultations_per_call", true, false, false},
+    {Metric::atypical_consulted_share, "atypical_consulted_share", true, false, false},
+    {Metric::consultation_unmet_share, "consultation_unmet_share", true, false, false},
+    {Metric::meeting_hours, "meeting_hours", false, false, false},
+    {Metric::script_coverage_end, "script_coverage_end", false, false, false},
     {Metric::mean_exhaustion, "mean_exhaustion", false, false, false},
     {Metric::p90_exhaustion, "p90_exhaustion", false, false, false},
     {Metric::high_strain_share, "high_strain_share", false, false, false},
@@ -130,6 +135,9 @@ Counters& Counters::operator+=(const Counters& o) {
   transfer_answered_within += o.transfer_answered_within;
   transfer_completed += o.transfer_completed;
   transfer_system_sum_s += o.transfer_system_sum_s;
+  consultations_asked += o.consultations_asked;
+  consultations += o.consultations;
+  consultations_atypical += o.consultations_atypical;
   return *this;
 }
 
@@ -215,6 +223,14 @@ QueueFeatures QueueFeatures::of(const model::Scenario& scenario) {
     f.outbound = f.outbound || t.outbound.enabled;
   }
   f.shrinkage = scenario.workforce.enabled;
+  // Set by the scenario or by a timeline change (which needs an organisation on).
+  const model::OrganisationSpec& org = scenario.organisation;
+  f.consultation = org.enabled && org.consultation > 0.0;
+  f.practice_sharing = org.enabled && scenario.workforce.enabled && org.practice_share > 0.0;
+  for (const model::TimelineChange& change : scenario.timeline) {
+    f.consultation = f.consultation || change.levers.consultation.value_or(0.0) > 0.0;
+    f.practice_sharing = f.practice_sharing || change.levers.practice_share.value_or(0.0) > 0.0;
+  }
   for (const model::AgentGroupSpec& g : scenario.agent_groups) {
     if (g.staffing != model::StaffingMode::shifts) continue;
     for (const model::ShiftSpec& s : g.shifts) f.shrinkage = f.shrinkage || !s.breaks.empty() || s.lunch.has_value();
@@ -263,6 +279,14 @@ MetricValues metrics_of(const Counters& c, const AgentTime& t, bool overall, con
     // The regulated nuisance rate: customers hung up on per customer who answered.
     v[static_cast<std::size_t>(Metric::outbound_abandon_rate)] =
         ratio(static_cast<double>(c.outbound_abandoned), static_cast<double>(c.outbound_connects));
+  }
+  if (features.consultation) {
+    const auto u = [](std::uint64_t x) { return static_cast<double>(x); };
+    v[static_cast<std::size_t>(Metric::consultations_per_call)] = ratio(u(c.consultations), u(c.completed));
+    v[static_cast<std::size_t>(Metric::atypical_consulted_share)] =
+        ratio(u(c.consultations_atypical), u(c.completed_atypical));
+    v[static_cast<std::size_t>(Metric::consultation_unmet_share)] =
+        ratio(u(c.consultations_asked - c.consultations), u(c.consultations_asked));
   }
   if (features.transfers) {
     v[static_cast<std::size_t>(Metric::transfers)] = static_cast<double>(c.transfers);

@@ -171,6 +171,15 @@ void MetricsCollector::on_transferred(std::uint32_t issue_type, engine::SimTime 
   update(issue_type, arrival, [](Counters& c) { ++c.transfers; });
 }
 
+void MetricsCollector::on_consultation(std::uint32_t issue_type, engine::SimTime arrival, bool atypical, bool met) {
+  update(issue_type, arrival, [&](Counters& c) {
+    ++c.consultations_asked;
+    if (!met) return;
+    ++c.consultations;
+    if (atypical) ++c.consultations_atypical;
+  });
+}
+
 void MetricsCollector::on_transfer_answered(std::uint32_t issue_type, engine::SimTime arrival,
                                             engine::SimTime wait_s) {
   const bool within = wait_s <= threshold_s_;

@@ -53,6 +53,7 @@ class MetricsCollector final : public model::Observer {
   void on_workforce_day(const model::WorkforceDay& day) override;
   void on_agent_exit(const model::AgentRecord& record) override;
   void on_transferred(std::uint32_t issue_type, engine::SimTime arrival) override;
+  void on_consultation(std::uint32_t issue_type, engine::SimTime arrival, bool atypical, bool met) override;
   void on_transfer_answered(std::uint32_t issue_type, engine::SimTime arrival, engine::SimTime wait_s) override;
   void on_transfer_completed(std::uint32_t issue_type, engine::SimTime arrival,
                              engine::SimTime time_in_system_s) override;

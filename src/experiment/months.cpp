@@ -41,6 +41,9 @@ void add_day(PeriodTotals& t, std::size_t day, std::span<const Counters> counter
   t.support_sum += w.counts.support;
   t.training_share_sum += w.counts.training_share;
   t.change_training_days += w.counts.in_change_training;
+  t.script_coverage_sum += w.counts.script_coverage;
+  t.script_coverage_last = w.counts.script_coverage;
+  t.meeting_hours += w.counts.meeting_hours;
   if (w.counts.careers) {
     t.careers = true;
     t.burnout_quits += w.counts.burnout_quits;

@@ -103,6 +103,11 @@ void set_workforce_and_economics(MetricValues& v, const MetricsCollector& collec
     set(v, Metric::turnover_moves, run.moves * per_year);
     set(v, Metric::turnover_other, (run.quits - run.burnout_quits - run.moves) * per_year);
   }
+  // Practice sharing (docs/model.md §4.17): with an organisation that has it.
+  if (collector.features().practice_sharing) {
+    set(v, Metric::meeting_hours, run.meeting_hours);
+    set(v, Metric::script_coverage_end, run.script_coverage_last);
+  }
   set(v, Metric::absence_rate, run.scheduled_days > 0.0 ? run.absent_days / run.scheduled_days : nan);
   set(v, Metric::high_strain_share, run.employed_days > 0.0 ? run.high_strain_days / run.employed_days : nan);
   if (run.novice_calls > 0.0 && run.tenured_calls > 0.0 && run.tenured_handle_s > 0.0) {

@@ -8,7 +8,7 @@ namespace ccsim::experiment {
 
 namespace {
 
-constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '4'};
+constexpr char format_tag[8] = {'c', 'c', 's', 'i', 'm', 'r', '0', '5'};
 
 // Sizes of every struct copied bytewise: a build whose layout differs cannot decode.
 constexpr std::uint64_t layout_signature =

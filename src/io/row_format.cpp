@@ -65,7 +65,8 @@ constexpr const char* workforce_day_columns =
 constexpr std::size_t workforce_day_column_count = 19;
 // months.csv with the workforce model: the levers in force (docs/metrics.md).
 constexpr const char* month_lever_columns =
-    ",autonomy,script_rigidity,aht_pressure,monitoring,support,training_share,change_training_days";
+    ",autonomy,script_rigidity,aht_pressure,monitoring,support,training_share,change_training_days,"
+    "script_coverage,meeting_hours";
 
 void append_workforce_day(std::string& out, const experiment::WorkforceDayStats& w) {
   const model::WorkforceDay& c = w.counts;
@@ -198,7 +199,8 @@ void RowFormat::month(std::string& out, std::uint64_t replication, std::size_t m
     // The levers in force, averaged over the month's days, and the change training taken.
     for (double v : {share(t.autonomy_sum, t.days), share(t.script_rigidity_sum, t.days),
                      share(t.aht_pressure_sum, t.days), share(t.monitoring_sum, t.days),
-                     share(t.support_sum, t.days), share(t.training_share_sum, t.days), t.change_training_days}) {
+                     share(t.support_sum, t.days), share(t.training_share_sum, t.days), t.change_training_days,
+                     share(t.script_coverage_sum, t.days), t.meeting_hours}) {
       out += ',';
       append_number(out, v);
     }

@@ -108,6 +108,12 @@ void add_organisation_keys(const KeyAdder& add) {
   lever("schedule_flexibility", KeyType::number, share, "X: agents' say over shifts and swaps.");
   lever("competition", KeyType::number, share,
         "K: individual rankings, targets and bonuses; raises the handle-time pressure felt, erodes support.");
+  lever("consultation", KeyType::number, share,
+        "U: an agent facing an atypical call or one beyond their skill may consult a free, more skilled "
+        "colleague: both agents' time, a better chance of resolution, faster learning.");
+  lever("practice_share", KeyType::number, share,
+        "P: share of paid hours in team practice sharing (debriefs, experience feedback), off the phone; "
+        "raises support, speeds learning, widens the script's coverage over months (full effect at 0.05).");
   lever("upstream_failure_share", KeyType::number, number_between(0, true, 2, true),
         "Extra calls caused by failures elsewhere in the company, as a share of the base arrival rate.");
   lever("team_size", KeyType::integer, integer_between(1, max_team_size), "Agents per team; peer experience is counted per team.");
@@ -174,7 +180,7 @@ void add_timeline_keys(const KeyAdder& add) {
        .rule = integer_between(1, max_workforce_days), .range = "> the previous change's day, < days (horizon/days)",
        .required = true, .description = "Day (0-based, warm-up included) at whose opening the change applies."});
   add({.path = "/timeline/*/organisation", .type = KeyType::object, .default_text = "levers in force",
-       .description = "New levers, set over those in force: a preset sets its nine 0-1 levers and team_size, a "
+       .description = "New levers, set over those in force: a preset sets its eleven 0-1 levers and team_size, a "
                       "lever given overrides its preset's value, levers not given stay as in force. "
                       "upstream_failure_share, skills_per_agent and management_rule cannot change."});
   add({.path = "/timeline/*/organisation/preset", .type = KeyType::string, .default_text = "none",
@@ -182,7 +188,8 @@ void add_timeline_keys(const KeyAdder& add) {
        .description = "A reference organisation whose levers are set (not its HR levers)."});
   const NumberRule share = number_between(0, true, 1, true);
   for (const char* key : {"autonomy", "script_rigidity", "script_coverage", "monitoring", "aht_pressure", "support",
-                          "training_share", "schedule_flexibility", "competition"}) {
+                          "training_share", "schedule_flexibility", "competition", "consultation",
+                          "practice_share"}) {
     add({.path = std::string("/timeline/*/organisation/") + key, .type = KeyType::number, .rule = share,
          .default_text = "preset's, else in force",
          .description = std::string("As /organisation/") + key + ", from the change's day."});

@@ -160,6 +160,8 @@ model::OrganisationSpec read_organisation(ObjectReader& root, model::HrSpec* hr)
   spec.training_share = number("training_share");
   spec.schedule_flexibility = number("schedule_flexibility");
   spec.competition = number("competition");
+  spec.consultation = number("consultation");
+  spec.practice_share = number("practice_share");
   spec.upstream_failure = number("upstream_failure_share");
   spec.team_size = integer("team_size");
   spec.max_skills_per_agent = integer("skills_per_agent");

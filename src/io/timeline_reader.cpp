@@ -16,11 +16,11 @@ using nlohmann::json;
 
 namespace {
 
-// The nine 0-1 levers and team_size a change may set (the structure of the centre:
+// The eleven 0-1 levers and team_size a change may set (the structure of the centre:
 // upstream failure, skills per agent and the management rule stay as the scenario has them).
 constexpr const char* lever_keys[] = {"autonomy", "script_rigidity", "script_coverage", "monitoring",
                                       "aht_pressure", "support", "training_share", "schedule_flexibility",
-                                      "competition"};
+                                      "competition", "consultation", "practice_share"};
 
 std::optional<double>* lever_field(model::LeverChange& c, std::string_view key) {
   if (key == "autonomy") return &c.autonomy;
@@ -31,6 +31,8 @@ std::optional<double>* lever_field(model::LeverChange& c, std::string_view key) 
   if (key == "support") return &c.support;
   if (key == "training_share") return &c.training_share;
   if (key == "competition") return &c.competition;
+  if (key == "consultation") return &c.consultation;
+  if (key == "practice_share") return &c.practice_share;
   return &c.schedule_flexibility;
 }
 

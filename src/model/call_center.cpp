@@ -14,11 +14,13 @@
 #include "calls/call_pool.hpp"
 #include "calls/contacts.hpp"
 #include "competition.hpp"
+#include "practice_sharing.hpp"
 #include "ccsim/engine/simulator.hpp"
 #include "ccsim/model/model_error.hpp"
 #include "events.hpp"
 #include "queueing/callbacks.hpp"
 #include "queueing/closing_rule.hpp"
+#include "queueing/consultations.hpp"
 #include "queueing/outbound.hpp"
 #include "queueing/router.hpp"
 #include "queueing/service.hpp"
@@ -122,6 +124,7 @@ struct CallCenter::Units {
   }
   void offer(std::uint32_t call) {
     if (transfers.on()) transfers.at_birth(call, pool[call]);
+    if (consultations.on()) consultations.at_birth(call, pool[call]);
     service.offer(call);
   }
   void run(RunTotals& totals);
@@ -150,6 +153,7 @@ struct CallCenter::Units {
   std::optional<ManagementRule> management;
   ServiceLevelTally tally;
   Transfers transfers;
+  Consultations consultations;
   WaitQueue queue;
   Callbacks callbacks;
   Router router;
@@ -179,12 +183,13 @@ CallCenter::Units::Units(const Scenario& sc, const random::StreamFactory& stream
       breaks(sc, slots, sim, obs),
       skills(slots),
       transfers(sc, sim, obs, streams, replication),
+      consultations(sc, levers, sc.coefficients.collective, slots, skills, streams, replication),
       queue(static_cast<std::uint32_t>(sc.call_types.size()), pool),
       callbacks(sc, pool, obs, streams, replication),
       router(sc, slots, queue, pool),
       service(sc, calendar, sim, obs,
               Service::Units{pool, queue, router, slots, skills, outcomes, contacts, nullptr, tally, callbacks,
-                             transfers}),
+                             transfers, consultations}),
       closing(sc.horizon, calendar, sim),
       outbound(sc, calendar, slots, sim, obs, streams, replication) {
   if (outbound.on()) service.attach_outbound(&outbound);
@@ -272,6 +277,7 @@ void CallCenter::Units::handle(const engine::Event& e) {
     }
     case ev_contact: offer(factory.known_issue(contacts.take(lo), sim.now())); break;
     case ev_conference_end: service.end_conference(lo); break;
+    case ev_consult_end: service.end_consultation(lo); break;
     case ev_service_end: service.end_service(lo); break;
     case ev_abandon: service.abandon(lo, hi); break;
     case ev_time_out: service.time_out(lo, hi); break;
@@ -310,7 +316,7 @@ void CallCenter::Units::apply_timeline(std::uint64_t day) {
     const TimelineChange& change = timeline[next_change++];
     change.levers.apply(set_levers);
     change.levers.apply(levers);
-    if (change.levers.sets_competition_terms()) {
+    if (change.levers.sets_terms_in_force()) {
       // A change of K, T or S: T and S in force again from the levers set (the management
       // rule's tightening of T, if any, is replaced, as a change of T alone replaces it).
       const OrganisationSpec in_force = levers_in_force(set_levers, scenario.hr, scenario.coefficients);
@@ -324,6 +330,12 @@ void CallCenter::Units::apply_timeline(std::uint64_t day) {
 
 void CallCenter::Units::open_day(std::uint64_t day) {
   if (workforce && day > 0) workforce->close_day(static_cast<std::int64_t>(day) - 1);
+  // §4.17 What a day of practice sharing brought into the script (before a timeline change
+  // of the day, which may set the coverage).
+  if (workforce && day > 0 && levers.practice_share > 0.0) {
+    levers.script_coverage =
+        script_coverage_after_day(levers.script_coverage, levers.practice_level(), scenario.coefficients.collective);
+  }
   if (day > 0) observer.on_settled(service.earliest_open_time());
   if (outbound.on()) outbound.open_day();  // before the agents come on and dial
   if (workforce) {

@@ -139,6 +139,13 @@ const std::vector<Spec>& specs() {
       // §4.14 Work collectives.
       {"competition_pressure", &Co::competition_pressure, E, share, "§4.14 T + competition_pressure K (1 - T)"},
       {"competition_support", &Co::competition_support, E, share, "§4.14 S (1 - competition_support K)"},
+      {"consult_skill", &Co::consult_skill, E, share, "§4.17 a covered call is beyond the agent below this skill"},
+      {"consult_mean_s", &Co::consult_mean_s, E, positive, "§4.17 both agents' time in a consultation"},
+      {"consult_resolve", &Co::consult_resolve, E, non_negative, "§4.17 resolution logit + consult_resolve x helper skill"},
+      {"consult_learning", &Co::consult_learning, E, non_negative, "§4.17 practice x (1 + consult_learning)"},
+      {"practice_support", &Co::practice_support, E, share, "§4.17 S + practice_support p (1 - S)"},
+      {"practice_learning", &Co::practice_learning, E, non_negative, "§4.17 practice x (1 + practice_learning p)"},
+      {"coverage_growth", &Co::coverage_growth, E, non_negative, "§4.17 coverage + coverage_growth p (1 - c) a year"},
       // §4.16 HR levers.
       {"bonus_competition", &H::bonus_competition, E, share, "§4.16 K + bonus_competition b"},
       {"bonus_pay_share", &H::bonus_pay_share, E, non_negative, "§4.16 labour cost x (1 + bonus_pay_share b)"},

@@ -12,7 +12,8 @@
 // closing instant is answered, and only the callers still waiting after everything else
 // at that instant are cut off. Redials and repeats arrive with arrival priority; a
 // maximum-wait timer has abandon priority; an unanswered callback dial and the end of a
-// warm transfer's conference free the agent with service_end priority; a callback's next
+// warm transfer's conference and of a peer consultation (the helper's part) free the
+// agent with service_end priority; a callback's next
 // attempt comes with arrival priority. The end of an outbound line's ringing and of an
 // outbound conversation have service_end priority. A break starts with shift_end
 // priority (an agent going on a break at t takes no call arriving at t) and ends with
@@ -41,7 +42,8 @@ enum EventKind : std::uint32_t {
   ev_outbound_ring_end, // payload: pack(call type, agent slot reserved by a progressive dial, or none)
   ev_outbound_end,      // payload: agent slot (the outbound conversation is over)
   ev_break_start,       // payload: pack(break index in the slot's day, agent slot)
-  ev_break_end          // payload: agent slot (back from a break)
+  ev_break_end,         // payload: agent slot (back from a break)
+  ev_consult_end        // payload: agent slot (peer consultation: the helper's part is over)
 };
 
 struct Priority {

@@ -35,16 +35,16 @@ std::vector<ScenarioProblem> minimal_problems_after(Edit edit) {
 struct PresetValues {
   const char* name;
   double autonomy, script_rigidity, script_coverage, monitoring, aht_pressure, support, training_share,
-      schedule_flexibility, competition, upstream_failure;
+      schedule_flexibility, competition, consultation, practice_share, upstream_failure;
   int team_size, skills_per_agent;
   bool management_rule;
 };
 
 constexpr PresetValues expected_presets[] = {
-    {"taylorist", 0.15, 0.85, 0.4, 0.85, 0.80, 0.25, 0.03, 0.20, 0.7, 0.15, 15, 2, false},
-    {"autonomous", 0.75, 0.25, 0.4, 0.30, 0.20, 0.75, 0.10, 0.70, 0.1, 0.08, 10, 0, false},
-    {"custom", 0.5, 0.5, 0.4, 0.5, 0.5, 0.5, 0.05, 0.5, 0.5, 0.10, 12, 0, false},
-    {"taylorist_hr", 0.15, 0.85, 0.4, 0.85, 0.80, 0.25, 0.03, 0.20, 0.7, 0.15, 15, 2, false},
+    {"taylorist", 0.15, 0.85, 0.4, 0.85, 0.80, 0.25, 0.03, 0.20, 0.7, 0.1, 0.0, 0.15, 15, 2, false},
+    {"autonomous", 0.75, 0.25, 0.4, 0.30, 0.20, 0.75, 0.10, 0.70, 0.1, 0.8, 0.03, 0.08, 10, 0, false},
+    {"custom", 0.5, 0.5, 0.4, 0.5, 0.5, 0.5, 0.05, 0.5, 0.5, 0.5, 0.02, 0.10, 12, 0, false},
+    {"taylorist_hr", 0.15, 0.85, 0.4, 0.85, 0.80, 0.25, 0.03, 0.20, 0.7, 0.1, 0.0, 0.15, 15, 2, false},
 };
 
 const std::string neutral_lever_message =
@@ -68,6 +68,8 @@ TEST_CASE("each preset sets every lever, in the spec and in the resolved documen
     CHECK(o.training_share == p.training_share);
     CHECK(o.schedule_flexibility == p.schedule_flexibility);
     CHECK(o.competition == p.competition);
+    CHECK(o.consultation == p.consultation);
+    CHECK(o.practice_share == p.practice_share);
     CHECK(o.upstream_failure == p.upstream_failure);
     CHECK(o.team_size == p.team_size);
     CHECK(o.max_skills_per_agent == p.skills_per_agent);
@@ -84,6 +86,8 @@ TEST_CASE("each preset sets every lever, in the spec and in the resolved documen
                            {"training_share", p.training_share},
                            {"schedule_flexibility", p.schedule_flexibility},
                            {"competition", p.competition},
+                           {"consultation", p.consultation},
+                           {"practice_share", p.practice_share},
                            {"upstream_failure_share", p.upstream_failure},
                            {"team_size", p.team_size},
                            {"skills_per_agent", p.skills_per_agent},

@@ -32,7 +32,7 @@ TEST_CASE("a timeline change is read with its preset expanded and the levers not
   organised(d);
   d["timeline"] = nlohmann::json::array(
       {{{"day", 20}, {"organisation", {{"preset", "autonomous"}, {"support", 0.6}}}, {"training_days", 2}},
-       {{"day", 40}, {"organisation", {{"monitoring", 0.1}, {"competition", 0.3}}}, {"headcount", {{"level2", 6}}}}});
+       {{"day", 40}, {"organisation", {{"monitoring", 0.1}, {"competition", 0.3}, {"practice_share", 0.04}}}, {"headcount", {{"level2", 6}}}}});
   const LoadedScenario loaded = load_after(d);
   const auto& t = loaded.scenario.timeline;
   REQUIRE(t.size() == 2);
@@ -46,6 +46,9 @@ TEST_CASE("a timeline change is read with its preset expanded and the levers not
   CHECK(t[1].levers.monitoring == 0.1);
   CHECK(t[1].levers.competition == 0.3);
   CHECK(t[0].levers.competition == 0.1);  // the autonomous preset's
+  CHECK(t[1].levers.practice_share == 0.04);
+  CHECK(t[0].levers.consultation == 0.8);  // the autonomous preset's
+  CHECK_FALSE(t[1].levers.consultation.has_value());
   CHECK_FALSE(t[1].levers.autonomy.has_value());  // stays as in force
   REQUIRE(t[1].headcount_by_group.size() == 3);
   CHECK(t[1].headcount_by_group[0] < 0);

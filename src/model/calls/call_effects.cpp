@@ -29,7 +29,7 @@ double resolution_probability(double skill, double complexity, bool atypical, co
   const double logit = k.resolve_intercept + k.resolve_skill * s_eff +
                        k.resolve_autonomy * ctx.autonomy * atyp * skill - k.resolve_complexity * complexity -
                        k.resolve_script * ctx.script_rigidity * atyp - k.resolve_pressure * ctx.aht_pressure -
-                       k.resolve_exhaustion * ctx.exhaustion;
+                       k.resolve_exhaustion * ctx.exhaustion + ctx.consult_gain;
   return 1.0 / (1.0 + std::exp(-logit));
 }
 

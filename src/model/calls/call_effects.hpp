@@ -15,6 +15,7 @@ struct CallContext {
   double aht_pressure = 0.0;
   double exhaustion = 0.0;      // B of the agent taking the call
   double training_boost = 0.0;  // recent coaching's handle-time reduction (docs/model.md §4.10)
+  double consult_gain = 0.0;    // a colleague consulted: consult_resolve x their skill (docs/model.md §4.17)
 };
 
 // §3.3 Skill that counts for this call: a script props up novices on the calls it covers.

@@ -73,6 +73,7 @@ std::uint32_t CallFactory::create(std::uint32_t type, CallOrigin origin, engine:
   c.atypical = false;
   c.resolved = true;
   c.transferred = false;
+  c.consulted = false;
   c.work_s = t.handle.sample(t.handle_rng) + t.wrap.sample(t.wrap_rng);
   c.patience_s = t.has_patience ? t.patience.sample(t.patience_rng) : std::numeric_limits<double>::infinity();
   c.callback = false;

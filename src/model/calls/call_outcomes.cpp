@@ -12,9 +12,10 @@ CallOutcomes::CallOutcomes(std::uint32_t call_types, const OrganisationSpec& lev
   }
 }
 
-double CallOutcomes::answer(Call& call, double skill, double exhaustion, double training_boost) {
+double CallOutcomes::answer(Call& call, double skill, double exhaustion, double training_boost, double consult_gain) {
   if (!organised_) return 1.0 + novice_slowdown_ * (1.0 - skill);
-  const CallContext ctx{levers_.autonomy, levers_.script_rigidity, levers_.aht_pressure, exhaustion, training_boost};
+  const CallContext ctx{levers_.autonomy, levers_.script_rigidity, levers_.aht_pressure, exhaustion, training_boost,
+                        consult_gain};
   const double multiplier =
       handle_time_multiplier(skill, call.complexity, call.atypical, ctx, novice_slowdown_, k_);
   const double p = resolution_probability(skill, call.complexity, call.atypical, ctx, k_);

@@ -32,8 +32,9 @@ class CallOutcomes {
 
   // At answer: the multiplier of the call's work (§3.4) for an agent with this skill,
   // exhaustion and training boost; with the organisation on, also draws whether the
-  // call resolves the issue (§3.5) into call.resolved.
-  double answer(Call& call, double skill, double exhaustion, double training_boost);
+  // call resolves the issue (§3.5) into call.resolved, a consultation adding
+  // `consult_gain` to its logit (§4.17).
+  double answer(Call& call, double skill, double exhaustion, double training_boost, double consult_gain = 0.0);
 
   // At the end of the call (§4.2): hostile or not. Drawn whenever the organisation is on
   // (whatever the workforce model), so the stream is used the same way in both.

@@ -35,6 +35,7 @@ struct Call {
   bool callback = false;   // the caller hung up to be called back (a virtual queue entry)
   std::uint8_t dials = 0;  // callback attempts made so far
   bool transferred = false;  // this leg was passed on from another call type (docs/model.md §3.15)
+  bool consulted = false;    // its agent consulted a colleague (docs/model.md §4.17)
   double complexity = 0.0;
   std::uint32_t repeats = 0;  // earlier unresolved contacts of the same issue
   engine::SimTime arrival = 0.0;

@@ -156,10 +156,38 @@ void Service::start_other(std::uint32_t agent, std::uint32_t id) {
 
 void Service::begin_work(std::uint32_t agent, Call& c, double before_s) {
   const double skill = units_.skills.level(agent, c.type);
+  // A transferred leg reached the colleague who takes it over: no consultation on it.
+  double resolve_gain = 0.0;
+  const double consult_s =
+      units_.consultations.on() && !c.transferred ? consult(agent, c, skill, resolve_gain) : 0.0;
   const Workforce* w = units_.workforce;
   const double multiplier = units_.outcomes.answer(c, skill, w ? w->exhaustion(agent) : 0.0,
-                                                   w ? w->training_boost(agent) : 0.0);
-  sim_.schedule_in(before_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
+                                                   w ? w->training_boost(agent) : 0.0, resolve_gain);
+  sim_.schedule_in(before_s + consult_s + c.work_s * multiplier, Priority::service_end, ev_service_end, agent);
+}
+
+double Service::consult(std::uint32_t agent, Call& c, double skill, double& resolve_gain) {
+  const std::uint32_t id = units_.slots[agent].call;
+  const Consultation k = units_.consultations.ask(agent, id, c, skill);
+  if (!k.asked) return 0.0;
+  if (c.measured) observer_.on_consultation(c.issue_type, c.arrival, c.atypical, k.helper != none);
+  if (k.helper == none) return 0.0;  // nobody free: the agent goes on alone
+  // The helper is on the call until the consultation ends, which is scheduled before the
+  // asker's end of service so that it comes first even when the work left is nil.
+  units_.slots.make_busy(k.helper, id, sim_.now());
+  sim_.schedule_in(k.duration_s, Priority::service_end, ev_consult_end, k.helper);
+  c.consulted = true;
+  resolve_gain = k.resolve_gain;
+  return k.duration_s;
+}
+
+void Service::end_consultation(std::uint32_t helper) {
+  AgentDuty& a = units_.slots[helper];
+  const engine::SimTime now = sim_.now();
+  observer_.on_agent_busy(a.group, a.busy_start, now);
+  if (units_.workforce) units_.workforce->helped(helper, now - a.busy_start);
+  a.call = none;
+  agent_free(helper);
 }
 
 void Service::end_service(std::uint32_t agent) {
@@ -175,7 +203,7 @@ void Service::end_service(std::uint32_t agent) {
   observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
   const bool hostile = units_.outcomes.hostile(c.type);
-  if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
+  if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, c.consulted, now);
   units_.contacts.maybe_repeat(c);
   units_.pool.release(id);
   a.call = none;
@@ -197,7 +225,7 @@ bool Service::end_with_transfer(std::uint32_t agent) {
   if (transfer != TransferKind::warm) observer_.on_agent_busy(a.group, a.busy_start, now);
   --in_service_;
   const bool hostile = units_.outcomes.hostile(c.type);
-  if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, now);
+  if (units_.workforce) units_.workforce->call_handled(agent, c.type, handle_s, c.atypical, hostile, c.consulted, now);
   pass_on(agent, id, transfer);
   return true;
 }
@@ -208,6 +236,7 @@ void Service::pass_on(std::uint32_t agent, std::uint32_t id, TransferKind kind) 
   const bool warm = kind == TransferKind::warm;
   units_.transfers.pass_on(id, c, a.busy_start, warm ? agent : none, sim_.now());
   c.callback = false;  // a callback reached its customer: the leg passed on is a live call
+  c.consulted = false;  // the first agent's consultation was theirs, not the next leg's
   // The call already holds its line: admission is not asked again. Group delays count
   // from the call's arrival, so they have passed for most legs (docs/model.md §9).
   const std::uint32_t target = units_.router.select_agent(c.type, c.arrival, sim_.now());

@@ -19,6 +19,7 @@
 #include "ccsim/model/scenario.hpp"
 #include "queueing/admission.hpp"
 #include "queueing/callbacks.hpp"
+#include "queueing/consultations.hpp"
 #include "queueing/outbound.hpp"
 #include "queueing/queue_exits.hpp"
 #include "queueing/router.hpp"
@@ -51,6 +52,7 @@ class Service {
     ServiceLevelTally& tally;
     Callbacks& callbacks;
     Transfers& transfers;
+    Consultations& consultations;
   };
   Service(const Scenario& scenario, const Calendar& calendar, engine::Simulator& sim, Observer& observer,
           Units units);
@@ -80,6 +82,8 @@ class Service {
   void end_service(std::uint32_t agent);
   // Warm transfer: the conference is over, the first agent leaves the line.
   void end_conference(std::uint32_t agent);
+  // Peer consultation (docs/model.md §4.17): the helper's part is over.
+  void end_consultation(std::uint32_t helper);
   // The agent is free for work (just came on duty, or finished a call).
   void agent_free(std::uint32_t agent);
 
@@ -105,6 +109,10 @@ class Service {
   // The agent starts the call's work (after before_s: a warm transfer's conference).
   void begin_work(std::uint32_t agent, Call& c, double before_s);
   [[gnu::cold]] void start_dial(std::uint32_t agent, std::uint32_t call);
+  // At the start of the call's work: the consultation, if the agent asks for one and a
+  // colleague is free (the helper made busy); returns its duration (0: none) and the
+  // resolution logit's gain in `resolve_gain`.
+  [[gnu::cold]] double consult(std::uint32_t agent, Call& c, double skill, double& resolve_gain);
   // Live callers waiting (the queue holds callbacks that kept their place too).
   [[nodiscard]] std::uint32_t live_waiting() const {
     return units_.queue.total() - units_.callbacks.in_live_queues();

@@ -64,6 +64,7 @@ void Workforce::open_day(std::uint64_t day_u) {
   today_.script_rigidity = levers_.script_rigidity;
   today_.support = levers_.support;
   today_.training_share = levers_.training_share;
+  today_.script_coverage = levers_.script_coverage;
   update_peer_experience(day);
   for (std::uint32_t i = 0; i < employees_.size(); ++i) {
     Employee& e = employees_[i];
@@ -145,7 +146,7 @@ void Workforce::update_peer_experience(std::int64_t day) {
 }
 
 void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double handle_s, bool atypical, bool hostile,
-                             engine::SimTime now) {
+                             bool consulted, engine::SimTime now) {
   Employee& e = employees_[slot];
   working_day_.record_call(slot, type, handle_s, mismatched_call(atypical, hostile, levers_, k_));
   // now >= 0, so truncation is the floor of the day.
@@ -153,8 +154,15 @@ void Workforce::call_handled(std::uint32_t slot, std::uint32_t type, double hand
   const double tenure_days = today - static_cast<double>(e.hire_day);
   observer_.on_call_by_agent(handle_s, e.days_since_hire, tenure_days);
   if (scenario_.switches.freeze_skills) return;
+  // §4.17 A consulted call teaches the asker more, and so does every call in a team that
+  // shares its practice (without either, the hours are the handle time, exactly).
+  double hours = handle_s / 3600.0;
+  const CollectiveCoefficients& kc = scenario_.coefficients.collective;
+  if (consulted) hours *= 1.0 + kc.consult_learning;
+  const double practice = levers_.practice_level();
+  if (practice > 0.0) hours *= 1.0 + kc.practice_learning * practice;
   double& s = skills_.level(slot, type);
-  s = skill_after_practice(s, handle_s / 3600.0, levers_.support, e.peer_experience, k_);
+  s = skill_after_practice(s, hours, levers_.support, e.peer_experience, k_);
 }
 
 void Workforce::close_day(std::int64_t day) {

@@ -46,10 +46,12 @@ class Workforce {
   [[nodiscard]] double exhaustion(std::uint32_t slot) const { return employees_[slot].exhaustion; }
   [[nodiscard]] double training_boost(std::uint32_t slot) const { return employees_[slot].training_boost; }
 
-  // The agent finished a call of `type` now: the day's work, learning by doing, and the
-  // agent's experience to the observer.
+  // The agent finished a call of `type` now: the day's work, learning by doing (more when
+  // `consulted`, docs/model.md §4.17), and the agent's experience to the observer.
   void call_handled(std::uint32_t slot, std::uint32_t type, double handle_s, bool atypical, bool hostile,
-                    engine::SimTime now);
+                    bool consulted, engine::SimTime now);
+  // The agent helped a colleague for `busy_s` (a peer consultation): busy time of the day.
+  void helped(std::uint32_t slot, double busy_s) { working_day_.record_help(slot, busy_s); }
 
  private:
   void update_peer_experience(std::int64_t day);

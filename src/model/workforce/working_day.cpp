@@ -68,10 +68,17 @@ void WorkingDay::plan(std::uint32_t slot, std::uint64_t day, Employee& e, const 
   // opening, so the centre's opening hours stay covered.
   d.coaching_s = levers.training_share * length;
   if (technical_share_ > 0.0) d.coaching_s += technical_share_ * length;
+  // Team practice sharing (docs/model.md §4.17) goes with it: paid, off the phone, not coaching.
+  double off_phone_s = d.coaching_s;
+  if (levers.practice_share > 0.0) {
+    const double meeting_s = levers.practice_share * length;
+    off_phone_s += meeting_s;
+    counts.meeting_hours += meeting_s / 3600.0;
+  }
   if (shift_end < close || shift_start <= open) {
-    phone_end = std::max(phone_start, phone_end - d.coaching_s);
+    phone_end = std::max(phone_start, phone_end - off_phone_s);
   } else {
-    phone_start = std::min(phone_end, phone_start + d.coaching_s);
+    phone_start = std::min(phone_end, phone_start + off_phone_s);
   }
   d.worked = true;
   const engine::SimTime base = calendar_.day_start(day);

@@ -42,6 +42,8 @@ class WorkingDay {
 
   // A call the agent finished (its handle time and whether it was mismatched).
   void record_call(std::uint32_t slot, std::uint32_t type, double handle_s, bool mismatched);
+  // Time the agent spent helping a colleague on the phone (docs/model.md §4.17): busy, no call.
+  void record_help(std::uint32_t slot, double busy_s) { days_[slot].work.busy_s += busy_s; }
 
   // Technical (product) training: this share of each worked shift off the phone, counted
   // like coaching (docs/model.md §4.16); 0 without it.

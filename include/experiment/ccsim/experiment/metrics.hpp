@@ -49,6 +49,10 @@ struct Counters {
   std::uint64_t transfer_answered_within = 0;    // transferred legs answered within the threshold
   std::uint64_t transfer_completed = 0;          // transferred calls whose final leg ended
   double transfer_system_sum_s = 0.0;    // original arrival to the end of the final leg
+  // Peer consultation (docs/model.md §4.17), by the type the customer called.
+  std::uint64_t consultations_asked = 0;         // agents who asked a colleague for help
+  std::uint64_t consultations = 0;               // ... and had one (a colleague was free)
+  std::uint64_t consultations_atypical = 0;      // consultations on atypical calls
 
   Counters& operator+=(const Counters& o);
 };
@@ -84,6 +88,8 @@ enum class Metric : std::uint8_t {
   outbound_attempts, outbound_connects, outbound_abandoned, outbound_abandon_rate,
   // quality (organisation model)
   fcr, repeat_share, failure_demand_share, redial_share, calls_per_issue, attempts_per_issue, wait_per_issue_s,
+  // work collectives (organisation model): peer consultation, practice sharing (workforce model)
+  consultations_per_call, atypical_consulted_share, consultation_unmet_share, meeting_hours, script_coverage_end,
   // workforce (workforce model)
   mean_exhaustion, p90_exhaustion, high_strain_share, absence_rate, turnover_annual, hires,
   quits, mean_skill, headcount, novice_aht_ratio, time_to_proficiency_days,
@@ -98,7 +104,7 @@ enum class Metric : std::uint8_t {
   outsourcer_margin_per_hour, outsourcer_margin_per_call, outsourcer_margin_per_resolved,
   client_total_cost_per_hour, client_total_cost_per_call, client_total_cost_per_resolved
 };
-inline constexpr std::size_t metric_count = 75;
+inline constexpr std::size_t metric_count = 80;
 
 struct MetricInfo {
   Metric metric;
@@ -146,6 +152,8 @@ struct QueueFeatures {
   bool transfers = false;   // some call type has a transfer
   bool outbound = false;    // some call type has an outbound campaign
   bool shrinkage = false;   // some shift has breaks or a lunch, or the workforce model is on
+  bool consultation = false;  // an organisation whose agents may consult (docs/model.md §4.17)
+  bool practice_sharing = false;  // ... whose teams share practice, with the workforce model
   static QueueFeatures of(const model::Scenario& scenario);
 };
 

@@ -40,6 +40,9 @@ struct PeriodTotals {
   // and the agent-days of a timeline change's training.
   double autonomy_sum = 0.0, script_rigidity_sum = 0.0, aht_pressure_sum = 0.0, monitoring_sum = 0.0;
   double support_sum = 0.0, training_share_sum = 0.0, change_training_days = 0.0;
+  // Practice sharing (docs/model.md §4.17): the script's coverage in force, summed over the
+  // days and as on the last one, and the paid hours of team practice sharing.
+  double script_coverage_sum = 0.0, script_coverage_last = 0.0, meeting_hours = 0.0;
   // Contract and economics.
   double invoice = 0.0, penalty = 0.0, labour_cost = 0.0, hiring_cost = 0.0;
   // The quality clause (docs/model.md §6): bonus on FCR, penalty per repeat contact.

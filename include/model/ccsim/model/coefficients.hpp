@@ -151,10 +151,18 @@ struct CareerCoefficients {
 };
 
 // §4.14 Work collectives: individualised competition K (rankings, individual targets and
-// bonuses) against the collective's support.
+// bonuses) against the collective's support; §4.17 peer consultation U during a call and
+// practice sharing P off the phone.
 struct CollectiveCoefficients {
   double competition_pressure = 0.3;  // T_eff = T + competition_pressure K_eff (1 - T)
   double competition_support = 0.4;   // S_eff = S (1 - competition_support K_eff)
+  double consult_skill = 0.5;         // a covered call is beyond the agent below this skill
+  double consult_mean_s = 90.0;       // both agents' time in a consultation: Lognormal(mean, cv 0.5)
+  double consult_resolve = 1.0;       // resolution logit + consult_resolve x the helper's skill
+  double consult_learning = 1.0;      // the asker's practice on a consulted call x (1 + consult_learning)
+  double practice_support = 0.3;      // S + practice_support p (1 - S), p = min(1, P / 0.05)
+  double practice_learning = 0.5;     // practice hours x (1 + practice_learning p)
+  double coverage_growth = 0.3;       // script coverage c += coverage_growth p (1 - c) a year
 };
 
 // §4.16 HR levers: what each measure does to the levers, quits, hires and costs.

@@ -47,6 +47,8 @@ struct WorkforceDay {
   double script_rigidity = 0.0;
   double support = 0.0;
   double training_share = 0.0;
+  double script_coverage = 0.0;     // in force: practice sharing widens it (docs/model.md §4.17)
+  double meeting_hours = 0.0;       // paid hours in team practice sharing, off the phone
   std::uint32_t in_change_training = 0;  // scheduled, in a timeline change's training (paid, off the phone)
   // Careers (docs/model.md §4.15), counted only when `careers` (some HR lever set).
   bool careers = false;
@@ -117,6 +119,9 @@ class Observer {
   // be called back; the call is then neither answered nor abandoned live); a callback
   // reached the customer delay_s after the call arrived (its handling follows, reported by
   // on_completed); a callback was given up after its last unanswered attempt.
+  // Peer consultation (docs/model.md §4.17): the agent who answered the call asked a
+  // colleague for help (`met`: one was free and helped; else the agent went on alone).
+  virtual void on_consultation(std::uint32_t /*issue_type*/, SimTime /*arrival*/, bool /*atypical*/, bool /*met*/) {}
   virtual void on_callback_offered(std::uint32_t /*call_type*/, SimTime /*arrival*/, bool /*accepted*/) {}
   virtual void on_callback_reached(std::uint32_t /*call_type*/, SimTime /*arrival*/, SimTime /*delay_s*/) {}
   virtual void on_callback_unreached(std::uint32_t /*call_type*/, SimTime /*arrival*/) {}

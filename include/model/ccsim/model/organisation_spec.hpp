@@ -25,6 +25,8 @@ struct OrganisationSpec {
   double training_share = 0.0;       // F: share of paid hours off the phone for coaching
   double schedule_flexibility = 0.0; // X: say over shifts and swaps
   double competition = 0.0;          // K: individual rankings, targets and bonuses (docs/model.md §4.14)
+  double consultation = 0.0;         // U: agents may consult a free colleague during a call (§4.17)
+  double practice_share = 0.0;       // P: share of paid hours in team practice sharing, off the phone (§4.17)
   double upstream_failure = 0.0;     // phi_up: extra calls caused elsewhere, share of base demand
   int team_size = 12;                // agents per team (peer experience is counted per team)
   int max_skills_per_agent = 0;      // 0: every skill its group lists; else the first N
@@ -33,6 +35,11 @@ struct OrganisationSpec {
   // Derived quantities (docs/model.md §2): control C = 0.5 A + 0.5 (1 - R); job quality
   // Q = mean(A, 1 - R, 1 - M, S, min(1, F / full_training_share), X).
   static constexpr double full_training_share = 0.10;  // F at which training counts fully in Q
+  // P at which practice sharing has its full effect on support, learning and coverage (§4.17).
+  static constexpr double full_practice_share = 0.05;
+  [[nodiscard]] double practice_level() const {
+    return practice_share / full_practice_share < 1.0 ? practice_share / full_practice_share : 1.0;
+  }
   [[nodiscard]] double control() const { return 0.5 * autonomy + 0.5 * (1.0 - script_rigidity); }
   [[nodiscard]] double job_quality() const {
     const double f = training_share / full_training_share < 1.0 ? training_share / full_training_share : 1.0;

@@ -17,13 +17,13 @@ namespace ccsim::model {
 struct LeverChange {
   std::string preset;  // as named in the file, for reports ("": none)
   std::optional<double> autonomy, script_rigidity, script_coverage, monitoring, aht_pressure, support,
-      training_share, schedule_flexibility, competition;
+      training_share, schedule_flexibility, competition, consultation, practice_share;
   std::optional<int> team_size;
 
-  // Whether the change sets a lever that the competition terms read (K, T or S): then T
-  // and S in force are computed again from the levers set (docs/model.md §4.14).
-  [[nodiscard]] bool sets_competition_terms() const {
-    return competition.has_value() || aht_pressure.has_value() || support.has_value();
+  // Whether the change sets a lever that the terms in force read (K, T, S or P): then T
+  // and S in force are computed again from the levers set (docs/model.md §4.14, §4.17).
+  [[nodiscard]] bool sets_terms_in_force() const {
+    return competition.has_value() || aht_pressure.has_value() || support.has_value() || practice_share.has_value();
   }
 
   // The levers in force after the change.
@@ -40,6 +40,8 @@ struct LeverChange {
     set(levers.training_share, training_share);
     set(levers.schedule_flexibility, schedule_flexibility);
     set(levers.competition, competition);
+    set(levers.consultation, consultation);
+    set(levers.practice_share, practice_share);
     set(levers.team_size, team_size);
     if (!preset.empty()) levers.preset = preset;
   }

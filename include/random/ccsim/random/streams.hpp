@@ -36,8 +36,9 @@ enum class StreamPurpose : std::uint32_t {
   transfer = 15,    // transfer decision, second-leg work and conference, per call type (first leg's)
   outbound = 16,    // outbound campaign: reach and talk time of each line, per call type
   uncertainty = 17, // model uncertainty: the Latin hypercube of coefficient draws, per coefficient (registry row)
+  consultation = 18, // peer consultation: the decision and the duration, drawn at creation, per call type (the type called)
   career = 19,      // careers: team-leader exits, inside-or-outside fills, job moves (index 0: the centre's posts, 1 + slot: exits)
-  // 18, 20..63 reserved for later model mechanisms
+  // 20..63 reserved for later model mechanisms
 };
 
 // Largest purpose value accepted by stream_index (6 bits), and the bound on the index
