@@ -161,10 +161,11 @@ TEST_CASE("practice sharing: meeting hours off the phone and the script's covera
   const auto run = test::run_with_rows(shared, seed, 0);
   const auto plain = test::run_with_rows(centre(120), seed, 0);
   REQUIRE(run.rows.months.size() == 4);
-  // c on day d: d daily steps c <- c + 0.3 (1 - c) / 365 from 0.4 (day 0 is unchanged).
+  // c on day d: d daily steps c <- c + g (1 - c) / 365 from 0.4 (day 0 is unchanged).
+  const double g = model::CollectiveCoefficients{}.coverage_growth;
   std::vector<double> coverage(120);
   coverage[0] = 0.4;
-  for (std::size_t d = 1; d < coverage.size(); ++d) coverage[d] = coverage[d - 1] + 0.3 * (1.0 - coverage[d - 1]) / 365.0;
+  for (std::size_t d = 1; d < coverage.size(); ++d) coverage[d] = coverage[d - 1] + g * (1.0 - coverage[d - 1]) / 365.0;
   for (std::size_t m = 0; m < 4; ++m) {
     double expected = 0.0;
     for (std::size_t d = 30 * m; d < 30 * m + 30; ++d) expected += coverage[d] / 30.0;
@@ -207,7 +208,8 @@ TEST_CASE("a timeline change of practice sharing puts support in force again") {
 
 TEST_CASE("the daily coverage step") {
   const model::CollectiveCoefficients k;
-  CHECK(model::script_coverage_after_day(0.4, 1.0, k) == Approx(0.4 + 0.3 * 0.6 / 365.0));
+  CHECK(model::script_coverage_after_day(0.4, 1.0, k) == Approx(0.4 + k.coverage_growth * 0.6 / 365.0));
+  CHECK(model::script_coverage_after_day(0.4, 0.5, k) == Approx(0.4 + k.coverage_growth * 0.5 * 0.6 / 365.0));
   CHECK(model::script_coverage_after_day(0.4, 0.0, k) == 0.4);
   CHECK(model::script_coverage_after_day(1.0, 1.0, k) == 1.0);
 }
