@@ -146,7 +146,7 @@ const std::vector<Spec>& specs() {
       {"practice_support", &Co::practice_support, E, share, "§4.17 S + practice_support p (1 - S)"},
       {"practice_learning", &Co::practice_learning, E, non_negative, "§4.17 practice x (1 + practice_learning p)"},
       {"coverage_growth", &Co::coverage_growth, E, non_negative,
-       "§4.17 coverage + coverage_growth p (1 - c) a year, calibrated from 0.3 (§8)", 0.15 * (1 - third), 0.3,
+       "§4.17 coverage + coverage_growth p (1 - c) a year, calibrated from 0.3 (§8)", 0.1 * (1 - third), 0.3,
        "1/3 below the default up to the original estimate"},
       // §4.16 HR levers.
       {"bonus_competition", &H::bonus_competition, E, share, "§4.16 K + bonus_competition b"},

@@ -162,7 +162,7 @@ struct CollectiveCoefficients {
   double consult_learning = 1.0;      // the asker's practice on a consulted call x (1 + consult_learning)
   double practice_support = 0.3;      // S + practice_support p (1 - S), p = min(1, P / 0.05)
   double practice_learning = 0.5;     // practice hours x (1 + practice_learning p)
-  double coverage_growth = 0.15;      // script coverage c += coverage_growth p (1 - c) a year (calibrated from 0.3)
+  double coverage_growth = 0.1;       // script coverage c += coverage_growth p (1 - c) a year (calibrated from 0.3)
 };
 
 // §4.16 HR levers: what each measure does to the levers, quits, hires and costs.
