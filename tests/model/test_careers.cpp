@@ -34,15 +34,7 @@ double sum(const std::vector<double>& v) {
 
 // A calendar centre open 8:00-17:00, the workforce model on, Taylorist-like levers.
 model::Scenario centre(int days, double rate_per_s, int headcount) {
-  auto s = test::single_queue(rate_per_s, test::exponential(600.0), headcount, test::exponential(300.0), 0.0, 0.0);
-  s.name = "careers-centre";
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 17 * 3600.0;
-  s.horizon.report_interval_s = 9 * 3600.0;
-  s.workforce.enabled = true;
-  s.organisation = test::taylorist_levers();
+  auto s = test::workforce_centre("careers-centre", days, rate_per_s, 600.0, headcount);
   s.organisation.team_size = 10;
   return s;
 }

@@ -52,16 +52,7 @@ model::Scenario novices_and_experts(int experts, double expert_skill, double con
 // 20 agents on duty 8:00-17:00 five days in seven with the workforce model (learning,
 // meetings, the coverage's daily growth), Taylorist levers.
 model::Scenario centre(int days) {
-  auto s = test::single_queue(0.05, test::exponential(300.0), 20, test::exponential(300.0), 0.0, 0.0);
-  s.name = "collectives-centre";
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 17 * 3600.0;
-  s.horizon.report_interval_s = 9 * 3600.0;
-  s.workforce.enabled = true;
-  s.organisation = test::taylorist_levers();
-  return s;
+  return test::workforce_centre("collectives-centre", days, 0.05, 300.0, 20);
 }
 
 double month_mean(const experiment::PeriodTotals& t, double experiment::PeriodTotals::*sum) {

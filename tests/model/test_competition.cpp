@@ -24,15 +24,7 @@ constexpr std::uint64_t seed = 20261203;
 // 20 agents on duty 8:00-17:00 five days in seven, close to their capacity, the workforce
 // model on: strain, and so support, matter.
 model::Scenario centre(int days, double competition) {
-  auto s = test::single_queue(0.05, test::exponential(300.0), 20, test::exponential(300.0), 0.0, 0.0);
-  s.name = "competition-centre";
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 17 * 3600.0;
-  s.horizon.report_interval_s = 9 * 3600.0;
-  s.workforce.enabled = true;
-  s.organisation = test::taylorist_levers();
+  auto s = test::workforce_centre("competition-centre", days, 0.05, 300.0, 20);
   s.organisation.competition = competition;
   return s;
 }

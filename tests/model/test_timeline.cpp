@@ -23,15 +23,7 @@ constexpr std::uint64_t seed = 20261202;
 // 20 agents on duty 8:00-17:00 five days in seven, about 1.3x their capacity offered
 // (callers abandon after Exp(300 s)), under Taylorist-like levers: a strained centre.
 model::Scenario strained_centre(int days) {
-  auto s = test::single_queue(0.06, test::exponential(300.0), 20, test::exponential(300.0), 0.0, 0.0);
-  s.name = "timeline-centre";
-  s.horizon.calendar = true;
-  s.horizon.days = days;
-  s.horizon.open_s = 8 * 3600.0;
-  s.horizon.close_s = 17 * 3600.0;
-  s.horizon.report_interval_s = 9 * 3600.0;
-  s.workforce.enabled = true;
-  s.organisation = test::taylorist_levers();
+  auto s = test::workforce_centre("timeline-centre", days, 0.06, 300.0, 20);
   s.organisation.preset = "taylorist";
   return s;
 }

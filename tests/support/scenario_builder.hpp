@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "ccsim/model/scenario.hpp"
 
@@ -65,6 +66,23 @@ inline model::OrganisationSpec taylorist_levers() {
   o.training_share = 0.03;
   o.schedule_flexibility = 0.20;
   return o;
+}
+
+// A centre open 8:00-17:00 for `days` days, reported daily, with `agents` on duty and the
+// workforce model on under the Taylorist levers: calls Poisson at `rate_per_s`, handle
+// time Exp(`handle_mean_s`), callers abandoning after Exp(300 s).
+inline model::Scenario workforce_centre(std::string name, int days, double rate_per_s, double handle_mean_s,
+                                        int agents) {
+  auto s = single_queue(rate_per_s, exponential(handle_mean_s), agents, exponential(300.0), 0.0, 0.0);
+  s.name = std::move(name);
+  s.horizon.calendar = true;
+  s.horizon.days = days;
+  s.horizon.open_s = 8 * 3600.0;
+  s.horizon.close_s = 17 * 3600.0;
+  s.horizon.report_interval_s = 9 * 3600.0;
+  s.workforce.enabled = true;
+  s.organisation = taylorist_levers();
+  return s;
 }
 
 }  // namespace ccsim::test
