@@ -117,19 +117,6 @@ std::vector<Obs> replicate_observed(const model::Scenario& s, int replications) 
   return out;
 }
 
-// The seven levers A, R, M, T, S, F, X of the Taylorist preset (docs/model.md §2).
-void set_taylorist(model::OrganisationSpec& o) {
-  o.enabled = true;
-  o.preset = "taylorist-like";
-  o.autonomy = 0.15;
-  o.script_rigidity = 0.85;
-  o.monitoring = 0.85;
-  o.aht_pressure = 0.80;
-  o.support = 0.25;
-  o.training_share = 0.03;
-  o.schedule_flexibility = 0.20;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------
@@ -339,7 +326,7 @@ TEST_CASE("repeat share of calls equals r (1 - FCR)") {
   const CallEffectCoefficients k;
   auto s = test::single_queue(0.02, test::exponential(300.0), 40, std::nullopt, 30 * 86400.0, 7 * 86400.0);
   s.horizon.report_interval_s = 86400.0;
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   s.organisation.upstream_failure = 0.0;
   const auto results = replicate(s, 6);
   std::vector<double> gap, attempts_gap;
@@ -393,7 +380,7 @@ TEST_CASE("the neutral organisation has no organisational effect on calls") {
   // no upstream demand, and handle times are exactly the reference work (the
   // pressure lever would otherwise shorten them and complexity spread them).
   auto s = test::single_queue(0.05, test::constant(100.0), 30, std::nullopt, 86400.0, 0.0);
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   s.organisation.upstream_failure = 0.15;
   s.organisation.enabled = false;
   const auto r = experiment::run_replication(s, seed, 0);
@@ -418,7 +405,7 @@ TEST_CASE("failure demand counts repeats and upstream errors; redials are their 
   // A Taylorist centre too small for its calls: many callers hang up and redial, so a
   // definition that counted redials as failure demand would be off by their share.
   auto s = test::single_queue(0.05, test::exponential(100.0), 4, test::exponential(60.0), 86400.0, 0.0);
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   s.organisation.enabled = true;
   s.organisation.upstream_failure = 0.15;
   s.call_types[0].redial.probability_after_abandon = 0.6;

@@ -111,18 +111,6 @@ Recorder run(const model::Scenario& s, std::uint64_t seed, model::RunTotals* tot
   return rec;
 }
 
-void set_taylorist(model::OrganisationSpec& o) {
-  o.enabled = true;
-  o.autonomy = 0.15;
-  o.script_rigidity = 0.85;
-  o.monitoring = 0.85;
-  o.aht_pressure = 0.80;
-  o.support = 0.25;
-  o.training_share = 0.03;
-  o.schedule_flexibility = 0.20;
-  o.upstream_failure = 0.0;
-}
-
 // |x - n p| within the 99.9% normal interval of a Binomial(n, p).
 void check_binomial(std::uint64_t x, std::uint64_t n, double p) {
   const double mean = static_cast<double>(n) * p;
@@ -191,7 +179,7 @@ TEST_CASE("with the organisation model, atypical calls are transferred more (a_a
   // script's coverage). p = p0 (1 + a_atypical) for them, p0 for standard calls.
   const double p0 = 0.1, a = 2.0;
   auto s = two_levels(p0, model::TransferMode::cold, 10, 120.0, 12, 8);
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   s.call_types[0].transfer->a_atypical = a;
   const Recorder rec = run(s, 31);
   REQUIRE(rec.atypical_legs > 1000);
@@ -213,7 +201,7 @@ TEST_CASE("FCR and repeats across a transfer: the final leg decides, the first l
   // legs, r = 0.85) of them, counting those that fell after the horizon.
   const CallEffectCoefficients k;
   auto s = two_levels(1.0, model::TransferMode::cold, 30, 40.0, 6, 6);
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   model::RunTotals totals;
   const Recorder rec = run(s, 41, &totals);
   REQUIRE(rec.completed_type0 == rec.transfers);

@@ -66,19 +66,6 @@ model::Scenario workforce_centre(int days, double rate_per_s, int headcount, dou
   return s;
 }
 
-// The seven levers A, R, M, T, S, F, X of the Taylorist preset (docs/model.md §2).
-void set_taylorist(OrganisationSpec& o) {
-  o.enabled = true;
-  o.preset = "taylorist-like";
-  o.autonomy = 0.15;
-  o.script_rigidity = 0.85;
-  o.monitoring = 0.85;
-  o.aht_pressure = 0.80;
-  o.support = 0.25;
-  o.training_share = 0.03;
-  o.schedule_flexibility = 0.20;
-}
-
 void set_autonomous(OrganisationSpec& o) {
   o.enabled = true;
   o.preset = "autonomous-like";
@@ -261,8 +248,8 @@ TEST_CASE("burnout leave is reachable: the weekly peak of B under permanent maxi
 
 TEST_CASE("quits: rise with exhaustion, fall with job quality, peak early in tenure") {
   const WorkforceCoefficients k;
-  OrganisationSpec taylorist, autonomous;
-  set_taylorist(taylorist);
+  const OrganisationSpec taylorist = test::taylorist_levers();
+  OrganisationSpec autonomous;
   set_autonomous(autonomous);
   REQUIRE(autonomous.job_quality() > taylorist.job_quality());
 
@@ -376,7 +363,7 @@ TEST_CASE("a heavy load under Taylorist-like levers raises exhaustion over the f
   // after Exp(300 s): agents are busy nearly all the time. Initial B = 0.2; B* for this
   // load is near 0.9, so B climbs week after week.
   auto s = workforce_centre(28, 0.065, 20, 300.0, test::exponential(300.0));
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   const auto results = test::replicate_with_rows(s, seed, 4);
   std::vector<double> week1, week4;
   for (const auto& r : results) {
@@ -447,7 +434,7 @@ TEST_CASE("quits rise with exhaustion: the same centre under a heavy and a light
   // replications gave a turnover CI that straddled 0 even though the direction was
   // right. The direction alone is also checked on the pure function above.
   auto light = workforce_centre(395, 0.002, 40, 600.0, test::exponential(300.0));
-  set_taylorist(light.organisation);
+  light.organisation = test::taylorist_levers();
   light.horizon.warmup_days = 30;
   auto heavy = light;
   heavy.call_types[0].arrivals.rates_per_s = {0.065};
@@ -478,7 +465,7 @@ TEST_CASE("burnout leave: triggers under sustained overload with a normal week, 
   // some agents go on burnout leave; under the light load B* stays far below and the
   // probability is exactly zero.
   auto light = workforce_centre(395, 0.002, 40, 600.0, test::exponential(300.0));
-  set_taylorist(light.organisation);
+  light.organisation = test::taylorist_levers();
   light.horizon.warmup_days = 30;
   auto heavy = light;
   heavy.call_types[0].arrivals.rates_per_s = {0.065};
@@ -510,7 +497,7 @@ TEST_CASE("management rule: missed service-level months tighten handle-time pres
   // tightens after 2 consecutive missed months (then counts again from 0): at day 60
   // and day 120. So T = 0.5 until day 59, 0.6 from day 60, 0.7 from day 120.
   auto s = workforce_centre(121, 0.03, 10, 300.0, test::exponential(300.0));
-  set_taylorist(s.organisation);
+  s.organisation = test::taylorist_levers();
   s.organisation.aht_pressure = 0.5;  // room to tighten below the cap of 1
   s.organisation.monitoring = 0.6;
   s.organisation.management_rule = true;
