@@ -76,6 +76,13 @@ const std::vector<ChartDef>& chart_defs() {
        month_note},
       {"months.csv", "month", "", 1.0, "month of the measured period", false, "Contract penalties",
        "{currency} per month", {{"penalty", "penalties", 1.0}}, false, month_note},
+      // Practice sharing widens the script month by month (docs/model.md §4.17): the curve is
+      // the "coverage over time" of the work collectives.
+      {"months.csv", "month", "", 1.0, "month of the measured period", false, "Script coverage",
+       "complexity the script covers, 0 to 1 (month mean)", {{"script_coverage", "script coverage", 1.0}}, false,
+       month_note + " Calls more complex than the coverage are atypical."},
+      {"months.csv", "month", "", 1.0, "month of the measured period", false, "Practice-sharing meetings",
+       "paid hours per month, off the phone", {{"meeting_hours", "meeting hours", 1.0}}, false, month_note},
   };
   return defs;
 }
